@@ -1,8 +1,60 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// batond: the failover agent. Stays in the foreground and logs to stderr (journald reads it).
+#include "Agent.h"
+#include "AgentLog.h"
+#include "SignalSource.h"
+#include "config/AgentConfigParser.h"
+#include "config/ConfigSummary.h"
+#include "config/IfupdownReader.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTextStream>
+
+using namespace baton;
 
 int main(int argc, char** argv)
 {
+    SignalSource::block(); // before any thread exists, so all inherit the mask
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("batond"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Baton failover agent (CARP, wire-compatible with ucarp)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("Agent configuration (default /etc/baton/batond.conf)."),
+                                    QStringLiteral("file"), QStringLiteral("/etc/baton/batond.conf"));
+    const QCommandLineOption interfaces(
+        QStringLiteral("interfaces"),
+        QStringLiteral("Run from the ucarp-* stanzas of a Debian interfaces file."), QStringLiteral("file"));
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   QStringLiteral("Validate the configuration, print what would run, exit."));
+    const QCommandLineOption debug(QStringLiteral("debug"), QStringLiteral("Log debug messages too."));
+    parser.addOptions({config, interfaces, check, debug});
+    parser.process(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (parser.isSet(config) && parser.isSet(interfaces)) {
+        err << "batond: --config and --interfaces exclude each other\n";
+        return 2;
+    }
+    const bool fromInterfaces = parser.isSet(interfaces);
+    const QString path = fromInterfaces ? parser.value(interfaces) : parser.value(config);
+    if (parser.isSet(check)) {
+        const ConfigResult result =
+            fromInterfaces ? IfupdownReader::readFile(path) : AgentConfigParser::parseFile(path);
+        return ConfigSummary::report(result, QStringLiteral("batond"), out, err);
+    }
+
+    AgentLog::install(parser.isSet(debug));
+    Agent agent(fromInterfaces ? Agent::Source::Interfaces : Agent::Source::AgentConfig, path);
+    QObject::connect(&agent, &Agent::finished, &app, &QCoreApplication::exit);
+    if (!agent.start())
+        return 1;
+    return QCoreApplication::exec();
 }

@@ -1,8 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// batonctl: the administrator's command-line client. Verbs grow with each issue.
+#include "AdvertsCommand.h"
+#include "ConfigCommands.h"
+
 #include <QCoreApplication>
+#include <QTextStream>
+
+using namespace baton;
+
+namespace {
+const char* const Usage =
+    "usage: batonctl VERB [options]\n"
+    "  check-config FILE             validate a batond.conf and print what batond would run\n"
+    "  check-interfaces FILE         the same for the ucarp-* stanzas of an interfaces file\n"
+    "  generate CLUSTER.json NODE    print the batond.conf for one node (its name, 1 or 2)\n"
+    "  adverts --interface IF | --pcap FILE [--password-file F --vip A] [--config F] [--count N]\n"
+    "                                decode CARP adverts live or from a capture, with HMAC verdicts\n"
+    "  --version, --help\n";
+}
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("batonctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString verb = args.value(1);
+    if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("-h")) {
+        out << Usage;
+        return 0;
+    }
+    if (verb == QLatin1StringView("--version")) {
+        out << "batonctl " << BATON_VERSION << '\n';
+        return 0;
+    }
+    if (verb == QLatin1StringView("check-config") && args.size() == 3)
+        return ConfigCommands::checkConfig(args[2]);
+    if (verb == QLatin1StringView("check-interfaces") && args.size() == 3)
+        return ConfigCommands::checkInterfaces(args[2]);
+    if (verb == QLatin1StringView("generate") && args.size() == 4)
+        return ConfigCommands::generate(args[2], args[3]);
+    if (verb == QLatin1StringView("adverts")) {
+        args.removeAt(1);
+        args[0] = QStringLiteral("batonctl adverts");
+        return AdvertsCommand::run(args);
+    }
+    err << "batonctl: "
+        << (verb.isEmpty() ? QStringLiteral("no verb given") : QStringLiteral("bad use of '%1'").arg(verb))
+        << "\n"
+        << Usage;
+    return 2;
 }

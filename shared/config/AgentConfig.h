@@ -37,7 +37,25 @@ struct GroupConfig
     quint32 multicastGroup = CarpAdvert::DefaultGroup;
     HookConfig hooks;
     int line = 0; // where the group was defined, for later messages
-    bool operator==(const GroupConfig&) const = default;
+
+    // Linux keeps address labels to IFNAMSIZ - 1 characters; a longer default is left out.
+    static constexpr int MaxNameLength = 15;
+    static QString defaultVipLabel(const QString& interface)
+    {
+        const QString label = interface + QStringLiteral(":baton");
+        return label.size() <= MaxNameLength ? label : QString();
+    }
+
+    // The source line is bookkeeping, not configuration: a config that only moved within its file
+    // (or was generated rather than read) is still the same config.
+    bool operator==(const GroupConfig& other) const
+    {
+        return interface == other.interface && source == other.source && vhid == other.vhid &&
+               vips == other.vips && vipLabel == other.vipLabel && password == other.password &&
+               passwordFile == other.passwordFile && advbase == other.advbase && advskew == other.advskew &&
+               deadratio == other.deadratio && preempt == other.preempt &&
+               multicastGroup == other.multicastGroup && hooks == other.hooks;
+    }
 };
 
 // The mutual-TLS control listener (used from the control-channel issue on).

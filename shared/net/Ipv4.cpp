@@ -13,6 +13,9 @@ std::optional<quint32> Ipv4::parse(QStringView text)
             return std::nullopt;
         quint32 value = 0;
         int digits = 0;
+        // "010" is octal to inet_aton and decimal to others: refuse the ambiguity, as ucarp does.
+        if (text[i] == u'0' && i + 1 < text.size() && text[i + 1] >= u'0' && text[i + 1] <= u'9')
+            return std::nullopt;
         while (i < text.size() && text[i] >= u'0' && text[i] <= u'9') {
             value = value * 10 + static_cast<quint32>(text[i].unicode() - u'0');
             if (++digits > 3 || value > 255)
@@ -70,9 +73,13 @@ std::optional<Ipv4Prefix> Ipv4Prefix::parse(QStringView text, bool allowBare)
     const QStringView prefixText = text.mid(slash + 1);
     if (!address || prefixText.isEmpty() || prefixText.size() > 2)
         return std::nullopt;
-    bool ok = false;
-    const int prefix = prefixText.toInt(&ok);
-    if (!ok || prefix < 1 || prefix > 32 || !prefixText[0].isDigit())
+    int prefix = 0;
+    for (const QChar c : prefixText) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt; // digits only: no sign, no spaces
+        prefix = prefix * 10 + (c.unicode() - u'0');
+    }
+    if (prefix < 1 || prefix > 32)
         return std::nullopt;
     return Ipv4Prefix{*address, prefix};
 }

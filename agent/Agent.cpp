@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Agent.h"
+
+#include "GroupRunner.h"
+#include "carp/CarpStateNames.h"
+#include "config/AgentConfigParser.h"
+#include "config/IfupdownReader.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace baton {
+
+Agent::Agent(Source source, QString path, QObject* parent)
+    : QObject(parent)
+    , m_source(source)
+    , m_path(std::move(path))
+{
+    connect(&m_signals, &SignalSource::terminate, this, &Agent::terminate);
+    connect(&m_signals, &SignalSource::reload, this, &Agent::reload);
+    connect(&m_links, &LinkMonitor::linksChanged, this, [this] {
+        for (const auto& g : m_groups)
+            g->refreshLink();
+    });
+}
+
+Agent::~Agent() = default;
+
+ConfigResult Agent::load() const
+{
+    return m_source == Source::Interfaces ? IfupdownReader::readFile(m_path)
+                                          : AgentConfigParser::parseFile(m_path);
+}
+
+bool Agent::start()
+{
+    m_current = load();
+    for (const QString& w : m_current.warnings)
+        qWarning("%s", qUtf8Printable(w));
+    for (const ConfigError& e : m_current.errors)
+        qCritical("%s", qUtf8Printable(e.toString()));
+    if (!m_current.ok())
+        return false;
+    if (!m_netlink.error().isEmpty()) {
+        qCritical("%s", qUtf8Printable(m_netlink.error()));
+        return false;
+    }
+    if (const QString error = m_links.open(); !error.isEmpty()) {
+        qCritical("%s", qUtf8Printable(error));
+        return false;
+    }
+    for (const GroupConfig& g : m_current.config.groups) {
+        auto runner = std::make_unique<GroupRunner>(g, m_netlink, m_hooks);
+        connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
+        runner->start();
+        m_groups.push_back(std::move(runner));
+    }
+    qInfo("batond %s started from %s (%zu group%s)", BATON_VERSION, qUtf8Printable(m_path), m_groups.size(),
+          m_groups.size() == 1 ? "" : "s");
+    m_systemd.ready(statusLine());
+    return true;
+}
+
+QString Agent::statusLine() const
+{
+    QStringList parts;
+    for (const auto& g : m_groups)
+        parts << QStringLiteral("vhid %1 %2")
+                     .arg(g->config().vhid)
+                     .arg(QLatin1StringView(CarpStateNames::state(g->machine().state())));
+    return parts.join(QStringLiteral(", "));
+}
+
+void Agent::reload()
+{
+    if (m_stopping)
+        return;
+    m_systemd.reloading();
+    const ConfigResult next = load();
+    if (!next.ok()) {
+        for (const ConfigError& e : next.errors)
+            qCritical("reload refused: %s", qUtf8Printable(e.toString()));
+        qCritical("reload refused: the running configuration stays in force");
+        m_systemd.ready(statusLine());
+        return;
+    }
+    // Unchanged groups keep running untouched (no failover for a hook edit); changed ones
+    // are stopped gracefully and started with their new settings.
+    std::vector<std::unique_ptr<GroupRunner>> kept;
+    for (const GroupConfig& g : next.config.groups) {
+        auto same = std::find_if(m_groups.begin(), m_groups.end(), [&g](const auto& r) {
+            return r && r->config().vhid == g.vhid && r->config().interface == g.interface &&
+                   r->sameProtocol(g);
+        });
+        if (same != m_groups.end()) {
+            (*same)->updateHooks(g.hooks);
+            kept.push_back(std::move(*same));
+            continue;
+        }
+        auto runner = std::make_unique<GroupRunner>(g, m_netlink, m_hooks);
+        connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
+        kept.push_back(std::move(runner));
+    }
+    for (auto& old : m_groups)
+        if (old)
+            old->shutdown();
+    m_groups = std::move(kept);
+    for (auto& g : m_groups)
+        if (g->machine().state() == CarpState::Init)
+            g->start();
+    if (next.config.control != m_current.config.control)
+        qWarning("reload: control listener settings change at the next restart");
+    m_current = next;
+    qInfo("configuration reloaded from %s", qUtf8Printable(m_path));
+    m_systemd.ready(statusLine());
+}
+
+void Agent::terminate(int signal)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    qInfo("signal %d: leaving gracefully", signal);
+    m_systemd.stopping();
+    for (const auto& g : m_groups)
+        g->shutdown();
+    finishWhenHooksDone();
+}
+
+void Agent::finishWhenHooksDone()
+{
+    if (m_hooks.idle()) {
+        Q_EMIT finished(0);
+        return;
+    }
+    connect(&m_hooks, &HookRunner::finished, this, [this] {
+        if (m_hooks.idle())
+            Q_EMIT finished(0);
+    });
+}
+
+} // namespace baton

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HookRunner.h"
+#include "LinkMonitor.h"
+#include "NetlinkRoute.h"
+#include "SignalSource.h"
+#include "SystemdNotifier.h"
+#include "config/ConfigResult.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace baton {
+
+class GroupRunner;
+
+// The daemon: loads the configuration, runs one GroupRunner per vhid, follows link changes,
+// reloads on SIGHUP (a broken configuration is refused and the running one kept) and leaves
+// gracefully on SIGTERM/SIGINT (bow-out advert, VIPs removed, down hooks run, exit 0).
+class Agent : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Source
+    {
+        AgentConfig,
+        Interfaces,
+    };
+    Agent(Source source, QString path, QObject* parent = nullptr);
+    ~Agent() override;
+
+    // Returns false (after logging why) when the agent cannot run.
+    bool start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    ConfigResult load() const;
+    void reload();
+    void terminate(int signal);
+    void finishWhenHooksDone();
+    QString statusLine() const;
+
+    Source m_source;
+    QString m_path;
+    ConfigResult m_current;
+    NetlinkRoute m_netlink;
+    HookRunner m_hooks;
+    LinkMonitor m_links;
+    SignalSource m_signals;
+    SystemdNotifier m_systemd;
+    std::vector<std::unique_ptr<GroupRunner>> m_groups;
+    bool m_stopping = false;
+};
+
+} // namespace baton

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "GarpSender.h"
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace baton {
+
+QString GarpSender::send(int ifindex, const MacAddress& mac, quint32 vip)
+{
+    const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_ARP));
+    if (fd < 0)
+        return QStringLiteral("packet socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+    const QByteArray frame = GratuitousArp::frame(mac, vip);
+    sockaddr_ll to{};
+    to.sll_family = AF_PACKET;
+    to.sll_protocol = htons(ETH_P_ARP);
+    to.sll_ifindex = ifindex;
+    to.sll_halen = 6;
+    std::memset(to.sll_addr, 0xff, 6);
+    const ssize_t sent = ::sendto(fd, frame.constData(), static_cast<size_t>(frame.size()), 0,
+                                  reinterpret_cast<const sockaddr*>(&to), sizeof to);
+    const int savedErrno = errno;
+    ::close(fd);
+    if (sent < 0)
+        return QStringLiteral("gratuitous ARP: %1").arg(QString::fromLocal8Bit(std::strerror(savedErrno)));
+    return {};
+}
+
+} // namespace baton

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CarpSocket.h"
+#include "NetlinkRoute.h"
+#include "carp/CarpHmac.h"
+#include "carp/CarpMachine.h"
+#include "carp/RejectLog.h"
+#include "config/AgentConfig.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+namespace baton {
+
+class HookRunner;
+
+// One vhid on one interface, on real I/O: the CarpMachine fed by the raw socket, the link state
+// and a precise timer, its actions carried out through netlink, AF_PACKET and the hook runner.
+class GroupRunner : public QObject
+{
+    Q_OBJECT
+public:
+    GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookRunner& hooks,
+                QObject* parent = nullptr);
+
+    void start();
+    void shutdown(); // graceful: bow-out advert if MASTER, VIPs removed
+    void refreshLink();
+    void handover();
+    void setMaintenance(bool on);
+
+    const GroupConfig& config() const { return m_config; }
+    const CarpMachine& machine() const { return m_machine; }
+    const RejectLog& rejects() const { return m_rejects; }
+    bool sameProtocol(const GroupConfig& other) const;
+    void updateHooks(const HookConfig& hooks) { m_config.hooks = hooks; }
+
+Q_SIGNALS:
+    void stateChanged(CarpState from, CarpState to, CarpReason reason);
+
+private:
+    static TimePoint now();
+    void apply(const CarpActions& actions);
+    void sendAdvert(const action::SendAdvert& send);
+    void setVips(bool present);
+    void sendGarps();
+    void runHook(action::Hook hook);
+    void onPacket(const QByteArray& packet);
+    void onTimer();
+    void openSocket();
+    QString tag() const;
+
+    GroupConfig m_config;
+    NetlinkRoute& m_netlink;
+    HookRunner& m_hooks;
+    CarpMachine m_machine;
+    CarpHmac m_hmac;
+    CarpSocket m_socket;
+    QTimer m_timer;
+    RejectLog m_rejects;
+    std::optional<NetlinkRoute::Link> m_link;
+    quint64 m_counter = 0;
+    bool m_counterAdopted = false;
+    quint16 m_ipId = 0;
+    bool m_sendFailing = false;
+};
+
+} // namespace baton

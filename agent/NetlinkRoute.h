@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "net/GratuitousArp.h"
+#include "net/Ipv4.h"
+
+#include <QString>
+
+#include <optional>
+
+struct nl_sock;
+
+namespace baton {
+
+// Addresses and links through rtnetlink (libnl-route-3). Calls are synchronous but take
+// microseconds; they run on the event loop between adverts.
+class NetlinkRoute
+{
+public:
+    struct Link
+    {
+        int ifindex = 0;
+        bool adminUp = false; // IFF_UP
+        bool carrier = false; // IFF_RUNNING / IFF_LOWER_UP
+        MacAddress mac{};
+        bool usable() const { return adminUp && carrier; }
+    };
+
+    NetlinkRoute();
+    ~NetlinkRoute();
+    NetlinkRoute(const NetlinkRoute&) = delete;
+    NetlinkRoute& operator=(const NetlinkRoute&) = delete;
+
+    QString error() const { return m_error; } // set when the socket could not be opened
+    std::optional<Link> link(const QString& name);
+    // Both are idempotent: adding a present address or removing an absent one succeeds.
+    QString addAddress(int ifindex, const Ipv4Prefix& address, const QString& label);
+    QString removeAddress(int ifindex, const Ipv4Prefix& address);
+    bool hasAddress(int ifindex, quint32 address);
+    QString setLinkUp(const QString& name, bool up);
+
+private:
+    nl_sock* m_socket = nullptr;
+    QString m_error;
+};
+
+} // namespace baton

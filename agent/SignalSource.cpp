@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SignalSource.h"
+
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace baton {
+
+namespace {
+sigset_t handledSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    return set;
+}
+} // namespace
+
+void SignalSource::block()
+{
+    const sigset_t set = handledSignals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+SignalSource::SignalSource(QObject* parent)
+    : QObject(parent)
+{
+    const sigset_t set = handledSignals();
+    m_fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (m_fd < 0) {
+        qCritical("signalfd failed: signals will stop batond without a bow-out");
+        return;
+    }
+    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &SignalSource::read);
+}
+
+SignalSource::~SignalSource()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+void SignalSource::read()
+{
+    signalfd_siginfo info{};
+    while (::read(m_fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+        const int signal = static_cast<int>(info.ssi_signo);
+        if (signal == SIGHUP)
+            Q_EMIT reload();
+        else
+            Q_EMIT terminate(signal);
+    }
+}
+
+} // namespace baton

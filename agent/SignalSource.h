@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+namespace baton {
+
+// SIGTERM, SIGINT and SIGHUP as Qt signals, through signalfd: no work in a signal handler.
+// block() must run in main() before any thread starts, so every thread inherits the mask.
+class SignalSource : public QObject
+{
+    Q_OBJECT
+public:
+    static void block();
+    explicit SignalSource(QObject* parent = nullptr);
+    ~SignalSource() override;
+
+Q_SIGNALS:
+    void terminate(int signal);
+    void reload();
+
+private:
+    void read();
+
+    int m_fd = -1;
+    QSocketNotifier* m_notifier = nullptr;
+};
+
+} // namespace baton

@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs every Debian package that building, running and testing Baton needs.
+# Idempotent; needs root. Used by scripts/demo.sh, scripts/test.sh and .ci/run.
+set -euo pipefail
+
+PACKAGES=(
+    # build
+    cmake ninja-build g++ pkg-config clang clang-format libclang-rt-14-dev
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libxkbcommon-dev
+    libssl-dev libssh-dev libnl-route-3-dev libsystemd-dev
+    # run and test: namespaces, a real ucarp to interoperate with, captures, a display for screenshots
+    iproute2 iputils-ping ucarp tcpdump xvfb xauth fonts-dejavu-core
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)) && [[ -z "${BATON_FORCE_INSTALL:-}" ]]; then
+    exit 0
+fi
+if ((EUID != 0)); then
+    echo "install-deps: need root to install: ${missing[*]}" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${PACKAGES[@]}"

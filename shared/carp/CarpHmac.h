@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CarpAdvert.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QtGlobal>
+
+#include <array>
+
+namespace baton {
+
+// HMAC-SHA1 of a CARP advertisement, as ucarp and the BSDs compute it:
+//   key     = the password's bytes (no KDF; HMAC's own zero padding makes ucarp's 20-byte
+//             zero-padded key buffer equivalent)
+//   message = 0x02 0x01 vhid VIP1 .. VIPn (4 bytes each, network order) counter (8 bytes, big-endian)
+// The VIPs are hashed in ascending numeric order, as BSD CARP does; with one VIP this is exactly
+// ucarp's digest. Only the counter varies per packet, so everything before it is built once here.
+class CarpHmac
+{
+public:
+    using Digest = std::array<quint8, 20>;
+
+    CarpHmac(QByteArray password, quint8 vhid, QList<quint32> vips);
+
+    Digest digest(quint64 counter) const;
+    // Constant-time comparison of advert.hmac against digest(advert.counter). The advert's vhid is
+    // not compared here: the vhid this object was built with is part of the digest.
+    bool verify(const CarpAdvert& advert) const;
+
+    quint8 vhid() const { return m_vhid; }
+    // Sorted ascending, as hashed.
+    const QList<quint32>& vips() const { return m_vips; }
+
+private:
+    QByteArray m_password;
+    quint8 m_vhid = 0;
+    QList<quint32> m_vips;
+    QByteArray m_messagePrefix; // version, type, vhid, VIPs: the message up to the counter
+};
+
+} // namespace baton

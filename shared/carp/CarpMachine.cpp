@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CarpMachine.h"
+
+#include <QtEndian>
+
+#include <algorithm>
+
+namespace baton {
+
+using namespace action;
+
+namespace {
+constexpr quint8 BowOut = 255;
+}
+
+CarpMachine::CarpMachine(const CarpParams& params)
+    : m_params(params)
+{
+}
+
+quint32 CarpMachine::tieBreakKey(quint32 address)
+{
+    return qbswap(address);
+}
+
+Micros CarpMachine::advertInterval() const
+{
+    return CarpTiming::advertInterval(m_params.advbase, m_params.advskew);
+}
+
+Micros CarpMachine::masterDownInterval() const
+{
+    return CarpTiming::masterDownInterval(m_params.advbase, m_params.advskew, m_params.deadratio);
+}
+
+Micros CarpMachine::claimDuration() const
+{
+    return std::min(m_params.claimWindow, advertInterval() / 2);
+}
+
+SendAdvert CarpMachine::ownAdvert() const
+{
+    return SendAdvert{m_params.advbase, m_params.advskew, m_demote};
+}
+
+CarpActions CarpMachine::start(TimePoint now, bool linkUp)
+{
+    CarpActions out;
+    if (m_state != CarpState::Init)
+        return out;
+    m_linkUp = linkUp;
+    m_heardPeer = false;
+    // A crashed predecessor may have left the VIP behind; the down hook runs at start as in ucarp.
+    out.emplace_back(RemoveVips{});
+    out.emplace_back(RunHook{Hook::Down});
+    if (m_linkUp && !m_maintenance)
+        arm(now + masterDownInterval(), out);
+    transition(now, CarpState::Backup, CarpReason::Startup, out);
+    return out;
+}
+
+bool CarpMachine::remotePreferred(const CarpAdvert& advert) const
+{
+    // BSD: the less demoted node wins outright; then the shorter interval; then ucarp's tie-break.
+    if (advert.demote != m_demote)
+        return advert.demote < m_demote;
+    const quint32 remote = CarpTiming::ticks(advert.advbase, advert.advskew);
+    const quint32 local = CarpTiming::ticks(m_params.advbase, m_params.advskew);
+    if (remote != local)
+        return remote < local;
+    return tieBreakKey(advert.source) < tieBreakKey(m_params.source);
+}
+
+CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert)
+{
+    if (m_state == CarpState::Init || !m_linkUp || advert.source == m_params.source ||
+        advert.vhid != m_params.vhid)
+        return {};
+    m_heardPeer = true;
+    m_lastPeerHeard = now;
+    m_lastPeer = advert.source;
+    if (m_state == CarpState::Master)
+        return onAdvertAsMaster(now, advert);
+    return onAdvertAsBackup(now, advert);
+}
+
+CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& advert)
+{
+    CarpActions out;
+    if (advert.isBowOut())
+        return out; // the other node is leaving; we already hold the VIP
+    if (remotePreferred(advert)) {
+        // ucarp sends one last advert so that a returning preferred master learns it must reassert.
+        out.emplace_back(ownAdvert());
+        leaveMaster(now, CarpReason::PreferredMaster, CarpState::Backup, false, out);
+        return out;
+    }
+    // Two masters: refresh the neighbours' ARP caches now and two adverts later (as ucarp), and
+    // advertise at once rather than at the next tick, so the other one yields sooner.
+    out.emplace_back(SendGarp{});
+    out.emplace_back(ownAdvert());
+    m_garpCountdown = 2;
+    arm(now + advertInterval(), out);
+    out.emplace_back(Notify{CarpReason::NonPreferredMaster, m_state, m_state});
+    return out;
+}
+
+std::optional<CarpReason> CarpMachine::backupTakeoverReason(const CarpAdvert& advert) const
+{
+    if (advert.isBowOut())
+        return CarpReason::BowOutReceived;
+    if (advert.demote > m_demote)
+        return CarpReason::PeerDemoted;
+    const quint32 remote = CarpTiming::ticks(advert.advbase, advert.advskew);
+    const quint32 local = CarpTiming::ticks(m_params.advbase, m_params.advskew);
+    if (m_params.preempt && !m_handedOver && advert.demote == m_demote && local < remote)
+        return CarpReason::Preempt;
+    const quint32 masterDown =
+        CarpTiming::masterDownTicks(m_params.advbase, m_params.advskew, m_params.deadratio);
+    if (remote > masterDown)
+        return CarpReason::SlowMaster;
+    return std::nullopt;
+}
+
+CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& advert)
+{
+    CarpActions out;
+    if (m_maintenance)
+        return out;
+    if (m_claiming) {
+        // Another node is claiming (or already master): the preferred one carries on, the other
+        // steps back without ever having held the VIP.
+        if (advert.isBowOut() || !remotePreferred(advert))
+            return out;
+        m_claiming = false;
+        arm(now + masterDownInterval(), out);
+        out.emplace_back(Notify{CarpReason::ClaimLost, m_state, m_state});
+        return out;
+    }
+    if (const auto reason = backupTakeoverReason(advert)) {
+        becomeMaster(now, *reason, out);
+        return out;
+    }
+    arm(now + masterDownInterval(), out);
+    return out;
+}
+
+CarpActions CarpMachine::timerFired(TimePoint now)
+{
+    CarpActions out;
+    if (!m_deadline)
+        return out;
+    if (now < *m_deadline) {
+        arm(*m_deadline, out); // early wake-up: keep the same deadline
+        return out;
+    }
+    const TimePoint due = *m_deadline;
+    m_deadline.reset();
+    if (m_state == CarpState::Master) {
+        out.emplace_back(ownAdvert());
+        if (m_garpCountdown > 0 && --m_garpCountdown == 0)
+            out.emplace_back(SendGarp{});
+        // Schedule from the due time, not from `now`, so the adverts do not drift late.
+        arm(std::max(due + advertInterval(), now), out);
+        return out;
+    }
+    if (m_state != CarpState::Backup || !m_linkUp || m_maintenance)
+        return out;
+    if (!m_claiming && !m_heardPeer && claimDuration() > Micros::zero()) {
+        m_claiming = true;
+        out.emplace_back(ownAdvert());
+        arm(now + claimDuration(), out);
+        out.emplace_back(Notify{CarpReason::Claiming, m_state, m_state});
+        return out;
+    }
+    becomeMaster(now, CarpReason::MasterDown, out);
+    return out;
+}
+
+CarpActions CarpMachine::linkChanged(TimePoint now, bool up)
+{
+    CarpActions out;
+    if (up == m_linkUp)
+        return out;
+    m_linkUp = up;
+    m_claiming = false;
+    if (m_state == CarpState::Init)
+        return out;
+    if (!up) {
+        if (m_state == CarpState::Master) {
+            leaveMaster(now, CarpReason::LinkDown, CarpState::Backup, false, out);
+            cancel(out);
+        } else {
+            cancel(out);
+            out.emplace_back(Notify{CarpReason::LinkDown, m_state, m_state});
+        }
+        return out;
+    }
+    // Back on the wire: listen for a full master-down interval before competing again, so a
+    // running master keeps the VIP unless preemption says otherwise.
+    m_heardPeer = false;
+    if (!m_maintenance)
+        arm(now + masterDownInterval(), out);
+    out.emplace_back(Notify{CarpReason::LinkUp, m_state, m_state});
+    return out;
+}
+
+CarpActions CarpMachine::setMaintenance(TimePoint now, bool on)
+{
+    CarpActions out;
+    if (on == m_maintenance)
+        return out;
+    m_maintenance = on;
+    if (m_state == CarpState::Init)
+        return out;
+    if (on) {
+        m_claiming = false;
+        if (m_state == CarpState::Master) {
+            leaveMaster(now, CarpReason::MaintenanceOn, CarpState::Backup, m_linkUp, out);
+            cancel(out);
+        } else {
+            cancel(out);
+            out.emplace_back(Notify{CarpReason::MaintenanceOn, m_state, m_state});
+        }
+        return out;
+    }
+    if (m_linkUp)
+        arm(now + masterDownInterval(), out);
+    out.emplace_back(Notify{CarpReason::MaintenanceOff, m_state, m_state});
+    return out;
+}
+
+CarpActions CarpMachine::setDemote(TimePoint now, quint8 demote)
+{
+    CarpActions out;
+    if (demote == m_demote)
+        return out;
+    m_demote = demote;
+    if (m_state == CarpState::Master && m_linkUp) {
+        // Tell the backups at once: a less demoted backup takes over on this very advert.
+        out.emplace_back(ownAdvert());
+        arm(now + advertInterval(), out);
+    }
+    out.emplace_back(Notify{CarpReason::DemoteChanged, m_state, m_state});
+    return out;
+}
+
+CarpActions CarpMachine::handover(TimePoint now)
+{
+    CarpActions out;
+    if (m_state != CarpState::Master || !m_linkUp) {
+        out.emplace_back(Notify{CarpReason::HandoverRefused, m_state, m_state});
+        return out;
+    }
+    leaveMaster(now, CarpReason::Handover, CarpState::Backup, true, out);
+    m_handedOver = true;
+    // If nobody takes over, the master-down timer brings the VIP back here.
+    arm(now + masterDownInterval(), out);
+    return out;
+}
+
+CarpActions CarpMachine::shutdown(TimePoint now)
+{
+    CarpActions out;
+    if (m_state == CarpState::Master) {
+        leaveMaster(now, CarpReason::Shutdown, CarpState::Init, m_linkUp, out);
+        cancel(out);
+        return out;
+    }
+    if (m_state == CarpState::Backup) {
+        m_claiming = false;
+        cancel(out);
+        transition(now, CarpState::Init, CarpReason::Shutdown, out);
+    }
+    return out;
+}
+
+void CarpMachine::becomeMaster(TimePoint now, CarpReason reason, CarpActions& out)
+{
+    // The VIP and its gratuitous ARP first: that is what restores traffic. The hook runs last
+    // and never delays the protocol (ucarp ran it first, blocking).
+    m_claiming = false;
+    m_handedOver = false;
+    m_garpCountdown = 2;
+    out.emplace_back(AddVips{});
+    out.emplace_back(SendGarp{});
+    out.emplace_back(ownAdvert());
+    out.emplace_back(RunHook{Hook::Up});
+    arm(now + advertInterval(), out);
+    transition(now, CarpState::Master, reason, out);
+}
+
+void CarpMachine::leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out)
+{
+    if (bowOut)
+        out.emplace_back(SendAdvert{BowOut, BowOut, m_demote});
+    out.emplace_back(RemoveVips{});
+    out.emplace_back(RunHook{Hook::Down});
+    m_garpCountdown = 0;
+    if (to == CarpState::Backup && reason == CarpReason::PreferredMaster)
+        arm(now + masterDownInterval(), out);
+    transition(now, to, reason, out);
+}
+
+void CarpMachine::arm(TimePoint deadline, CarpActions& out)
+{
+    m_deadline = deadline;
+    out.emplace_back(ArmTimer{deadline});
+}
+
+void CarpMachine::cancel(CarpActions& out)
+{
+    if (!m_deadline)
+        return;
+    m_deadline.reset();
+    out.emplace_back(CancelTimer{});
+}
+
+void CarpMachine::transition(TimePoint now, CarpState to, CarpReason reason, CarpActions& out)
+{
+    const CarpState from = m_state;
+    if (from != to)
+        m_since = now;
+    m_state = to;
+    out.emplace_back(Notify{reason, from, to});
+}
+
+} // namespace baton

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CarpAction.h"
+#include "CarpAdvert.h"
+#include "CarpState.h"
+#include "CarpTiming.h"
+
+#include <optional>
+
+namespace baton {
+
+struct CarpParams
+{
+    quint8 vhid = 1;
+    quint32 source = 0; // our own address: decides ties, and our own adverts are ignored
+    quint8 advbase = 1;
+    quint8 advskew = 0;
+    quint32 deadratio = 3;
+    bool preempt = false;
+    // Cold start only (nobody heard since start or link-up): announce, then wait this long before
+    // taking the VIP, so that two nodes starting together never both hold it. Capped at half an
+    // advert interval. Zero turns it off (ucarp's behaviour).
+    Micros claimWindow = std::chrono::milliseconds(50);
+};
+
+// The CARP failover state machine for one vhid, without I/O. Every input carries the current
+// time and returns the actions to carry out, in order. Rules follow ucarp so that a mixed pair
+// agrees, plus the BSD bow-out advert, the demote byte and a maintenance mode that hands over.
+class CarpMachine
+{
+public:
+    explicit CarpMachine(const CarpParams& params);
+
+    CarpActions start(TimePoint now, bool linkUp);
+    // `advert` has been decoded and authenticated by the caller (CarpCodec, CarpHmac).
+    CarpActions advertReceived(TimePoint now, const CarpAdvert& advert);
+    CarpActions timerFired(TimePoint now);
+    CarpActions linkChanged(TimePoint now, bool up);
+    CarpActions setMaintenance(TimePoint now, bool on);
+    CarpActions setDemote(TimePoint now, quint8 demote);
+    CarpActions handover(TimePoint now);
+    CarpActions shutdown(TimePoint now);
+
+    CarpState state() const { return m_state; }
+    TimePoint stateSince() const { return m_since; }
+    bool linkUp() const { return m_linkUp; }
+    bool maintenance() const { return m_maintenance; }
+    bool claiming() const { return m_claiming; }
+    quint8 demote() const { return m_demote; }
+    std::optional<TimePoint> deadline() const { return m_deadline; }
+    std::optional<TimePoint> lastPeerHeard() const { return m_lastPeerHeard; }
+    quint32 lastPeer() const { return m_lastPeer; }
+    const CarpParams& params() const { return m_params; }
+    Micros advertInterval() const;
+    Micros masterDownInterval() const;
+
+    // ucarp compares the source addresses as host integers while still in network byte order; on
+    // the little-endian machines it runs on, that ranks the last octet first. A mixed pair must
+    // agree on who wins a tie, so Baton ranks the same way: lower key wins.
+    static quint32 tieBreakKey(quint32 address);
+
+private:
+    bool remotePreferred(const CarpAdvert& advert) const;
+    std::optional<CarpReason> backupTakeoverReason(const CarpAdvert& advert) const;
+    CarpActions onAdvertAsMaster(TimePoint now, const CarpAdvert& advert);
+    CarpActions onAdvertAsBackup(TimePoint now, const CarpAdvert& advert);
+    void becomeMaster(TimePoint now, CarpReason reason, CarpActions& out);
+    void leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out);
+    void arm(TimePoint deadline, CarpActions& out);
+    void cancel(CarpActions& out);
+    void transition(TimePoint now, CarpState to, CarpReason reason, CarpActions& out);
+    action::SendAdvert ownAdvert() const;
+    Micros claimDuration() const;
+
+    CarpParams m_params;
+    CarpState m_state = CarpState::Init;
+    TimePoint m_since{};
+    bool m_linkUp = false;
+    bool m_maintenance = false;
+    bool m_claiming = false;
+    bool m_heardPeer = false;  // a valid advert since start or link-up: not a cold start
+    bool m_handedOver = false; // no preemption back until we next become MASTER
+    quint8 m_demote = 0;
+    int m_garpCountdown = 0; // the second gratuitous ARP leaves with the second advert after takeover
+    std::optional<TimePoint> m_deadline;
+    std::optional<TimePoint> m_lastPeerHeard;
+    quint32 m_lastPeer = 0;
+};
+
+} // namespace baton

@@ -1,0 +1,205 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared topology for the netns system tests, laid out as the seed's manual test:
+#
+#   node1 ns: eth0 192.0.2.11/24 ─┐
+#   node2 ns: eth0 192.0.2.12/24 ─┼─ br0 in the client ns: 192.0.2.100/24 (the admin desktop)
+#   VIP 192.0.2.10/24, vhid 1    ─┘
+#
+# Every name carries a per-run prefix, only 192.0.2.0/24 is used, and cleanup runs on every exit
+# path (EXIT trap: processes by PID, then the namespaces). Tests that cannot run as root FAIL.
+set -euo pipefail
+
+BATOND=${BATOND:?set BATOND to the batond binary}
+BATONCTL=${BATONCTL:-$(dirname "$BATOND")/batonctl/batonctl}
+PREFIX="bt$$r$RANDOM"
+N1="$PREFIX-n1"
+N2="$PREFIX-n2"
+C="$PREFIX-c"
+VIP=192.0.2.10
+WORK=$(mktemp -d "/tmp/$PREFIX.XXXX")
+PIDS=()
+FAILED=0
+
+die() {
+    echo "FAIL: $*" >&2
+    FAILED=1
+    exit 1
+}
+pass() { echo "ok: $*"; }
+note() { echo "# $*"; }
+
+cleanup() {
+    local status=$?
+    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    for ns in "$N1" "$N2" "$C"; do
+        for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+        ip netns del "$ns" 2>/dev/null || true
+    done
+    if ((status != 0)) || ((FAILED)); then
+        for f in "$WORK"/*.log; do
+            [[ -f $f ]] || continue
+            echo "----- $(basename "$f") (last 40 lines)"
+            tail -n 40 "$f"
+        done
+    fi
+    [[ -n ${KEEP_WORK:-} ]] && echo "# kept $WORK" || rm -rf "$WORK"
+    exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+require_root() {
+    ((EUID == 0)) || die "network-namespace tests need root (CI runs them as root; run: sudo ctest -L netns)"
+    command -v ip >/dev/null || die "iproute2 is not installed"
+    ip netns add "$PREFIX-probe" 2>/dev/null || die "cannot create network namespaces here"
+    ip netns del "$PREFIX-probe"
+}
+
+# Milliseconds on the monotonic-ish wall clock, for outage arithmetic in one process tree.
+now_ms() { date +%s%3N; }
+
+topology() {
+    require_root
+    ip netns add "$N1"
+    ip netns add "$N2"
+    ip netns add "$C"
+    ip -n "$C" link add br0 type bridge
+    ip -n "$C" link set br0 up
+    ip -n "$C" addr add 192.0.2.100/24 dev br0
+    local i=1
+    for ns in "$N1" "$N2"; do
+        ip link add eth0 netns "$ns" type veth peer name "port$i" netns "$C"
+        ip -n "$C" link set "port$i" master br0 up
+        ip -n "$ns" link set lo up
+        ip -n "$ns" link set eth0 up
+        ip -n "$ns" addr add "192.0.2.1$i/24" dev eth0
+        i=$((i + 1))
+    done
+    ip -n "$C" link set lo up
+    # The bridge forwards at once (no STP listening delay).
+    ip netns exec "$C" sh -c 'echo 0 > /sys/class/net/br0/bridge/forward_delay' 2>/dev/null || true
+}
+
+# The seed's stanza, as an interfaces file for node N (1 or 2).
+seed_interfaces() {
+    local n=$1 password=${2:-some_password} skew=${3:-1} base=${4:-1}
+    cat > "$WORK/interfaces.$n" <<EOT
+auto eth0
+iface eth0 inet static
+  address 192.0.2.1$n/24
+ucarp-vid       1
+ucarp-vip       $VIP
+ucarp-password  $password
+ucarp-advskew   $skew
+ucarp-advbase   $base
+ucarp-master    no
+iface eth0:ucarp inet static
+  address $VIP/24
+EOT
+    echo "$WORK/interfaces.$n"
+}
+
+# start_batond N [extra args...]: runs batond in node N's namespace; its PID in BATOND_PID[N].
+declare -A BATOND_PID
+start_batond() {
+    local n=$1
+    shift
+    local ns=$N1
+    [[ $n == 2 ]] && ns=$N2
+    ip netns exec "$ns" "$BATOND" "$@" >> "$WORK/batond$n.log" 2>&1 &
+    BATOND_PID[$n]=$!
+    PIDS+=("$!")
+}
+
+ns_of() { if [[ $1 == 1 ]]; then echo "$N1"; else echo "$N2"; fi; }
+
+has_vip() { ip -n "$(ns_of "$1")" -4 addr show dev eth0 2>/dev/null | grep -q " $VIP/"; }
+
+# wait_until SECONDS COMMAND...: polls every 20 ms.
+wait_until() {
+    local limit=$1
+    shift
+    local deadline=$(($(now_ms) + limit * 1000))
+    until "$@"; do
+        (($(now_ms) < deadline)) || return 1
+        sleep 0.02
+    done
+}
+
+vip_holders() {
+    local count=0
+    has_vip 1 && count=$((count + 1))
+    has_vip 2 && count=$((count + 1))
+    echo $count
+}
+
+# Client-side probe: echo requests to ADDRESS every 10 ms from the client namespace, with
+# receive timestamps, into FILE. Stop with stop_probe.
+start_probe() {
+    local address=$1 file=$2
+    ip netns exec "$C" ping -D -n -i 0.01 -W 1 "$address" > "$file" 2>&1 &
+    PROBE_PID=$!
+    PIDS+=("$PROBE_PID")
+}
+stop_probe() { kill -INT "$PROBE_PID" 2>/dev/null || true; wait "$PROBE_PID" 2>/dev/null || true; }
+
+# Longest gap in milliseconds between consecutive echo replies in a ping -D log, considering
+# only replies after FROM_MS (epoch ms).
+longest_gap_ms() {
+    local file=$1 from_ms=${2:-0}
+    awk -v from="$from_ms" '
+        /bytes from/ { t = substr($1, 2, length($1) - 2) * 1000; if (t < from) { last = t; next }
+                       if (last > 0 && t - last > gap) gap = t - last; last = t }
+        END { printf "%d\n", gap }' "$file"
+}
+
+# VIP-held spans per namespace from `ip -ts monitor address` logs.
+start_addr_monitor() {
+    local n=$1
+    ip netns exec "$(ns_of "$n")" ip -ts monitor address > "$WORK/addr$n.mon" 2>&1 &
+    PIDS+=("$!")
+}
+
+# Milliseconds during which both namespaces held the VIP, from the two address monitors.
+vip_overlap_ms() {
+    awk '
+        function ts(s,   t) { t = substr(s, 13, 15); split(t, p, ":"); return (p[1] * 3600 + p[2] * 60 + p[3]) * 1000 }
+        FNR == 1 { node++ }
+        index($0, " '"$VIP"'/") == 0 { next }
+        { t = ts($1) }
+        /Deleted/ { if (held[node]) { spans[node] = spans[node] " " start[node] ":" t; held[node] = 0 } next }
+        { if (!held[node]) { start[node] = t; held[node] = 1 } }
+        END {
+            for (n = 1; n <= 2; n++) if (held[n]) spans[n] = spans[n] " " start[n] ":" 1e12
+            n1 = split(spans[1], a, " "); n2 = split(spans[2], b, " "); total = 0
+            for (i = 1; i <= n1; i++) for (j = 1; j <= n2; j++) {
+                split(a[i], x, ":"); split(b[j], y, ":")
+                lo = x[1] > y[1] ? x[1] : y[1]; hi = x[2] < y[2] ? x[2] : y[2]
+                if (hi > lo) total += hi - lo
+            }
+            printf "%.1f\n", total
+        }' "$WORK/addr1.mon" "$WORK/addr2.mon"
+}
+
+# start_ucarp N [extra ucarp args...]: Debian's ucarp in node N's namespace, with scripts that
+# add and remove the VIP like Debian's examples; line-buffered log in ucarpN.log.
+declare -A UCARP_PID
+start_ucarp() {
+    local n=$1
+    shift
+    cat > "$WORK/vip-up" <<EOT
+#!/bin/sh
+exec ip addr add $VIP/24 dev "\$1" label "\$1:ucarp"
+EOT
+    cat > "$WORK/vip-down" <<EOT
+#!/bin/sh
+ip addr del $VIP/24 dev "\$1" 2>/dev/null || true
+EOT
+    chmod +x "$WORK/vip-up" "$WORK/vip-down"
+    ip netns exec "$(ns_of "$n")" stdbuf -oL -eL ucarp -i eth0 -s "192.0.2.1$n" -v 1 -p some_password -a "$VIP" \
+        -k "${UCARP_SKEW:-1}" -b "${UCARP_BASE:-1}" -u "$WORK/vip-up" -d "$WORK/vip-down" -z -f none "$@" >> "$WORK/ucarp$n.log" 2>&1 &
+    UCARP_PID[$n]=$!
+    PIDS+=("$!")
+}

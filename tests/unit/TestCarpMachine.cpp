@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Single-machine scenarios: every rule of the state machine, as exact action sequences with a
+// simulated clock. Two-node behaviour (simultaneous start, failover bounds) is in TestCarpPair.
+#include "carp/CarpActionText.h"
+#include "carp/CarpMachine.h"
+
+#include <QTest>
+
+#include <functional>
+
+using namespace baton;
+using namespace baton::action;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr quint32 Node1 = 0xC000020B;    // 192.0.2.11
+constexpr quint32 Node2 = 0xC000020C;    // 192.0.2.12
+constexpr Micros Interval = 1'003'906us; // advbase 1, advskew 1
+constexpr Micros MasterDown = 3'003'906us;
+constexpr Micros Claim = 50'000us;
+
+CarpParams seed(quint32 source = Node1)
+{
+    CarpParams p;
+    p.vhid = 1;
+    p.source = source;
+    p.advbase = 1;
+    p.advskew = 1;
+    return p;
+}
+
+CarpAdvert advert(quint32 source, quint8 advbase, quint8 advskew, quint8 demote = 0, quint8 vhid = 1)
+{
+    CarpAdvert a;
+    a.vhid = vhid;
+    a.source = source;
+    a.advbase = advbase;
+    a.advskew = advskew;
+    a.demote = demote;
+    return a;
+}
+
+// One input and the exact actions it must produce, and the state after it.
+struct Step
+{
+    TimePoint at;
+    std::function<CarpActions(CarpMachine&, TimePoint)> input;
+    CarpActions expected;
+    CarpState state;
+};
+
+struct Scenario
+{
+    CarpParams params;
+    std::vector<Step> steps;
+};
+
+std::function<CarpActions(CarpMachine&, TimePoint)> start(bool linkUp = true)
+{
+    return [linkUp](CarpMachine& m, TimePoint t) { return m.start(t, linkUp); };
+}
+std::function<CarpActions(CarpMachine&, TimePoint)> timer()
+{
+    return [](CarpMachine& m, TimePoint t) { return m.timerFired(t); };
+}
+std::function<CarpActions(CarpMachine&, TimePoint)> receive(CarpAdvert a)
+{
+    return [a](CarpMachine& m, TimePoint t) { return m.advertReceived(t, a); };
+}
+std::function<CarpActions(CarpMachine&, TimePoint)> link(bool up)
+{
+    return [up](CarpMachine& m, TimePoint t) { return m.linkChanged(t, up); };
+}
+std::function<CarpActions(CarpMachine&, TimePoint)> maintenance(bool on)
+{
+    return [on](CarpMachine& m, TimePoint t) { return m.setMaintenance(t, on); };
+}
+std::function<CarpActions(CarpMachine&, TimePoint)> demote(quint8 d)
+{
+    return [d](CarpMachine& m, TimePoint t) { return m.setDemote(t, d); };
+}
+std::function<CarpActions(CarpMachine&, TimePoint)> handover()
+{
+    return [](CarpMachine& m, TimePoint t) { return m.handover(t); };
+}
+std::function<CarpActions(CarpMachine&, TimePoint)> shutdown()
+{
+    return [](CarpMachine& m, TimePoint t) { return m.shutdown(t); };
+}
+
+const CarpActions StartupActions(TimePoint t)
+{
+    return {RemoveVips{}, RunHook{Hook::Down}, ArmTimer{t + MasterDown},
+            Notify{CarpReason::Startup, CarpState::Init, CarpState::Backup}};
+}
+
+CarpActions takeover(TimePoint t, CarpReason reason, quint8 advbase = 1, quint8 advskew = 1,
+                     Micros interval = Interval)
+{
+    return {AddVips{},
+            SendGarp{},
+            SendAdvert{advbase, advskew, 0},
+            RunHook{Hook::Up},
+            ArmTimer{t + interval},
+            Notify{reason, CarpState::Backup, CarpState::Master}};
+}
+
+// The common prefix: start at 0, hear a master at 1 s, then it goes silent: MASTER at 1 s + MasterDown.
+constexpr TimePoint Heard = 1'000'000us;
+constexpr TimePoint BecameMaster = Heard + MasterDown;
+std::vector<Step> toMaster(CarpAdvert peer = advert(Node2, 1, 100))
+{
+    return {
+        {0us, start(), StartupActions(0us), CarpState::Backup},
+        {Heard, receive(peer), {ArmTimer{Heard + MasterDown}}, CarpState::Backup},
+        {BecameMaster, timer(), takeover(BecameMaster, CarpReason::MasterDown), CarpState::Master},
+    };
+}
+
+std::vector<Step> operator+(std::vector<Step> a, const std::vector<Step>& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Scenario)
+
+class TestCarpMachine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void timing();
+    void tieBreakKey();
+    void scenarios_data();
+    void scenarios();
+};
+
+void TestCarpMachine::timing()
+{
+    QCOMPARE(CarpTiming::advertInterval(1, 0), 1'000'000us);
+    QCOMPARE(CarpTiming::advertInterval(1, 1), Interval);
+    QCOMPARE(CarpTiming::advertInterval(1, 16), 1'062'500us); // measured on ucarp: 1.0625 s
+    QCOMPARE(CarpTiming::masterDownInterval(1, 1, 3), MasterDown);
+    QCOMPARE(CarpTiming::masterDownInterval(1, 10, 3), 3'039'062us); // peers.md: 3.04 s
+    // advbase 0: deadratio x interval, not ucarp's single interval of dead time.
+    QCOMPARE(CarpTiming::advertInterval(0, 26), 101'562us);
+    QCOMPARE(CarpTiming::masterDownInterval(0, 26, 3), 304'687us);
+    QCOMPARE(CarpTiming::masterDownInterval(2, 0, 5), 10'000'000us);
+}
+
+void TestCarpMachine::tieBreakKey()
+{
+    // The lab case from the reference: 10.9.0.1 yields to 10.9.1.0 on x86 ucarp (last octet first).
+    QVERIFY(CarpMachine::tieBreakKey(0x0A090100) < CarpMachine::tieBreakKey(0x0A090001));
+    QVERIFY(CarpMachine::tieBreakKey(0x0A090001) < CarpMachine::tieBreakKey(0x0A090002));
+    QVERIFY(CarpMachine::tieBreakKey(Node1) < CarpMachine::tieBreakKey(Node2));
+}
+
+void TestCarpMachine::scenarios_data()
+{
+    QTest::addColumn<Scenario>("scenario");
+    const CarpParams s = seed();
+
+    QTest::newRow("startup: INIT -> BACKUP, never straight to MASTER")
+        << Scenario{s, {{0us, start(), StartupActions(0us), CarpState::Backup}}};
+
+    QTest::newRow("startup with link down arms no timer")
+        << Scenario{s,
+                    {{0us,
+                      start(false),
+                      {RemoveVips{}, RunHook{Hook::Down},
+                       Notify{CarpReason::Startup, CarpState::Init, CarpState::Backup}},
+                      CarpState::Backup},
+                     {10s, receive(advert(Node2, 1, 1)), {}, CarpState::Backup}}};
+
+    QTest::newRow("cold start: announce, claim window, then MASTER")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {MasterDown,
+                      timer(),
+                      {SendAdvert{1, 1, 0}, ArmTimer{MasterDown + Claim},
+                       Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {MasterDown + Claim, timer(), takeover(MasterDown + Claim, CarpReason::MasterDown),
+                      CarpState::Master}}};
+
+    {
+        CarpParams noClaim = s;
+        noClaim.claimWindow = 0us;
+        QTest::newRow("cold start with claim window 0 behaves like ucarp") << Scenario{
+            noClaim,
+            {{0us, start(), StartupActions(0us), CarpState::Backup},
+             {MasterDown, timer(), takeover(MasterDown, CarpReason::MasterDown), CarpState::Master}}};
+    }
+
+    QTest::newRow("claim lost to a preferred claimer: VIP never taken")
+        << Scenario{seed(Node2),
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {MasterDown,
+                      timer(),
+                      {SendAdvert{1, 1, 0}, ArmTimer{MasterDown + Claim},
+                       Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {MasterDown + 200us,
+                      receive(advert(Node1, 1, 1)),
+                      {ArmTimer{MasterDown + 200us + MasterDown},
+                       Notify{CarpReason::ClaimLost, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup}}};
+
+    QTest::newRow("claim goes on against a less preferred claimer")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {MasterDown,
+                      timer(),
+                      {SendAdvert{1, 1, 0}, ArmTimer{MasterDown + Claim},
+                       Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {MasterDown + 200us, receive(advert(Node2, 1, 1)), {}, CarpState::Backup},
+                     {MasterDown + Claim, timer(), takeover(MasterDown + Claim, CarpReason::MasterDown),
+                      CarpState::Master}}};
+
+    QTest::newRow("backup re-arms master-down on each advert; takes over at once when it stops")
+        << Scenario{s, toMaster(advert(Node2, 1, 1))};
+
+    QTest::newRow("master advertises every interval; second GARP with the second advert") << Scenario{
+        s, toMaster() +
+               std::vector<Step>{{BecameMaster + Interval,
+                                  timer(),
+                                  {SendAdvert{1, 1, 0}, ArmTimer{BecameMaster + 2 * Interval}},
+                                  CarpState::Master},
+                                 {BecameMaster + 2 * Interval,
+                                  timer(),
+                                  {SendAdvert{1, 1, 0}, SendGarp{}, ArmTimer{BecameMaster + 3 * Interval}},
+                                  CarpState::Master},
+                                 {BecameMaster + 3 * Interval,
+                                  timer(),
+                                  {SendAdvert{1, 1, 0}, ArmTimer{BecameMaster + 4 * Interval}},
+                                  CarpState::Master}}};
+
+    QTest::newRow("late timer: next advert scheduled from the due time, no drift") << Scenario{
+        s, toMaster() + std::vector<Step>{{BecameMaster + Interval + 7ms,
+                                           timer(),
+                                           {SendAdvert{1, 1, 0}, ArmTimer{BecameMaster + 2 * Interval}},
+                                           CarpState::Master}}};
+
+    QTest::newRow("early timer keeps its deadline")
+        << Scenario{s, toMaster() + std::vector<Step>{{BecameMaster + Interval - 1ms,
+                                                       timer(),
+                                                       {ArmTimer{BecameMaster + Interval}},
+                                                       CarpState::Master}}};
+
+    const TimePoint t = BecameMaster + 300ms;
+    const CarpActions yield = {SendAdvert{1, 1, 0}, RemoveVips{}, RunHook{Hook::Down},
+                               ArmTimer{t + MasterDown},
+                               Notify{CarpReason::PreferredMaster, CarpState::Master, CarpState::Backup}};
+    QTest::newRow("master yields to a strictly shorter interval (preempt off)") << Scenario{
+        s, toMaster() + std::vector<Step>{{t, receive(advert(Node2, 1, 0)), yield, CarpState::Backup}}};
+
+    QTest::newRow("master yields on a tie to a lower address") << Scenario{
+        seed(Node2), toMaster(advert(Node1, 1, 100)) +
+                         std::vector<Step>{{t, receive(advert(Node1, 1, 1)), yield, CarpState::Backup}}};
+
+    const CarpActions reassert = {
+        SendGarp{}, SendAdvert{1, 1, 0}, ArmTimer{t + Interval},
+        Notify{CarpReason::NonPreferredMaster, CarpState::Master, CarpState::Master}};
+    QTest::newRow("master keeps on a tie against a higher address and reasserts") << Scenario{
+        s,
+        toMaster() +
+            std::vector<Step>{
+                {t, receive(advert(Node2, 1, 1)), reassert, CarpState::Master},
+                {t + Interval, timer(), {SendAdvert{1, 1, 0}, ArmTimer{t + 2 * Interval}}, CarpState::Master},
+                {t + 2 * Interval,
+                 timer(),
+                 {SendAdvert{1, 1, 0}, SendGarp{}, ArmTimer{t + 3 * Interval}},
+                 CarpState::Master}}};
+
+    {
+        CarpParams lab = seed(0x0A090001); // 10.9.0.1
+        QTest::newRow("tie-break is ucarp's byte order: 10.9.0.1 yields to 10.9.1.0") << Scenario{
+            lab, toMaster(advert(0x0A090002, 1, 100)) +
+                     std::vector<Step>{{t, receive(advert(0x0A090100, 1, 1)), yield, CarpState::Backup}}};
+        QTest::newRow("tie-break is ucarp's byte order: 10.9.0.1 keeps against 10.9.0.2") << Scenario{
+            lab, toMaster(advert(0x0A090002, 1, 100)) +
+                     std::vector<Step>{{t, receive(advert(0x0A090002, 1, 1)), reassert, CarpState::Master}}};
+    }
+
+    QTest::newRow("master ignores a bow-out from the other node") << Scenario{
+        s, toMaster() + std::vector<Step>{{t, receive(advert(Node2, 255, 255)), {}, CarpState::Master}}};
+
+    QTest::newRow("backup without preempt never takes over from a slower master")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s, receive(advert(Node2, 1, 100)), {ArmTimer{1s + MasterDown}}, CarpState::Backup}}};
+
+    CarpParams preempt = s;
+    preempt.preempt = true;
+    QTest::newRow("backup with preempt takes over from a strictly slower master") << Scenario{
+        preempt,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s, receive(advert(Node2, 1, 100)), takeover(1s, CarpReason::Preempt), CarpState::Master}}};
+
+    QTest::newRow("equal intervals never preempt, even from a lower address")
+        << Scenario{preempt,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup}}};
+
+    QTest::newRow("master interval equal to our master-down: keep waiting")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s, receive(advert(Node2, 3, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup}}};
+
+    QTest::newRow("master interval beyond our master-down: take over at once") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s, receive(advert(Node2, 3, 2)), takeover(1s, CarpReason::SlowMaster), CarpState::Master}}};
+
+    QTest::newRow("bow-out received: take over at once without preempt")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
+                     {2s, receive(advert(Node2, 255, 255)), takeover(2s, CarpReason::BowOutReceived),
+                      CarpState::Master}}};
+
+    QTest::newRow("demote: backup takes over from a more demoted master") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s, receive(advert(Node2, 1, 0, 1)), takeover(1s, CarpReason::PeerDemoted), CarpState::Master}}};
+
+    QTest::newRow("demote: a demoted master yields to a less demoted, slower peer") << Scenario{
+        s, toMaster() +
+               std::vector<Step>{
+                   {t,
+                    demote(5),
+                    {SendAdvert{1, 1, 5}, ArmTimer{t + Interval},
+                     Notify{CarpReason::DemoteChanged, CarpState::Master, CarpState::Master}},
+                    CarpState::Master},
+                   {t + 1ms,
+                    receive(advert(Node2, 1, 100)),
+                    {SendAdvert{1, 1, 5}, RemoveVips{}, RunHook{Hook::Down}, ArmTimer{t + 1ms + MasterDown},
+                     Notify{CarpReason::PreferredMaster, CarpState::Master, CarpState::Backup}},
+                    CarpState::Backup}}};
+
+    QTest::newRow("link down as MASTER: VIP removed, BACKUP, timer off; link up listens first") << Scenario{
+        s,
+        toMaster() + std::vector<Step>{
+                         {t,
+                          link(false),
+                          {RemoveVips{}, RunHook{Hook::Down},
+                           Notify{CarpReason::LinkDown, CarpState::Master, CarpState::Backup}, CancelTimer{}},
+                          CarpState::Backup},
+                         {t + 1s, receive(advert(Node2, 1, 1)), {}, CarpState::Backup},
+                         {t + 2s,
+                          link(true),
+                          {ArmTimer{t + 2s + MasterDown},
+                           Notify{CarpReason::LinkUp, CarpState::Backup, CarpState::Backup}},
+                          CarpState::Backup},
+                         {t + 2500ms,
+                          receive(advert(Node2, 1, 1)),
+                          {ArmTimer{t + 2500ms + MasterDown}},
+                          CarpState::Backup}}};
+
+    QTest::newRow("link flap as BACKUP: no takeover while down, listens again when up") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s,
+          link(false),
+          {CancelTimer{}, Notify{CarpReason::LinkDown, CarpState::Backup, CarpState::Backup}},
+          CarpState::Backup},
+         {1s, link(false), {}, CarpState::Backup},
+         {5s, timer(), {}, CarpState::Backup},
+         {5s,
+          link(true),
+          {ArmTimer{5s + MasterDown}, Notify{CarpReason::LinkUp, CarpState::Backup, CarpState::Backup}},
+          CarpState::Backup}}};
+
+    const CarpActions handedOver = {SendAdvert{255, 255, 0}, RemoveVips{}, RunHook{Hook::Down},
+                                    Notify{CarpReason::Handover, CarpState::Master, CarpState::Backup},
+                                    ArmTimer{t + MasterDown}};
+    QTest::newRow("hand-over: bow-out advert, VIP removed, and no preemption back")
+        << Scenario{preempt, toMaster(advert(Node2, 1, 1)) +
+                                 std::vector<Step>{{t, handover(), handedOver, CarpState::Backup},
+                                                   {t + 1ms,
+                                                    receive(advert(Node2, 1, 100)),
+                                                    {ArmTimer{t + 1ms + MasterDown}},
+                                                    CarpState::Backup}}};
+
+    QTest::newRow("hand-over with nobody to take it: VIP back after master-down")
+        << Scenario{s, toMaster() + std::vector<Step>{{t, handover(), handedOver, CarpState::Backup},
+                                                      {t + MasterDown, timer(),
+                                                       takeover(t + MasterDown, CarpReason::MasterDown),
+                                                       CarpState::Master}}};
+
+    QTest::newRow("hand-over refused as BACKUP")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s,
+                      handover(),
+                      {Notify{CarpReason::HandoverRefused, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup}}};
+
+    QTest::newRow("maintenance as MASTER hands over and never takes the VIP back until off") << Scenario{
+        s, toMaster() +
+               std::vector<Step>{
+                   {t,
+                    maintenance(true),
+                    {SendAdvert{255, 255, 0}, RemoveVips{}, RunHook{Hook::Down},
+                     Notify{CarpReason::MaintenanceOn, CarpState::Master, CarpState::Backup}, CancelTimer{}},
+                    CarpState::Backup},
+                   {t + 1s, receive(advert(Node2, 255, 255)), {}, CarpState::Backup},
+                   {t + 2s, receive(advert(Node2, 1, 0, 9)), {}, CarpState::Backup},
+                   {t + 3s,
+                    maintenance(false),
+                    {ArmTimer{t + 3s + MasterDown},
+                     Notify{CarpReason::MaintenanceOff, CarpState::Backup, CarpState::Backup}},
+                    CarpState::Backup},
+                   {t + 3s + MasterDown, timer(), takeover(t + 3s + MasterDown, CarpReason::MasterDown),
+                    CarpState::Master}}};
+
+    QTest::newRow("shutdown as MASTER: bow-out, VIP removed, INIT") << Scenario{
+        s, toMaster() + std::vector<Step>{{t,
+                                           shutdown(),
+                                           {SendAdvert{255, 255, 0}, RemoveVips{}, RunHook{Hook::Down},
+                                            Notify{CarpReason::Shutdown, CarpState::Master, CarpState::Init},
+                                            CancelTimer{}},
+                                           CarpState::Init},
+                                          {t + 1s, receive(advert(Node2, 1, 1)), {}, CarpState::Init}}};
+
+    QTest::newRow("shutdown as BACKUP: nothing to remove")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s,
+                      shutdown(),
+                      {CancelTimer{}, Notify{CarpReason::Shutdown, CarpState::Backup, CarpState::Init}},
+                      CarpState::Init}}};
+
+    QTest::newRow("ignored: adverts in INIT, our own adverts, other vhids")
+        << Scenario{s,
+                    {{0us, receive(advert(Node2, 1, 0)), {}, CarpState::Init},
+                     {0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s, receive(advert(Node1, 255, 255)), {}, CarpState::Backup},
+                     {1s, receive(advert(Node2, 255, 255, 0, 2)), {}, CarpState::Backup}}};
+
+    {
+        CarpParams fast = s;
+        fast.advbase = 0;
+        fast.advskew = 26;
+        const Micros md = 304'687us;
+        const Micros claim = 50'000us; // below half the 101.5 ms interval
+        QTest::newRow("sub-second: advbase 0 uses deadratio x interval")
+            << Scenario{fast,
+                        {{0us,
+                          start(),
+                          {RemoveVips{}, RunHook{Hook::Down}, ArmTimer{md},
+                           Notify{CarpReason::Startup, CarpState::Init, CarpState::Backup}},
+                          CarpState::Backup},
+                         {100ms, receive(advert(Node2, 0, 26)), {ArmTimer{100ms + md}}, CarpState::Backup},
+                         {100ms + md, timer(), takeover(100ms + md, CarpReason::MasterDown, 0, 26, 101'562us),
+                          CarpState::Master}}};
+        fast.advskew = 8; // 31 ms interval: the claim window shrinks to half of it
+        QTest::newRow("sub-second: claim window capped at half an interval")
+            << Scenario{fast,
+                        {{0us,
+                          start(),
+                          {RemoveVips{}, RunHook{Hook::Down}, ArmTimer{93'750us},
+                           Notify{CarpReason::Startup, CarpState::Init, CarpState::Backup}},
+                          CarpState::Backup},
+                         {93'750us,
+                          timer(),
+                          {SendAdvert{0, 8, 0}, ArmTimer{93'750us + 15'625us},
+                           Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}},
+                          CarpState::Backup}}};
+        Q_UNUSED(claim)
+    }
+}
+
+void TestCarpMachine::scenarios()
+{
+    QFETCH(Scenario, scenario);
+    CarpMachine machine(scenario.params);
+    int index = 0;
+    for (const Step& step : scenario.steps) {
+        const CarpActions actual = step.input(machine, step.at);
+        const QString where = QStringLiteral("step %1 at %2 us").arg(index).arg(step.at.count());
+        QVERIFY2(actual == step.expected,
+                 qPrintable(where + QStringLiteral("\n  actual:   ") + CarpActionText::describe(actual) +
+                            QStringLiteral("\n  expected: ") + CarpActionText::describe(step.expected)));
+        QVERIFY2(machine.state() == step.state, qPrintable(where + QStringLiteral(": wrong state")));
+        ++index;
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCarpMachine)
+#include "TestCarpMachine.moc"

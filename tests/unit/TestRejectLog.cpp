@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "carp/RejectLog.h"
+
+#include <QTest>
+
+using namespace baton;
+using namespace std::chrono_literals;
+
+class TestRejectLog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void wrongPasswordReportedOnceThenSummarised();
+    void reasonsAndSourcesAreSeparate();
+};
+
+void TestRejectLog::wrongPasswordReportedOnceThenSummarised()
+{
+    RejectLog log(10min);
+    const quint32 peer = 0xC000020C;
+    const QString first = log.record(0us, CarpReject::BadHmac, peer, 1);
+    QVERIFY2(first.contains(QStringLiteral("192.0.2.12 sends adverts for vhid 1 that fail authentication")),
+             qPrintable(first));
+    // One advert a second for ten minutes: silent, but counted.
+    for (int s = 1; s < 600; ++s)
+        QVERIFY(log.record(Micros{s * 1'000'000LL}, CarpReject::BadHmac, peer, 1).isEmpty());
+    const QString summary = log.record(600s, CarpReject::BadHmac, peer, 1);
+    QVERIFY2(summary.contains(QStringLiteral("599 more since the last report")), qPrintable(summary));
+    QCOMPARE(log.count(CarpReject::BadHmac), quint64{601});
+    QCOMPARE(log.total(), quint64{601});
+}
+
+void TestRejectLog::reasonsAndSourcesAreSeparate()
+{
+    RejectLog log(10min);
+    QVERIFY(!log.record(0us, CarpReject::BadTtl, 1, 1).isEmpty());
+    QVERIFY(!log.record(1us, CarpReject::BadTtl, 2, 1).isEmpty());
+    QVERIFY(!log.record(2us, CarpReject::BadChecksum, 1, 1).isEmpty());
+    QVERIFY(log.record(3us, CarpReject::BadTtl, 1, 1).isEmpty());
+    QVERIFY(log.record(4us, CarpReject::BadTtl, 1, 1).contains(QStringLiteral("bad-ttl")) == false);
+    QCOMPARE(log.count(CarpReject::BadTtl), quint64{4});
+}
+
+QTEST_GUILESS_MAIN(TestRejectLog)
+#include "TestRejectLog.moc"
