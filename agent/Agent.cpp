@@ -2,6 +2,7 @@
 #include "Agent.h"
 
 #include "GroupRunner.h"
+#include "HostCheck.h"
 #include "carp/CarpStateNames.h"
 #include "config/AgentConfigParser.h"
 #include "config/IfupdownReader.h"
@@ -26,10 +27,13 @@ Agent::Agent(Source source, QString path, QObject* parent)
 
 Agent::~Agent() = default;
 
-ConfigResult Agent::load() const
+ConfigResult Agent::load()
 {
-    return m_source == Source::Interfaces ? IfupdownReader::readFile(m_path)
-                                          : AgentConfigParser::parseFile(m_path);
+    ConfigResult result = m_source == Source::Interfaces ? IfupdownReader::readFile(m_path)
+                                                         : AgentConfigParser::parseFile(m_path);
+    if (result.ok())
+        result.errors << HostCheck::check(result.config, m_path, m_netlink);
+    return result;
 }
 
 bool Agent::start()
@@ -52,9 +56,19 @@ bool Agent::start()
     for (const GroupConfig& g : m_current.config.groups) {
         auto runner = std::make_unique<GroupRunner>(g, m_netlink, m_hooks);
         connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
-        runner->start();
         m_groups.push_back(std::move(runner));
     }
+    // All or nothing: a group that cannot open its socket stops the start before any VIP moves.
+    for (const auto& g : m_groups) {
+        if (const QString error = g->openSocket(); !error.isEmpty()) {
+            qCritical("vhid %d on %s: %s", g->config().vhid, qUtf8Printable(g->config().interface),
+                      qUtf8Printable(error));
+            m_groups.clear();
+            return false;
+        }
+    }
+    for (const auto& g : m_groups)
+        g->start();
     qInfo("batond %s started from %s (%zu group%s)", BATON_VERSION, qUtf8Printable(m_path), m_groups.size(),
           m_groups.size() == 1 ? "" : "s");
     m_systemd.ready(statusLine());

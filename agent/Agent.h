@@ -39,7 +39,7 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    ConfigResult load() const;
+    ConfigResult load(); // the file's checks, then this host's (HostCheck)
     void reload();
     void terminate(int signal);
     void finishWhenHooksDone();

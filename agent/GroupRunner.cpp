@@ -71,31 +71,34 @@ bool GroupRunner::sameProtocol(const GroupConfig& other) const
 
 void GroupRunner::start()
 {
-    m_link = m_netlink.link(m_config.interface);
+    if (!m_link)
+        m_link = m_netlink.link(m_config.interface);
     if (!m_link)
         qWarning("%s: interface not found; waiting for it to appear", qUtf8Printable(tag()));
-    openSocket();
+    if (const QString error = openSocket(); !error.isEmpty())
+        qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
     apply(m_machine.start(now(), m_link && m_link->usable()));
 }
 
-void GroupRunner::openSocket()
+QString GroupRunner::openSocket()
 {
+    if (!m_link)
+        m_link = m_netlink.link(m_config.interface);
     if (!m_link) {
         m_socket.close();
-        return;
+        return QStringLiteral("no interface named '%1'").arg(m_config.interface);
     }
     if (m_socket.isOpen() && m_socket.ifindex() == m_link->ifindex)
-        return;
-    const QString error = m_socket.open(m_config.interface, m_link->ifindex, m_config.multicastGroup);
-    if (!error.isEmpty())
-        qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
+        return {};
+    return m_socket.open(m_config.interface, m_link->ifindex, m_config.multicastGroup);
 }
 
 void GroupRunner::refreshLink()
 {
     const auto previous = m_link;
     m_link = m_netlink.link(m_config.interface);
-    openSocket();
+    if (const QString error = openSocket(); !error.isEmpty() && m_link)
+        qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
     const bool wasUp = previous && previous->usable();
     const bool isUp = m_link && m_link->usable();
     if (wasUp != isUp) {

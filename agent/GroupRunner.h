@@ -26,6 +26,8 @@ public:
     GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookRunner& hooks,
                 QObject* parent = nullptr);
 
+    // Opens the raw socket on the interface; empty on success. start() calls it if not done.
+    QString openSocket();
     void start();
     void shutdown(); // graceful: bow-out advert if MASTER, VIPs removed
     void refreshLink();
@@ -50,7 +52,6 @@ private:
     void runHook(action::Hook hook);
     void onPacket(const QByteArray& packet);
     void onTimer();
-    void openSocket();
     QString tag() const;
 
     GroupConfig m_config;

@@ -2,6 +2,7 @@
 #include "NetlinkRoute.h"
 
 #include <arpa/inet.h>
+#include <cstring>
 #include <memory>
 #include <net/if.h>
 #include <netlink/addr.h>
@@ -111,25 +112,24 @@ QString NetlinkRoute::removeAddress(int ifindex, const Ipv4Prefix& address)
     return {};
 }
 
-bool NetlinkRoute::hasAddress(int ifindex, quint32 address)
+QList<Ipv4Prefix> NetlinkRoute::addresses(int ifindex)
 {
-    if (!m_socket)
-        return false;
+    QList<Ipv4Prefix> out;
     nl_cache* cache = nullptr;
-    if (rtnl_addr_alloc_cache(m_socket, &cache) < 0)
-        return false;
-    bool found = false;
-    for (nl_object* o = nl_cache_get_first(cache); o && !found; o = nl_cache_get_next(o)) {
+    if (!m_socket || rtnl_addr_alloc_cache(m_socket, &cache) < 0)
+        return out;
+    for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
         auto* a = reinterpret_cast<rtnl_addr*>(o);
         nl_addr* local = rtnl_addr_get_local(a);
-        if (rtnl_addr_get_ifindex(a) != ifindex || rtnl_addr_get_family(a) != AF_INET || !local)
+        if (rtnl_addr_get_ifindex(a) != ifindex || rtnl_addr_get_family(a) != AF_INET || !local ||
+            nl_addr_get_len(local) != 4)
             continue;
         quint32 be = 0;
         std::memcpy(&be, nl_addr_get_binary_addr(local), sizeof be);
-        found = ntohl(be) == address;
+        out << Ipv4Prefix{ntohl(be), rtnl_addr_get_prefixlen(a)};
     }
     nl_cache_free(cache);
-    return found;
+    return out;
 }
 
 QString NetlinkRoute::setLinkUp(const QString& name, bool up)

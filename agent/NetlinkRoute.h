@@ -4,6 +4,7 @@
 #include "net/GratuitousArp.h"
 #include "net/Ipv4.h"
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -36,7 +37,8 @@ public:
     // Both are idempotent: adding a present address or removing an absent one succeeds.
     QString addAddress(int ifindex, const Ipv4Prefix& address, const QString& label);
     QString removeAddress(int ifindex, const Ipv4Prefix& address);
-    bool hasAddress(int ifindex, quint32 address);
+    // The IPv4 addresses configured on an interface, with their prefix lengths.
+    QList<Ipv4Prefix> addresses(int ifindex);
     QString setLinkUp(const QString& name, bool up);
 
 private:

@@ -2,6 +2,8 @@
 // batond: the failover agent. Stays in the foreground and logs to stderr (journald reads it).
 #include "Agent.h"
 #include "AgentLog.h"
+#include "HostCheck.h"
+#include "NetlinkRoute.h"
 #include "SignalSource.h"
 #include "config/AgentConfigParser.h"
 #include "config/ConfigSummary.h"
@@ -33,8 +35,12 @@ int main(int argc, char** argv)
         QStringLiteral("Run from the ucarp-* stanzas of a Debian interfaces file."), QStringLiteral("file"));
     const QCommandLineOption check(QStringLiteral("check"),
                                    QStringLiteral("Validate the configuration, print what would run, exit."));
+    const QCommandLineOption offline(
+        QStringLiteral("offline"),
+        QStringLiteral("With --check: the file only, not this host's interfaces, "
+                       "addresses and hooks (for a file meant for another machine)."));
     const QCommandLineOption debug(QStringLiteral("debug"), QStringLiteral("Log debug messages too."));
-    parser.addOptions({config, interfaces, check, debug});
+    parser.addOptions({config, interfaces, check, offline, debug});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -46,8 +52,12 @@ int main(int argc, char** argv)
     const bool fromInterfaces = parser.isSet(interfaces);
     const QString path = fromInterfaces ? parser.value(interfaces) : parser.value(config);
     if (parser.isSet(check)) {
-        const ConfigResult result =
+        ConfigResult result =
             fromInterfaces ? IfupdownReader::readFile(path) : AgentConfigParser::parseFile(path);
+        if (result.ok() && !parser.isSet(offline)) {
+            NetlinkRoute netlink;
+            result.errors << HostCheck::check(result.config, path, netlink);
+        }
         return ConfigSummary::report(result, QStringLiteral("batond"), out, err);
     }
 

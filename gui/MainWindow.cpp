@@ -12,9 +12,9 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Baton"));
     // Placeholder until the window issue: says plainly what this build can and cannot do yet.
     auto* label = new QLabel(tr("<h2>Baton</h2><p>No cluster is open.</p>"
-                                "<p>This build contains the CARP core (codec, state machine, configuration "
-                                "readers); the node view, reachability probes and interface tests come "
-                                "with the agent and window releases.</p>"),
+                                "<p>This build contains the failover agent <tt>batond</tt> and the "
+                                "<tt>batonctl</tt> tool; the node view, reachability probes and one-click "
+                                "interface tests come with the window release.</p>"),
                              this);
     label->setWordWrap(true);
     label->setMargin(24);

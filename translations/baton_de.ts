@@ -8,12 +8,12 @@
         <translation>Baton</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Baton&lt;/h2&gt;&lt;p&gt;No cluster is open.&lt;/p&gt;&lt;p&gt;This build contains the CARP core (codec, state machine, configuration readers); the node view, reachability probes and interface tests come with the agent and window releases.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Baton&lt;/h2&gt;&lt;p&gt;Kein Cluster geöffnet.&lt;/p&gt;&lt;p&gt;Dieser Stand enthält den CARP-Kern (Codec, Zustandsautomat, Konfigurationsleser); Knotenansicht, Erreichbarkeitsprüfung und Schnittstellentests folgen mit den Agent- und Fenster-Versionen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Version %1</source>
         <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Baton&lt;/h2&gt;&lt;p&gt;No cluster is open.&lt;/p&gt;&lt;p&gt;This build contains the failover agent &lt;tt&gt;batond&lt;/tt&gt; and the &lt;tt&gt;batonctl&lt;/tt&gt; tool; the node view, reachability probes and one-click interface tests come with the window release.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Baton&lt;/h2&gt;&lt;p&gt;Kein Cluster geöffnet.&lt;/p&gt;&lt;p&gt;Dieser Stand enthält den Failover-Agenten &lt;tt&gt;batond&lt;/tt&gt; und das Werkzeug &lt;tt&gt;batonctl&lt;/tt&gt;; Knotenansicht, Erreichbarkeitsprüfung und Schnittstellentests per Klick folgen mit der Fenster-Version.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
