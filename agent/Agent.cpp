@@ -19,6 +19,13 @@ Agent::Agent(Source source, QString path, QObject* parent)
 {
     connect(&m_signals, &SignalSource::terminate, this, &Agent::terminate);
     connect(&m_signals, &SignalSource::reload, this, &Agent::reload);
+    connect(&m_signals, &SignalSource::logState, this,
+            [this] { qInfo("state: %s", qUtf8Printable(statusLine())); });
+    connect(&m_signals, &SignalSource::stepDown, this, [this] {
+        qInfo("SIGUSR2: handing over");
+        for (const auto& g : m_groups)
+            g->handover();
+    });
     connect(&m_links, &LinkMonitor::linksChanged, this, [this] {
         for (const auto& g : m_groups)
             g->refreshLink();
@@ -91,6 +98,8 @@ void Agent::reload()
         return;
     m_systemd.reloading();
     const ConfigResult next = load();
+    for (const QString& w : next.warnings)
+        qWarning("reload: %s", qUtf8Printable(w));
     if (!next.ok()) {
         for (const ConfigError& e : next.errors)
             qCritical("reload refused: %s", qUtf8Printable(e.toString()));
@@ -115,10 +124,18 @@ void Agent::reload()
         connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
         kept.push_back(std::move(runner));
     }
+    // The replaced groups leave after m_groups holds only live runners: their last state change
+    // must not reach statusLine() while it would walk moved-from entries.
+    std::vector<std::unique_ptr<GroupRunner>> retired;
     for (auto& old : m_groups)
         if (old)
-            old->shutdown();
+            retired.push_back(std::move(old));
     m_groups = std::move(kept);
+    for (auto& old : retired) {
+        disconnect(old.get(), nullptr, this, nullptr);
+        old->shutdown();
+    }
+    retired.clear();
     for (auto& g : m_groups)
         if (g->machine().state() == CarpState::Init)
             g->start();

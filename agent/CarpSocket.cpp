@@ -95,9 +95,11 @@ QString CarpSocket::send(const QByteArray& ipv4Packet)
 
 void CarpSocket::readPending()
 {
-    // Drain everything queued: each packet is handed over at once, in arrival order.
+    // Each packet is handed over at once, in arrival order, but at most a batch per wake-up: under
+    // a flood of protocol-112 packets the event loop must still get to the advert timer. The
+    // notifier is level-triggered, so what is left wakes us again straight away.
     char buffer[2048];
-    for (;;) {
+    for (int i = 0; i < MaxPerWakeup; ++i) {
         const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
         if (n < 0)
             return; // EAGAIN: drained; other errors show up again on the next read

@@ -31,6 +31,7 @@ Q_SIGNALS:
     void packetReceived(const QByteArray& ipv4Packet);
 
 private:
+    static constexpr int MaxPerWakeup = 64;
     void readPending();
 
     int m_fd = -1;

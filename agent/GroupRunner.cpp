@@ -48,6 +48,17 @@ GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookR
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &GroupRunner::onTimer);
     connect(&m_socket, &CarpSocket::packetReceived, this, &GroupRunner::onPacket);
+    m_retry.setSingleShot(true);
+    m_retry.setInterval(std::chrono::seconds(5));
+    connect(&m_retry, &QTimer::timeout, this, &GroupRunner::refreshLink);
+    m_undemote.setSingleShot(true);
+    m_undemote.setInterval(std::chrono::minutes(1));
+    connect(&m_undemote, &QTimer::timeout, this, [this] {
+        if (m_machine.state() != CarpState::Master)
+            clearSendDemotion(); // as BACKUP nothing is sent, so successes cannot prove it healed
+        else
+            m_undemote.start();
+    });
 }
 
 TimePoint GroupRunner::now()
@@ -71,13 +82,19 @@ bool GroupRunner::sameProtocol(const GroupConfig& other) const
 
 void GroupRunner::start()
 {
-    if (!m_link)
-        m_link = m_netlink.link(m_config.interface);
+    m_link = m_netlink.link(m_config.interface);
     if (!m_link)
         qWarning("%s: interface not found; waiting for it to appear", qUtf8Printable(tag()));
-    if (const QString error = openSocket(); !error.isEmpty())
+    if (const QString error = openSocket(); !error.isEmpty() && m_link)
         qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
-    apply(m_machine.start(now(), m_link && m_link->usable()));
+    m_toldUp = usable();
+    apply(m_machine.start(now(), m_toldUp));
+}
+
+bool GroupRunner::usable() const
+{
+    // Deaf is as bad as down: without the socket this node would claim the VIP next to a live master.
+    return m_link && m_link->usable() && m_socket.isOpen();
 }
 
 QString GroupRunner::openSocket()
@@ -90,21 +107,53 @@ QString GroupRunner::openSocket()
     }
     if (m_socket.isOpen() && m_socket.ifindex() == m_link->ifindex)
         return {};
-    return m_socket.open(m_config.interface, m_link->ifindex, m_config.multicastGroup);
+    const QString error = m_socket.open(m_config.interface, m_link->ifindex, m_config.multicastGroup);
+    if (!error.isEmpty())
+        m_retry.start(); // try again later; until then the link counts as down
+    return error;
 }
 
 void GroupRunner::refreshLink()
 {
     const auto previous = m_link;
     m_link = m_netlink.link(m_config.interface);
+    // Renamed, deleted or re-created: whatever ran on the old ifindex is over, VIPs included.
+    const bool replaced = previous && (!m_link || m_link->ifindex != previous->ifindex);
+    if (replaced && m_toldUp) {
+        qWarning("%s: interface went away or was re-created", qUtf8Printable(tag()));
+        m_toldUp = false;
+        apply(m_machine.linkChanged(now(), false));
+    }
     if (const QString error = openSocket(); !error.isEmpty() && m_link)
         qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
-    const bool wasUp = previous && previous->usable();
-    const bool isUp = m_link && m_link->usable();
-    if (wasUp != isUp) {
-        qInfo("%s: link %s", qUtf8Printable(tag()), isUp ? "up" : "down");
-        apply(m_machine.linkChanged(now(), isUp));
+    if (usable() != m_toldUp) {
+        m_toldUp = usable();
+        qInfo("%s: link %s", qUtf8Printable(tag()), m_toldUp ? "up" : "down");
+        apply(m_machine.linkChanged(now(), m_toldUp));
     }
+    checkVipsPresent();
+}
+
+void GroupRunner::checkVipsPresent()
+{
+    // ucarp never noticed an `ip addr flush` or a network restart taking its VIP (ucarp #26).
+    if (m_machine.state() != CarpState::Master || !m_toldUp || m_vipIfindex != m_link->ifindex)
+        return;
+    const QList<Ipv4Prefix> present = m_netlink.addresses(m_vipIfindex);
+    bool readded = false;
+    for (const Ipv4Prefix& vip : m_config.vips) {
+        if (std::any_of(present.begin(), present.end(),
+                        [&vip](const Ipv4Prefix& p) { return p.address == vip.address; }))
+            continue;
+        qWarning("%s: %s was removed from the interface while MASTER: adding it back", qUtf8Printable(tag()),
+                 qUtf8Printable(vip.toString()));
+        if (const QString error = m_netlink.addAddress(m_vipIfindex, vip, m_config.vipLabel);
+            !error.isEmpty())
+            qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
+        readded = true;
+    }
+    if (readded)
+        sendGarps();
 }
 
 void GroupRunner::shutdown()
@@ -200,23 +249,57 @@ void GroupRunner::sendAdvert(const action::SendAdvert& send)
     advert.source = m_config.source;
     advert.destination = m_config.multicastGroup;
     const QString error = m_socket.send(CarpCodec::encodePacket(advert, m_hmac, m_ipId++));
-    if (!error.isEmpty() && !m_sendFailing)
+    noteSendResult(error);
+}
+
+void GroupRunner::noteSendResult(const QString& error)
+{
+    // A master whose adverts do not leave (a firewall, a broken NIC) would otherwise stay MASTER
+    // beside the peer that stopped hearing it. Three failures in a row demote it, as the BSDs and
+    // ucarp do; three successes in a row, or a minute as BACKUP, undo it.
+    if (error.isEmpty()) {
+        m_sendFailures = 0;
+        if (m_demotedForSendErrors && ++m_sendSuccesses >= 3)
+            clearSendDemotion();
+        return;
+    }
+    m_sendSuccesses = 0;
+    if (++m_sendFailures == 1)
         qWarning("%s: cannot send advert: %s", qUtf8Printable(tag()), qUtf8Printable(error));
-    else if (error.isEmpty() && m_sendFailing)
-        qInfo("%s: sending adverts again", qUtf8Printable(tag()));
-    m_sendFailing = !error.isEmpty();
+    if (m_sendFailures >= 3 && !m_demotedForSendErrors) {
+        m_demotedForSendErrors = true;
+        qCritical("%s: adverts keep failing (%s): demoting this node", qUtf8Printable(tag()),
+                  qUtf8Printable(error));
+        m_undemote.start();
+        apply(m_machine.setDemote(now(), SendErrorDemotion));
+    }
+}
+
+void GroupRunner::clearSendDemotion()
+{
+    if (!m_demotedForSendErrors)
+        return;
+    m_demotedForSendErrors = false;
+    m_sendSuccesses = 0;
+    m_undemote.stop();
+    qInfo("%s: adverts leave again: demotion lifted", qUtf8Printable(tag()));
+    apply(m_machine.setDemote(now(), 0));
 }
 
 void GroupRunner::setVips(bool present)
 {
-    if (!m_link)
+    // Removal goes to the ifindex the VIPs were added on: after a rename the name finds nothing.
+    const int current = m_link ? m_link->ifindex : 0;
+    const int ifindex = present ? current : (m_vipIfindex != 0 ? m_vipIfindex : current);
+    if (ifindex == 0)
         return;
     for (const Ipv4Prefix& vip : m_config.vips) {
-        const QString error = present ? m_netlink.addAddress(m_link->ifindex, vip, m_config.vipLabel)
-                                      : m_netlink.removeAddress(m_link->ifindex, vip);
+        const QString error = present ? m_netlink.addAddress(ifindex, vip, m_config.vipLabel)
+                                      : m_netlink.removeAddress(ifindex, vip);
         if (!error.isEmpty())
             qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
     }
+    m_vipIfindex = present ? ifindex : 0;
 }
 
 void GroupRunner::sendGarps()

@@ -47,6 +47,10 @@ private:
     static TimePoint now();
     void apply(const CarpActions& actions);
     void sendAdvert(const action::SendAdvert& send);
+    void noteSendResult(const QString& error);
+    void clearSendDemotion();
+    void checkVipsPresent();
+    bool usable() const;
     void setVips(bool present);
     void sendGarps();
     void runHook(action::Hook hook);
@@ -66,7 +70,14 @@ private:
     quint64 m_counter = 0;
     bool m_counterAdopted = false;
     quint16 m_ipId = 0;
-    bool m_sendFailing = false;
+    static constexpr quint8 SendErrorDemotion = 240;
+    QTimer m_retry;        // reopen a socket that failed to open
+    QTimer m_undemote;     // lift a send-error demotion that cannot be proven healed as BACKUP
+    bool m_toldUp = false; // what the machine was last told about the link
+    int m_vipIfindex = 0;  // where the VIPs were added (0: not held)
+    int m_sendFailures = 0;
+    int m_sendSuccesses = 0;
+    bool m_demotedForSendErrors = false;
 };
 
 } // namespace baton

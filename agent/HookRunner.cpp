@@ -5,6 +5,9 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <csignal>
+#include <unistd.h>
+
 namespace baton {
 
 HookRunner::HookRunner(QObject* parent)
@@ -18,6 +21,9 @@ HookRunner::HookRunner(QObject* parent)
         m_timedOut = true;
         qWarning("hook %s timed out after %d s: killed", qUtf8Printable(m_current.program),
                  m_current.timeoutSeconds);
+        // The whole process group: a hook's own children (curl, sleep, ...) go with it.
+        if (const auto pid = static_cast<pid_t>(m_process->processId()); pid > 0)
+            ::kill(-pid, SIGKILL);
         m_process->kill();
     });
 }
@@ -46,8 +52,17 @@ void HookRunner::startNext()
     m_timedOut = false;
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    connect(m_process, &QProcess::readyRead, this, [this] {
-        const QList<QByteArray> lines = m_process->readAll().split('\n');
+    // batond blocks SIGTERM/SIGINT/SIGHUP for its signalfd, and a mask survives exec: give the
+    // hook a clean one, and its own process group so a timeout can kill everything it started.
+    m_process->setChildProcessModifier([] {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, nullptr);
+        setpgid(0, 0);
+    });
+    QProcess* process = m_process;
+    connect(process, &QProcess::readyRead, this, [this, process] {
+        const QList<QByteArray> lines = process->readAll().split('\n');
         for (const QByteArray& line : lines)
             if (!line.trimmed().isEmpty())
                 qInfo("hook %s: %s", qUtf8Printable(m_current.program), line.constData());

@@ -31,7 +31,7 @@ QString LinkMonitor::open()
         return QStringLiteral("netlink socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
     sockaddr_nl address{};
     address.nl_family = AF_NETLINK;
-    address.nl_groups = RTMGRP_LINK;
+    address.nl_groups = RTMGRP_LINK | RTMGRP_IPV4_IFADDR; // addresses too: a VIP flushed by someone else
     if (::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) < 0)
         return QStringLiteral("netlink bind: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);

@@ -8,7 +8,8 @@ class QSocketNotifier;
 
 namespace baton {
 
-// Wakes up on every rtnetlink link notification (admin up/down, carrier, rename, removal).
+// Wakes up on every rtnetlink link or IPv4 address notification (admin up/down, carrier, rename,
+// removal, an address added or deleted).
 // The owner re-reads the state of the links it cares about: simpler and more robust than
 // tracking deltas, and a link notification is rare.
 class LinkMonitor : public QObject

@@ -17,6 +17,9 @@ sigset_t handledSignals()
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGQUIT);
+    sigaddset(&set, SIGUSR1); // ucarp: log the state
+    sigaddset(&set, SIGUSR2); // ucarp: step down
     return set;
 }
 } // namespace
@@ -33,6 +36,8 @@ SignalSource::SignalSource(QObject* parent)
     const sigset_t set = handledSignals();
     m_fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
     if (m_fd < 0) {
+        // Unblocked again, so that SIGTERM at least still stops batond (without a bow-out).
+        pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
         qCritical("signalfd failed: signals will stop batond without a bow-out");
         return;
     }
@@ -53,6 +58,10 @@ void SignalSource::read()
         const int signal = static_cast<int>(info.ssi_signo);
         if (signal == SIGHUP)
             Q_EMIT reload();
+        else if (signal == SIGUSR1)
+            Q_EMIT logState();
+        else if (signal == SIGUSR2)
+            Q_EMIT stepDown();
         else
             Q_EMIT terminate(signal);
     }

@@ -7,7 +7,9 @@ class QSocketNotifier;
 
 namespace baton {
 
-// SIGTERM, SIGINT and SIGHUP as Qt signals, through signalfd: no work in a signal handler.
+// Signals as Qt signals, through signalfd: no work in a signal handler. SIGTERM/SIGINT/SIGQUIT
+// leave, SIGHUP reloads; SIGUSR1 logs the state and SIGUSR2 hands over, as ucarp's users expect
+// (left at their default actions they would kill batond without a bow-out, VIP left behind).
 // block() must run in main() before any thread starts, so every thread inherits the mask.
 class SignalSource : public QObject
 {
@@ -20,6 +22,8 @@ public:
 Q_SIGNALS:
     void terminate(int signal);
     void reload();
+    void logState();
+    void stepDown();
 
 private:
     void read();

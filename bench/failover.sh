@@ -10,28 +10,22 @@
 # the VIP-less window from `ip monitor` timestamps (no 10 ms probe granularity), and counts trials
 # where both nodes already held the VIP before the fault (then the "outage" means nothing).
 TRIALS=${1:-7}
+NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-7200} # the whole benchmark, not one test
 source "$(dirname "$0")/../tests/netns/lib.sh"
 require_root
 
 reset_topology() {
-    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+    # Trials run in $(...) subshells, so PIDS does not carry across them: kill by namespace.
+    for ns in "$N1" "$N2" "$C"; do
+        for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+        ip netns del "$ns" 2>/dev/null || true
+    done
     PIDS=()
-    for ns in "$N1" "$N2" "$C"; do ip netns del "$ns" 2>/dev/null || true; done
     rm -f "$WORK"/*.log "$WORK"/*.mon
     topology
     start_addr_monitor 1
     start_addr_monitor 2
-}
-
-# Milliseconds from the VIP leaving node 1 to it arriving on node 2, from the address monitors.
-vip_less_window_ms() {
-    awk '
-        function ts(s,   t) { t = substr(s, 13, 15); split(t, p, ":"); return (p[1] * 3600 + p[2] * 60 + p[3]) * 1000 }
-        FNR == 1 { node++ }
-        index($0, " '"$VIP"'/") == 0 { next }
-        node == 1 && /Deleted/ { gone = ts($1) }
-        node == 2 && !/Deleted/ && !arrived { arrived = ts($1) }
-        END { if (gone && arrived) printf "%.1f\n", arrived - gone; else print "n/a" }' "$WORK/addr1.mon" "$WORK/addr2.mon"
+    monitors_ready
 }
 
 start_agent() { # start_agent KIND NODE BASE SKEW
@@ -87,7 +81,7 @@ run_case() { # run_case KIND BASE SKEW FAULT -> "median range all window-median 
     echo "$(echo "$joined" | median) $(echo "$joined" | range) $(
         IFS=,
         echo "${gaps[*]}"
-    ) $(printf '%s\n' "${windows[@]}" | grep -v n/a | median) $split"
+    ) $(printf '%s\n' "${windows[@]}" | grep -v none | median) $split"
 }
 
 footprint() { # footprint KIND -> per node: rss_kb pss_kb private_kb cpu_ms

@@ -10,7 +10,7 @@ PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libxkbcommon-dev
     libssl-dev libssh-dev libnl-route-3-dev libsystemd-dev
     # run and test: namespaces, a real ucarp to interoperate with, captures, a display for screenshots
-    iproute2 iputils-ping ucarp tcpdump xvfb xauth fonts-dejavu-core
+    iproute2 iputils-ping nftables ucarp tcpdump xvfb xauth fonts-dejavu-core
 )
 
 missing=()

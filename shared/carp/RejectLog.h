@@ -16,6 +16,7 @@ namespace baton {
 class RejectLog
 {
 public:
+    static constexpr qsizetype MaxEntries = 256;
     explicit RejectLog(Micros summaryInterval = std::chrono::minutes(10));
 
     // Returns the line to log now, or an empty string when this one is covered by a summary.

@@ -16,6 +16,7 @@ down=$(now_ms)
 ip -n "$N1" link set eth0 down
 wait_until 6 has_vip 2 || die "node 2 did not take over within 6 s"
 sleep 1
+stop_probe
 gap=$(longest_gap_ms "$WORK/probe.log" $((down - 1000)))
 note "client-side outage on link down: $gap ms (bound 3004 ms + 300 ms margin)"
 ((gap > 0 && gap <= 3304)) || die "outage $gap ms is outside (0, 3304] ms"
@@ -27,5 +28,4 @@ sleep 5
 has_vip 2 || die "node 1 took the VIP back without preemption"
 kill -0 "${BATOND_PID[1]}" || die "node 1's agent exited after link up"
 grep -q "BACKUP -> MASTER" "$WORK/batond2.log" || die "node 2 never logged its takeover"
-stop_probe
 pass "failover in $gap ms, agent survived link down/up, no preemption"

@@ -29,6 +29,14 @@ down-hook = $WORK/down
 hook-xparam = extra
 hook-timeout = $1
 ${2:-}
+
+[vhid 2]
+interface = eth0
+source = 192.0.2.11
+vip = 192.0.2.20/24
+password = other_password
+advbase = 1
+advskew = ${3:-10}
 EOT
 }
 write_conf 2
@@ -45,13 +53,17 @@ kill -HUP "${BATOND_PID[1]}"
 wait_until 3 grep -q "reload refused" "$WORK/batond1.log" || die "a broken reload was not refused"
 grep -q "key 'advskew'" "$WORK/batond1.log" || die "the refused reload did not name the bad key"
 kill -0 "${BATOND_PID[1]}" || die "batond died on a broken reload"
-write_conf 5
+write_conf 5 "" 20 # vhid 1: hooks only (kept running); vhid 2: new advskew (replaced)
 kill -HUP "${BATOND_PID[1]}"
 wait_until 3 grep -q "configuration reloaded" "$WORK/batond1.log" || die "a good reload was not applied"
+kill -0 "${BATOND_PID[1]}" || die "batond died on a reload that kept one group and replaced another"
+wait_until 6 bash -c "ip -n $N1 -4 addr show dev eth0 | grep -q ' 192.0.2.20/'" ||
+    die "the replaced group did not come back with its VIP"
 sleep 2
 has_vip 1 && ! has_vip 2 || die "a hook-only reload caused a failover"
 (($(grep -c "BACKUP -> MASTER" "$WORK/batond2.log" || true) == 0)) || die "node 2 became MASTER during reloads"
 
+: > "$WORK/hooks.out" # the down hook also ran at start-up: look only at what SIGTERM does
 kill -TERM "${BATOND_PID[1]}"
 wait "${BATOND_PID[1]}" || die "batond exited non-zero on SIGTERM"
 grep -q "^down eth0 $VIP extra$" "$WORK/hooks.out" || die "down hook not run on SIGTERM"

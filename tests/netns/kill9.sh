@@ -19,11 +19,12 @@ takeover=$(($(now_ms) - t0))
 note "node 2 holds the VIP $takeover ms after kill -9 (bound 3004 ms + 300 ms margin)"
 ((takeover <= 3304)) || die "takeover after $takeover ms exceeds 3304 ms"
 sleep 1
+stop_probe
 gap=$(longest_gap_ms "$WORK/probe.log" $((t0 - 500)))
 note "client-side outage: $gap ms (the dead host's kernel still answers until the GARP moves the VIP)"
+((gap <= 3304)) || die "client-side outage $gap ms exceeds 3304 ms"
 start_batond 1 --interfaces "$i1"
 wait_until 3 bash -c "! ip -n $N1 -4 addr show dev eth0 | grep -q ' $VIP/'" || die "restarted node 1 kept the stale VIP"
 sleep 4
 [[ $(vip_holders) == 1 ]] && has_vip 2 || die "after restart: wrong VIP holders"
-stop_probe
 pass "kill -9 takeover in $takeover ms; stale VIP removed on restart"

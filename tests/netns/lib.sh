@@ -31,9 +31,11 @@ note() { echo "# $*"; }
 
 cleanup() {
     local status=$?
-    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+    [[ -n ${WATCHDOG_PID:-} ]] && kill "$WATCHDOG_PID" 2>/dev/null
+    # Only our still-running children: a reaped PID may belong to someone else by now.
+    for pid in $(jobs -p); do kill -KILL "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
-    for ns in "$N1" "$N2" "$C"; do
+    for ns in "$N1" "$N2" "$C" "$PREFIX-probe"; do
         for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
         ip netns del "$ns" 2>/dev/null || true
     done
@@ -49,6 +51,17 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# ctest's own timeout kills with SIGKILL, which would skip the EXIT trap and leak namespaces:
+# give up a little earlier, by ourselves, through the trap.
+# The sleep must not hold the test's output pipe, or ctest waits for it after the test ends.
+(
+    sleep "${NETNS_TEST_TIMEOUT:-150}" < /dev/null > /dev/null 2>&1 &
+    trap 'kill $! 2>/dev/null; exit 0' TERM
+    wait $!
+    echo "FAIL: test timed out after ${NETNS_TEST_TIMEOUT:-150} s" >&2
+    kill -TERM $$
+) &
+WATCHDOG_PID=$!
 
 require_root() {
     ((EUID == 0)) || die "network-namespace tests need root (CI runs them as root; run: sudo ctest -L netns)"
@@ -57,8 +70,11 @@ require_root() {
     ip netns del "$PREFIX-probe"
 }
 
-# Milliseconds on the monotonic-ish wall clock, for outage arithmetic in one process tree.
-now_ms() { date +%s%3N; }
+# Milliseconds on the wall clock (as ping -D and ip -ts report), without forking date.
+now_ms() {
+    local t=${EPOCHREALTIME/./}
+    echo $((t / 1000))
+}
 
 topology() {
     require_root
@@ -143,16 +159,36 @@ start_probe() {
     PROBE_PID=$!
     PIDS+=("$PROBE_PID")
 }
-stop_probe() { kill -INT "$PROBE_PID" 2>/dev/null || true; wait "$PROBE_PID" 2>/dev/null || true; }
+stop_probe() {
+    PROBE_END=$(now_ms)
+    kill -INT "$PROBE_PID" 2>/dev/null || true
+    wait "$PROBE_PID" 2>/dev/null || true
+}
 
-# Longest gap in milliseconds between consecutive echo replies in a ping -D log, considering
-# only replies after FROM_MS (epoch ms).
+# Longest gap in milliseconds between consecutive echo replies in a ping -D log from FROM_MS on
+# (epoch ms), counting the stretch from the last reply to END_MS (when the probe stopped): a VIP
+# that never answers again is an outage, not a pass.
 longest_gap_ms() {
-    local file=$1 from_ms=${2:-0}
-    awk -v from="$from_ms" '
+    local file=$1 from_ms=${2:-0} end_ms=${3:-${PROBE_END:-0}}
+    awk -v from="$from_ms" -v end="$end_ms" '
         /bytes from/ { t = substr($1, 2, length($1) - 2) * 1000; if (t < from) { last = t; next }
                        if (last > 0 && t - last > gap) gap = t - last; last = t }
-        END { printf "%d\n", gap }' "$file"
+        END { if (end > 0 && last > 0 && end - last > gap) gap = end - last; printf "%d\n", gap }' "$file"
+}
+
+# Waits until both address monitors report a probe address, i.e. they are subscribed. A monitor
+# may not have subscribed yet when an address is added, so the probe repeats until it is seen.
+monitor_sees() { # monitor_sees N ADDRESS
+    local n=$1 address=$2 ns
+    ns=$(ns_of "$n")
+    ip -n "$ns" addr add "$address/32" dev eth0 2>/dev/null || true
+    sleep 0.05
+    ip -n "$ns" addr del "$address/32" dev eth0 2>/dev/null || true
+    grep -q "$address" "$WORK/addr$n.mon"
+}
+monitors_ready() {
+    wait_until 5 monitor_sees 1 192.0.2.251 || die "address monitor 1 is not listening"
+    wait_until 5 monitor_sees 2 192.0.2.252 || die "address monitor 2 is not listening"
 }
 
 # VIP-held spans per namespace from `ip -ts monitor address` logs.
@@ -202,4 +238,16 @@ EOT
         -k "${UCARP_SKEW:-1}" -b "${UCARP_BASE:-1}" -u "$WORK/vip-up" -d "$WORK/vip-down" -z -f none "$@" >> "$WORK/ucarp$n.log" 2>&1 &
     UCARP_PID[$n]=$!
     PIDS+=("$!")
+}
+
+# Milliseconds from the VIP leaving node 1 to it arriving on node 2, from the address monitors;
+# "none" when they did not see both.
+vip_less_window_ms() {
+    awk '
+        function ts(s,   t) { t = substr(s, 13, 15); split(t, p, ":"); return (p[1] * 3600 + p[2] * 60 + p[3]) * 1000 }
+        FNR == 1 { node++ }
+        index($0, " '"$VIP"'/") == 0 { next }
+        node == 1 && /Deleted/ { gone = ts($1) }
+        node == 2 && !/Deleted/ && !arrived { arrived = ts($1) }
+        END { if (gone && arrived) printf "%.1f\n", arrived - gone; else print "none" }' "$WORK/addr1.mon" "$WORK/addr2.mon"
 }

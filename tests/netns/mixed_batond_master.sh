@@ -10,6 +10,7 @@ start_batond 1 --interfaces "$(seed_interfaces 1)"
 wait_until 8 has_vip 1 || die "batond did not take the VIP"
 start_ucarp 2
 sleep 5
+grep -q "Switching to state" "$WORK/ucarp2.log" || die "ucarp logged no state: its log cannot vouch for anything"
 has_vip 2 && die "ucarp took the VIP from a live batond master: it does not accept batond's adverts"
 grep -qi "bad digest" "$WORK/ucarp2.log" && die "ucarp reports a bad digest for batond's adverts"
 note "ucarp accepted batond's adverts for 5 s"

@@ -8,6 +8,7 @@ start_ucarp 1
 wait_until 10 has_vip 1 || die "ucarp did not take the VIP"
 start_batond 2 --interfaces "$(seed_interfaces 2)"
 sleep 5
+grep -q "Switching to state" "$WORK/ucarp1.log" || die "ucarp logged no state: its log cannot vouch for anything"
 has_vip 2 && die "batond took the VIP from a live ucarp master"
 grep -q "bad-hmac" "$WORK/batond2.log" && die "batond rejected ucarp's adverts as bad-hmac"
 note "batond accepted ucarp's adverts for 5 s and stayed BACKUP"

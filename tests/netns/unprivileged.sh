@@ -24,6 +24,7 @@ start_batond 2 --interfaces "$(seed_interfaces 2)"
 sleep 5
 has_vip 2 && die "the root peer took the VIP: it did not accept the unprivileged agent's adverts"
 kill -TERM "${BATOND_PID[1]}"
+wait "${BATOND_PID[1]}" || die "the unprivileged agent exited non-zero on SIGTERM"
 wait_until 2 has_vip 2 || die "no hand-over after SIGTERM of the unprivileged agent"
 has_vip 1 && die "the unprivileged agent left its VIP behind"
 pass "unprivileged batond with CAP_NET_ADMIN+CAP_NET_RAW works and hands over"

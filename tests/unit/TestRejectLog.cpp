@@ -12,6 +12,7 @@ class TestRejectLog : public QObject
 private Q_SLOTS:
     void wrongPasswordReportedOnceThenSummarised();
     void reasonsAndSourcesAreSeparate();
+    void spoofedSourcesCannotFloodTheLog();
 };
 
 void TestRejectLog::wrongPasswordReportedOnceThenSummarised()
@@ -39,6 +40,19 @@ void TestRejectLog::reasonsAndSourcesAreSeparate()
     QVERIFY(log.record(3us, CarpReject::BadTtl, 1, 1).isEmpty());
     QVERIFY(log.record(4us, CarpReject::BadTtl, 1, 1).contains(QStringLiteral("bad-ttl")) == false);
     QCOMPARE(log.count(CarpReject::BadTtl), quint64{4});
+}
+
+void TestRejectLog::spoofedSourcesCannotFloodTheLog()
+{
+    RejectLog log(10min);
+    int lines = 0;
+    for (quint32 source = 1; source <= 10'000; ++source)
+        lines += log.record(Micros{source}, CarpReject::BadHmac, source, 1).isEmpty() ? 0 : 1;
+    // One line per source up to the cap, then a single "many sources" line for the rest.
+    QCOMPARE(lines, int(RejectLog::MaxEntries) + 1);
+    QCOMPARE(log.count(CarpReject::BadHmac), quint64{10'000});
+    const QString later = log.record(11min, CarpReject::BadHmac, 20'000, 1);
+    QVERIFY2(later.contains(QStringLiteral("many sources")), qPrintable(later));
 }
 
 QTEST_GUILESS_MAIN(TestRejectLog)
