@@ -13,7 +13,8 @@ namespace baton {
 
 QString GarpSender::send(int ifindex, const MacAddress& mac, quint32 vip)
 {
-    const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_ARP));
+    // Protocol 0: send-only, so the socket never queues the LAN's ARP traffic while it is open.
+    const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return QStringLiteral("packet socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
     const QByteArray frame = GratuitousArp::frame(mac, vip);

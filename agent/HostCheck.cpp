@@ -43,6 +43,12 @@ void checkHook(const QString& path, const QString& key, const GroupConfig& g, co
 ConfigErrors HostCheck::check(const AgentConfig& config, const QString& file, NetlinkRoute& netlink)
 {
     ConfigErrors errors;
+    // Every group's VIPs: whichever this node holds right now must not count as its own subnets,
+    // or --check would answer differently on the MASTER and the BACKUP.
+    QList<quint32> allVips;
+    for (const GroupConfig& g : config.groups)
+        for (const Ipv4Prefix& v : g.vips)
+            allVips << v.address;
     for (const GroupConfig& g : config.groups) {
         checkHook(g.hooks.upScript, QStringLiteral("up-hook"), g, file, errors);
         checkHook(g.hooks.downScript, QStringLiteral("down-hook"), g, file, errors);
@@ -53,12 +59,9 @@ ConfigErrors HostCheck::check(const AgentConfig& config, const QString& file, Ne
             continue;
         }
         QList<Ipv4Prefix> own;
-        for (const Ipv4Prefix& a : netlink.addresses(link->ifindex)) {
-            const bool isVip = std::any_of(g.vips.begin(), g.vips.end(),
-                                           [&a](const Ipv4Prefix& v) { return v.address == a.address; });
-            if (!isVip) // a VIP left behind by a crash is not a subnet of the host's own
+        for (const Ipv4Prefix& a : netlink.addresses(link->ifindex))
+            if (!allVips.contains(a.address))
                 own << a;
-        }
         if (std::none_of(own.begin(), own.end(), [&g](const Ipv4Prefix& a) { return a.address == g.source; }))
             errors << ConfigError{file, g.line, QStringLiteral("source"),
                                   QStringLiteral("%1 is not an address of %2 (it has %3)")

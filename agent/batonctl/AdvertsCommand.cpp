@@ -117,8 +117,8 @@ int AdvertsCommand::run(const QStringList& arguments)
     bool countOk = true;
     const int count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt(&countOk) : 0;
     if (!countOk || count < 0) {
-        err << "batonctl: --count: expected a positive number, got '" << p.value(QStringLiteral("count"))
-            << "'\n";
+        err << "batonctl: --count: expected a whole number (0: no limit), got '"
+            << p.value(QStringLiteral("count")) << "'\n";
         return 2;
     }
     AdvertInspector inspector;
