@@ -187,13 +187,7 @@ CarpActions CarpMachine::linkChanged(TimePoint now, bool up)
     if (m_state == CarpState::Init)
         return out;
     if (!up) {
-        if (m_state == CarpState::Master) {
-            leaveMaster(now, CarpReason::LinkDown, CarpState::Backup, false, out);
-            cancel(out);
-        } else {
-            cancel(out);
-            out.emplace_back(Notify{CarpReason::LinkDown, m_state, m_state});
-        }
+        standDown(now, CarpReason::LinkDown, false, out);
         return out;
     }
     // Back on the wire: listen for a full master-down interval before competing again, so a
@@ -215,13 +209,7 @@ CarpActions CarpMachine::setMaintenance(TimePoint now, bool on)
         return out;
     if (on) {
         m_claiming = false;
-        if (m_state == CarpState::Master) {
-            leaveMaster(now, CarpReason::MaintenanceOn, CarpState::Backup, m_linkUp, out);
-            cancel(out);
-        } else {
-            cancel(out);
-            out.emplace_back(Notify{CarpReason::MaintenanceOn, m_state, m_state});
-        }
+        standDown(now, CarpReason::MaintenanceOn, m_linkUp, out);
         return out;
     }
     if (m_linkUp)
@@ -300,6 +288,18 @@ void CarpMachine::leaveMaster(TimePoint now, CarpReason reason, CarpState to, bo
     if (to == CarpState::Backup && reason == CarpReason::PreferredMaster)
         arm(now + masterDownInterval(), out);
     transition(now, to, reason, out);
+}
+
+void CarpMachine::standDown(TimePoint now, CarpReason reason, bool bowOut, CarpActions& out)
+{
+    // Stop competing until told otherwise: give up MASTER if held, and no timer either way.
+    if (m_state == CarpState::Master) {
+        leaveMaster(now, reason, CarpState::Backup, bowOut, out);
+        cancel(out);
+        return;
+    }
+    cancel(out);
+    out.emplace_back(Notify{reason, m_state, m_state});
 }
 
 void CarpMachine::arm(TimePoint deadline, CarpActions& out)

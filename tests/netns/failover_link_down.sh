@@ -6,9 +6,7 @@
 # no second master and no preemption.
 source "$(dirname "$0")/lib.sh"
 topology
-start_batond 1 --interfaces "$(seed_interfaces 1)"
-wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --interfaces "$(seed_interfaces 2)"
+start_seed_pair
 sleep 2
 start_probe "$VIP" "$WORK/probe.log"
 sleep 1.3

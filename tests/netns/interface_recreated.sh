@@ -5,9 +5,7 @@
 # when the peer then leaves, it takes over through the new interface.
 source "$(dirname "$0")/lib.sh"
 topology
-start_batond 1 --interfaces "$(seed_interfaces 1)"
-wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --interfaces "$(seed_interfaces 2)"
+start_seed_pair
 sleep 1
 ip -n "$N1" link del eth0
 wait_until 6 has_vip 2 || die "node 2 did not take over when node 1's interface vanished"

@@ -129,6 +129,13 @@ start_batond() {
     PIDS+=("$!")
 }
 
+# The seed's pair, settled: node 1 takes the VIP first, node 2 joins as BACKUP.
+start_seed_pair() {
+    start_batond 1 --interfaces "$(seed_interfaces 1)"
+    wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
+    start_batond 2 --interfaces "$(seed_interfaces 2)"
+}
+
 ns_of() { if [[ $1 == 1 ]]; then echo "$N1"; else echo "$N2"; fi; }
 
 has_vip() { ip -n "$(ns_of "$1")" -4 addr show dev eth0 2>/dev/null | grep -q " $VIP/"; }

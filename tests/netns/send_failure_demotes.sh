@@ -6,9 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 command -v nft >/dev/null || die "nft (nftables) is not installed"
 topology
-start_batond 1 --interfaces "$(seed_interfaces 1)"
-wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --interfaces "$(seed_interfaces 2)"
+start_seed_pair
 sleep 1
 ip netns exec "$N1" nft add table inet bt
 ip netns exec "$N1" nft add chain inet bt out '{ type filter hook output priority 0; }'

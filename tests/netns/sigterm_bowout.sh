@@ -6,9 +6,7 @@
 # First, ucarp's SIGUSR1 (log state) and SIGUSR2 (hand over) work and keep the agent running.
 source "$(dirname "$0")/lib.sh"
 topology
-start_batond 1 --interfaces "$(seed_interfaces 1)"
-wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --interfaces "$(seed_interfaces 2)"
+start_seed_pair
 start_addr_monitor 1
 start_addr_monitor 2
 monitors_ready

@@ -4,9 +4,7 @@
 # ucarp never notices (ucarp issue #26). batond puts it back at once and re-announces it.
 source "$(dirname "$0")/lib.sh"
 topology
-start_batond 1 --interfaces "$(seed_interfaces 1)"
-wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --interfaces "$(seed_interfaces 2)"
+start_seed_pair
 sleep 1
 ip -n "$N1" addr del "$VIP/24" dev eth0
 wait_until 2 has_vip 1 || die "the VIP removed behind batond's back was not put back within 2 s"
