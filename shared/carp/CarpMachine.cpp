@@ -190,12 +190,8 @@ CarpActions CarpMachine::linkChanged(TimePoint now, bool up)
         standDown(now, CarpReason::LinkDown, false, out);
         return out;
     }
-    // Back on the wire: listen for a full master-down interval before competing again, so a
-    // running master keeps the VIP unless preemption says otherwise.
     m_heardPeer = false;
-    if (!m_maintenance)
-        arm(now + masterDownInterval(), out);
-    out.emplace_back(Notify{CarpReason::LinkUp, m_state, m_state});
+    rejoin(now, CarpReason::LinkUp, out);
     return out;
 }
 
@@ -212,9 +208,7 @@ CarpActions CarpMachine::setMaintenance(TimePoint now, bool on)
         standDown(now, CarpReason::MaintenanceOn, m_linkUp, out);
         return out;
     }
-    if (m_linkUp)
-        arm(now + masterDownInterval(), out);
-    out.emplace_back(Notify{CarpReason::MaintenanceOff, m_state, m_state});
+    rejoin(now, CarpReason::MaintenanceOff, out);
     return out;
 }
 
@@ -299,6 +293,15 @@ void CarpMachine::standDown(TimePoint now, CarpReason reason, bool bowOut, CarpA
         return;
     }
     cancel(out);
+    out.emplace_back(Notify{reason, m_state, m_state});
+}
+
+void CarpMachine::rejoin(TimePoint now, CarpReason reason, CarpActions& out)
+{
+    // Back in the game: listen for a full master-down interval before competing, so a running
+    // master keeps the VIP unless preemption says otherwise. Both conditions must allow it.
+    if (m_linkUp && !m_maintenance)
+        arm(now + masterDownInterval(), out);
     out.emplace_back(Notify{reason, m_state, m_state});
 }
 

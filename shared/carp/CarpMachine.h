@@ -68,6 +68,7 @@ private:
     void becomeMaster(TimePoint now, CarpReason reason, CarpActions& out);
     void leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out);
     void standDown(TimePoint now, CarpReason reason, bool bowOut, CarpActions& out);
+    void rejoin(TimePoint now, CarpReason reason, CarpActions& out);
     void arm(TimePoint deadline, CarpActions& out);
     void cancel(CarpActions& out);
     void transition(TimePoint now, CarpState to, CarpReason reason, CarpActions& out);

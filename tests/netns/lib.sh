@@ -205,12 +205,20 @@ start_addr_monitor() {
     PIDS+=("$!")
 }
 
+# The start of every awk program over the two address monitors: a timestamp parser (ms of the
+# day), `node` = 1 or 2 for the file being read, and only the VIP's lines kept.
+monitor_awk_prelude() {
+    cat <<EOT
+function ts(s,   t) { t = substr(s, 13, 15); split(t, p, ":"); return (p[1] * 3600 + p[2] * 60 + p[3]) * 1000 }
+FNR == 1 { node++ }
+index(\$0, " $VIP/") == 0 { next }
+EOT
+}
+
 # Milliseconds during which both namespaces held the VIP, from the two address monitors.
 vip_overlap_ms() {
     awk '
-        function ts(s,   t) { t = substr(s, 13, 15); split(t, p, ":"); return (p[1] * 3600 + p[2] * 60 + p[3]) * 1000 }
-        FNR == 1 { node++ }
-        index($0, " '"$VIP"'/") == 0 { next }
+'"$(monitor_awk_prelude)"'
         { t = ts($1) }
         /Deleted/ { if (held[node]) { spans[node] = spans[node] " " start[node] ":" t; held[node] = 0 } next }
         { if (!held[node]) { start[node] = t; held[node] = 1 } }
@@ -251,9 +259,7 @@ EOT
 # "none" when they did not see both.
 vip_less_window_ms() {
     awk '
-        function ts(s,   t) { t = substr(s, 13, 15); split(t, p, ":"); return (p[1] * 3600 + p[2] * 60 + p[3]) * 1000 }
-        FNR == 1 { node++ }
-        index($0, " '"$VIP"'/") == 0 { next }
+'"$(monitor_awk_prelude)"'
         node == 1 && /Deleted/ { gone = ts($1) }
         node == 2 && !/Deleted/ && !arrived { arrived = ts($1) }
         END { if (gone && arrived) printf "%.1f\n", arrived - gone; else print "none" }' "$WORK/addr1.mon" "$WORK/addr2.mon"
