@@ -274,9 +274,11 @@ void CarpMachine::becomeMaster(TimePoint now, CarpReason reason, CarpActions& ou
 
 void CarpMachine::leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out)
 {
+    // The VIP goes before the bow-out leaves: the peer takes over the moment it hears it, and a
+    // graceful hand-over must never have two holders, not even for microseconds.
+    out.emplace_back(RemoveVips{});
     if (bowOut)
         out.emplace_back(SendAdvert{BowOut, BowOut, m_demote});
-    out.emplace_back(RemoveVips{});
     out.emplace_back(RunHook{Hook::Down});
     m_garpCountdown = 0;
     if (to == CarpState::Backup && reason == CarpReason::PreferredMaster)

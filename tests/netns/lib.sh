@@ -255,12 +255,12 @@ EOT
     PIDS+=("$!")
 }
 
-# Milliseconds from the VIP leaving node 1 to it arriving on node 2, from the address monitors;
-# "none" when they did not see both.
+# Milliseconds from the VIP's last removal on node 1 to its first arrival on node 2 after that,
+# from the address monitors; "none" when they did not see both. (Earlier moves are ignored.)
 vip_less_window_ms() {
     awk '
 '"$(monitor_awk_prelude)"'
         node == 1 && /Deleted/ { gone = ts($1) }
-        node == 2 && !/Deleted/ && !arrived { arrived = ts($1) }
+        node == 2 && !/Deleted/ && gone && ts($1) >= gone && !arrived { arrived = ts($1) }
         END { if (gone && arrived) printf "%.1f\n", arrived - gone; else print "none" }' "$WORK/addr1.mon" "$WORK/addr2.mon"
 }

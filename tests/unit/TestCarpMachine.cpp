@@ -376,7 +376,7 @@ void TestCarpMachine::scenarios_data()
           {ArmTimer{5s + MasterDown}, Notify{CarpReason::LinkUp, CarpState::Backup, CarpState::Backup}},
           CarpState::Backup}}};
 
-    const CarpActions handedOver = {SendAdvert{255, 255, 0}, RemoveVips{}, RunHook{Hook::Down},
+    const CarpActions handedOver = {RemoveVips{}, SendAdvert{255, 255, 0}, RunHook{Hook::Down},
                                     Notify{CarpReason::Handover, CarpState::Master, CarpState::Backup},
                                     ArmTimer{t + MasterDown}};
     QTest::newRow("hand-over: bow-out advert, VIP removed, and no preemption back")
@@ -406,7 +406,7 @@ void TestCarpMachine::scenarios_data()
                std::vector<Step>{
                    {t,
                     maintenance(true),
-                    {SendAdvert{255, 255, 0}, RemoveVips{}, RunHook{Hook::Down},
+                    {RemoveVips{}, SendAdvert{255, 255, 0}, RunHook{Hook::Down},
                      Notify{CarpReason::MaintenanceOn, CarpState::Master, CarpState::Backup}, CancelTimer{}},
                     CarpState::Backup},
                    {t + 1s, receive(advert(Node2, 255, 255)), {}, CarpState::Backup},
@@ -422,7 +422,7 @@ void TestCarpMachine::scenarios_data()
     QTest::newRow("shutdown as MASTER: bow-out, VIP removed, INIT") << Scenario{
         s, toMaster() + std::vector<Step>{{t,
                                            shutdown(),
-                                           {SendAdvert{255, 255, 0}, RemoveVips{}, RunHook{Hook::Down},
+                                           {RemoveVips{}, SendAdvert{255, 255, 0}, RunHook{Hook::Down},
                                             Notify{CarpReason::Shutdown, CarpState::Master, CarpState::Init},
                                             CancelTimer{}},
                                            CarpState::Init},
