@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Agent.h"
 
+#include "ControlService.h"
+#include "ControlThread.h"
 #include "GroupRunner.h"
 #include "HostCheck.h"
 #include "carp/CarpStateNames.h"
 #include "config/AgentConfigParser.h"
 #include "config/IfupdownReader.h"
+#include "pki/TlsIdentity.h"
 
 #include <QCoreApplication>
+#include <QSysInfo>
 #include <QTimer>
 
 namespace baton {
@@ -60,11 +64,10 @@ bool Agent::start()
         qCritical("%s", qUtf8Printable(error));
         return false;
     }
-    for (const GroupConfig& g : m_current.config.groups) {
-        auto runner = std::make_unique<GroupRunner>(g, m_netlink, m_hooks);
-        connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
-        m_groups.push_back(std::move(runner));
-    }
+    if (!startControl())
+        return false;
+    for (const GroupConfig& g : m_current.config.groups)
+        m_groups.push_back(makeRunner(g));
     // All or nothing: a group that cannot open its socket stops the start before any VIP moves.
     for (const auto& g : m_groups) {
         if (const QString error = g->openSocket(); !error.isEmpty()) {
@@ -76,9 +79,60 @@ bool Agent::start()
     }
     for (const auto& g : m_groups)
         g->start();
+    m_control->startHeartbeat();
+    m_control->publishSoon();
     qInfo("batond %s started from %s (%zu group%s)", BATON_VERSION, qUtf8Printable(m_path), m_groups.size(),
           m_groups.size() == 1 ? "" : "s");
     m_systemd.ready(statusLine());
+    return true;
+}
+
+std::unique_ptr<GroupRunner> Agent::makeRunner(const GroupConfig& config)
+{
+    auto runner = std::make_unique<GroupRunner>(config, m_netlink, m_hooks);
+    connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
+    m_control->watch(runner.get());
+    if (m_control->maintenance())
+        runner->setMaintenance(true); // before start(): it never claims the VIP
+    return runner;
+}
+
+bool Agent::startControl()
+{
+    const ControlConfig& config = m_current.config.control;
+    std::optional<TlsIdentity> identity;
+    if (!config.listenAddress.isEmpty()) {
+        QString error;
+        identity = TlsIdentity::loadFiles(config.caFile, config.certFile, config.keyFile, &error);
+        if (!identity) {
+            qCritical("control: %s", qUtf8Printable(error));
+            return false;
+        }
+    }
+    // The agent calls itself by its certificate's name: that is the name the console trusts.
+    const QString name = identity ? identity->certificate.subjectInfo(QSslCertificate::CommonName).value(0)
+                                  : QSysInfo::machineHostName();
+    m_control = std::make_unique<ControlService>(m_netlink, m_current.config.stateDir, name, [this] {
+        std::vector<GroupRunner*> groups;
+        for (const auto& g : m_groups)
+            if (g)
+                groups.push_back(g.get());
+        return groups;
+    });
+    QStringList interfaces;
+    for (const GroupConfig& g : m_current.config.groups)
+        interfaces << g.interface;
+    m_control->resumeSavedState(interfaces);
+    if (!identity)
+        return true;
+    m_controlThread = std::make_unique<ControlThread>(*m_control);
+    if (const QString error = m_controlThread->start(config, identity->serverConfiguration(), name);
+        !error.isEmpty()) {
+        qCritical("%s", qUtf8Printable(error));
+        return false;
+    }
+    qInfo("control channel on %s:%d as '%s'", qUtf8Printable(config.listenAddress), m_controlThread->port(),
+          qUtf8Printable(name));
     return true;
 }
 
@@ -120,9 +174,7 @@ void Agent::reload()
             kept.push_back(std::move(*same));
             continue;
         }
-        auto runner = std::make_unique<GroupRunner>(g, m_netlink, m_hooks);
-        connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
-        kept.push_back(std::move(runner));
+        kept.push_back(makeRunner(g));
     }
     // The replaced groups leave after m_groups holds only live runners: their last state change
     // must not reach statusLine() while it would walk moved-from entries.
@@ -142,6 +194,7 @@ void Agent::reload()
     if (next.config.control != m_current.config.control)
         qWarning("reload: control listener settings change at the next restart");
     m_current = next;
+    m_control->publishSoon();
     qInfo("configuration reloaded from %s", qUtf8Printable(m_path));
     m_systemd.ready(statusLine());
 }
@@ -153,6 +206,8 @@ void Agent::terminate(int signal)
     m_stopping = true;
     qInfo("signal %d: leaving gracefully", signal);
     m_systemd.stopping();
+    if (m_controlThread)
+        m_controlThread->stop();
     for (const auto& g : m_groups)
         g->shutdown();
     finishWhenHooksDone();

@@ -15,6 +15,8 @@
 
 namespace baton {
 
+class ControlService;
+class ControlThread;
 class GroupRunner;
 
 // The daemon: loads the configuration, runs one GroupRunner per vhid, follows link changes,
@@ -44,6 +46,8 @@ private:
     void terminate(int signal);
     void finishWhenHooksDone();
     QString statusLine() const;
+    std::unique_ptr<GroupRunner> makeRunner(const GroupConfig& config);
+    bool startControl();
 
     Source m_source;
     QString m_path;
@@ -54,6 +58,8 @@ private:
     SignalSource m_signals;
     SystemdNotifier m_systemd;
     std::vector<std::unique_ptr<GroupRunner>> m_groups;
+    std::unique_ptr<ControlService> m_control;
+    std::unique_ptr<ControlThread> m_controlThread;
     bool m_stopping = false;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AgentLog.h"
 
+#include "LogRing.h"
+
 #include <QDateTime>
 #include <QtGlobal>
 
@@ -36,12 +38,15 @@ void handler(QtMsgType type, const QMessageLogContext&, const QString& message)
         break;
     }
     const QByteArray text = message.toUtf8();
+    const QDateTime when = QDateTime::currentDateTime();
+    const QString stamp = when.toString(QStringLiteral("HH:mm:ss.zzz"));
+    LogRing::instance().append(
+        QStringLiteral("%1 %2: %3")
+            .arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")), QLatin1StringView(name), message));
     if (g_journal)
         std::fprintf(stderr, "<%d>%s\n", priority, text.constData());
     else
-        std::fprintf(stderr, "%s batond %s: %s\n",
-                     qUtf8Printable(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz"))),
-                     name, text.constData());
+        std::fprintf(stderr, "%s batond %s: %s\n", qUtf8Printable(stamp), name, text.constData());
     std::fflush(stderr);
 }
 } // namespace

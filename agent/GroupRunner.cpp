@@ -6,6 +6,7 @@
 #include "carp/CarpCodec.h"
 #include "carp/CarpStateNames.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
 
 #include <chrono>
@@ -190,10 +191,14 @@ void GroupRunner::onPacket(const QByteArray& packet)
             return; // another virtual host sharing the wire: not ours to judge or count
         reject = CarpCodec::verify(decoded.advert, m_config.vhid, m_hmac);
     }
+    recordAdvert(decoded.advert, false,
+                 reject == CarpReject::None ? QStringLiteral("ok") : QString(carpRejectCode(reject)));
     if (reject != CarpReject::None) {
         if (const QString line = m_rejects.record(t, reject, decoded.advert.source, m_config.vhid);
-            !line.isEmpty())
+            !line.isEmpty()) {
             qWarning("%s: %s", qUtf8Printable(tag()), qUtf8Printable(line));
+            Q_EMIT rejectLogged(reject, decoded.advert.source);
+        }
         return;
     }
     // ucarp adopts the peer's counter and counts on from it; the BSDs accept anything.
@@ -249,7 +254,24 @@ void GroupRunner::sendAdvert(const action::SendAdvert& send)
     advert.source = m_config.source;
     advert.destination = m_config.multicastGroup;
     const QString error = m_socket.send(CarpCodec::encodePacket(advert, m_hmac, m_ipId++));
+    recordAdvert(advert, true, error.isEmpty() ? QStringLiteral("sent") : QStringLiteral("send-failed"));
     noteSendResult(error);
+}
+
+void GroupRunner::recordAdvert(const CarpAdvert& advert, bool sent, QString verdict)
+{
+    AdvertHistory::Entry e;
+    e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    e.sent = sent;
+    e.interface = m_config.interface;
+    e.source = Ipv4::toString(advert.source);
+    e.vhid = advert.vhid;
+    e.advbase = advert.advbase;
+    e.advskew = advert.advskew;
+    e.demote = advert.demote;
+    e.counter = advert.counter;
+    e.verdict = std::move(verdict);
+    Q_EMIT advertSeen(e);
 }
 
 void GroupRunner::noteSendResult(const QString& error)
@@ -299,7 +321,10 @@ void GroupRunner::setVips(bool present)
         if (!error.isEmpty())
             qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
     }
+    const bool changed = (m_vipIfindex != 0) != present;
     m_vipIfindex = present ? ifindex : 0;
+    if (changed)
+        Q_EMIT vipsChanged();
 }
 
 void GroupRunner::sendGarps()

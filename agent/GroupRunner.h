@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AdvertHistory.h"
 #include "CarpSocket.h"
 #include "NetlinkRoute.h"
 #include "carp/CarpHmac.h"
@@ -38,13 +39,19 @@ public:
     const CarpMachine& machine() const { return m_machine; }
     const RejectLog& rejects() const { return m_rejects; }
     bool sameProtocol(const GroupConfig& other) const;
+    bool vipHeld() const { return m_vipIfindex != 0; }
+    bool linkUsable() const { return usable(); }
+    static TimePoint now();
     void updateHooks(const HookConfig& hooks) { m_config.hooks = hooks; }
 
 Q_SIGNALS:
     void stateChanged(CarpState from, CarpState to, CarpReason reason);
+    void advertSeen(const AdvertHistory::Entry& entry);   // received (any verdict) or sent
+    void rejectLogged(CarpReject reason, quint32 source); // as rate-limited as the log line
+    void vipsChanged();
 
 private:
-    static TimePoint now();
+    void recordAdvert(const CarpAdvert& advert, bool sent, QString verdict);
     void apply(const CarpActions& actions);
     void sendAdvert(const action::SendAdvert& send);
     void noteSendResult(const QString& error);

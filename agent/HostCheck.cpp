@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HostCheck.h"
 
+#include "pki/TlsIdentity.h"
+
 #include <QFileInfo>
 #include <QStringList>
 
@@ -77,6 +79,13 @@ ConfigErrors HostCheck::check(const AgentConfig& config, const QString& file, Ne
                                    "not reach it there")
                         .arg(vip.toString(), g.interface, list(own))};
         }
+    }
+    // The listener's certificate, key and CA must load here, or batond would refuse to start.
+    if (!config.control.listenAddress.isEmpty()) {
+        QString error;
+        if (!TlsIdentity::loadFiles(config.control.caFile, config.control.certFile, config.control.keyFile,
+                                    &error))
+            errors << ConfigError{file, 0, QStringLiteral("tls-cert"), error};
     }
     return errors;
 }

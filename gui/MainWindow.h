@@ -1,15 +1,146 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cluster/ClusterStore.h"
+#include "config/ClusterDefinition.h"
+#include "log/EventLogModel.h"
+#include "node/AgentConnection.h"
+
+#include <QHash>
 #include <QMainWindow>
+
+#include <array>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QHostAddress;
+class QLabel;
+class QSplitter;
+class QStackedWidget;
 
 namespace baton {
 
+class EventLogView;
+class IcmpProber;
+class NeighbourWatcher;
+class NodeCard;
+class ReachabilityPanel;
+class ReachabilityTracker;
+class SplitBrainBanner;
+class SplitBrainMonitor;
+
+// The Baton window: one cluster at a time (chosen from the stored list, or a definition file),
+// both nodes side by side, the split-brain alarm, the reachability of the VIP and both node
+// addresses, and one event log for all of it. Without a cluster it says how to add one.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // The cluster list lives in storePath (default: ClusterStore::defaultPath()).
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const QString& storePath, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a ClusterDefinition JSON file without adding it to the list. If it cannot be read,
+    // false with the reason in *error, which the window shows too.
+    bool openClusterFile(const QString& path, QString* error = nullptr);
+    // Opens the stored cluster at that index.
+    void openStoredCluster(qsizetype index);
+    // Opens the cluster open when the window was last closed, if it is still in the list.
+    bool openLastCluster();
+    void closeCluster();
+    const std::optional<ClusterDefinition>& cluster() const { return m_cluster; }
+
+    // What tests and the self-test look at.
+    const ClusterStore& store() const { return m_store; }
+    AgentConnection* connection(int index) const;
+    NodeCard* nodeCard(int index) const;
+    EventLogModel* eventLog() const { return m_log; }
+    EventLogView* eventLogView() const { return m_logView; }
+    SplitBrainMonitor* splitBrain() const { return m_splitBrain; }
+    SplitBrainBanner* splitBrainBanner() const { return m_banner; }
+    ReachabilityPanel* reachability() const { return m_reachPanel; }
+    ReachabilityTracker* reachabilityTracker() const { return m_reach; }
+    NeighbourWatcher* neighbourWatcher() const { return m_neighbours; }
+    // The warning shown above the cluster (certificates, the cluster list, the definition); empty if none.
+    QString notice() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
+private:
+    static constexpr int DefaultCardsHeight = 285; // a live NodeCard's height
+
+    struct Node
+    {
+        AgentConnection* connection = nullptr;
+        NodeCard* card = nullptr;
+        AgentConnection::Health health = AgentConnection::Health::Connecting;
+    };
+
+    void buildMenus();
+    QWidget* buildEmptyPage();
+    QWidget* buildClusterPage();
+    void openCluster(const ClusterDefinition& cluster, const QString& file);
+    void startNodes();
+    void dropNodes();
+    void refreshClusterChooser();
+    void chooseCluster(int comboIndex);
+    void addCluster();
+    void editCluster();
+    void removeCluster();
+    // Saves what a dialog returned (index -1: as a new cluster) and opens it.
+    void keepCluster(const std::optional<ClusterDefinition>& cluster, qsizetype index);
+    QStringList storedNames(qsizetype except) const;
+    void showError(const QString& text);
+    void updateNotice();
+    void saveSettings();
+    void restoreSettings();
+
+    void log(const QString& node, EventLogModel::Kind kind, const QString& text);
+    void nodeChanged(int index);
+    void agentEvent(int index, const QCborMap& event);
+    void splitBrainChanged();
+    void probeMethodChanged();
+    void macChanged(const QHostAddress& address, const QString& mac, const QString& previous);
+    void vipMacsChanged();
+    QString describeMac(const QString& mac) const;
+    QString nodeName(int index) const;
+    QString vipLabel() const;
+
+    ClusterStore m_store;
+    std::optional<ClusterDefinition> m_cluster;
+    QString m_clusterFile; // the file the open cluster came from; empty: from the list
+    qsizetype m_storedIndex = -1;
+    std::array<Node, 2> m_nodes;
+    QHash<QString, QString> m_knownMacs; // MAC -> the node whose own address answered with it
+    QString m_lastVipMac;                // the last MAC seen for the VIP (entries come and go)
+    QString m_storeNotice;
+    QStringList m_clusterNotices;
+    QStringList m_alarmReasons;
+
+    EventLogModel* m_log = nullptr;
+    ReachabilityTracker* m_reach = nullptr;
+    SplitBrainMonitor* m_splitBrain = nullptr;
+    IcmpProber* m_prober = nullptr;
+    NeighbourWatcher* m_neighbours = nullptr;
+
+    QComboBox* m_chooser = nullptr;
+    QAction* m_addAction = nullptr;
+    QAction* m_editAction = nullptr;
+    QAction* m_removeAction = nullptr;
+    SplitBrainBanner* m_banner = nullptr;
+    QLabel* m_notice = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QWidget* m_cardsArea = nullptr;
+    QLabel* m_cardsProblem = nullptr;
+    ReachabilityPanel* m_reachPanel = nullptr;
+    EventLogView* m_logView = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QLabel* m_methodStatus = nullptr;
+    bool m_splitterRestored = false; // or placed once: the default sizes only apply to the first show
 };
 
 } // namespace baton

@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cstdio>
+
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
@@ -28,21 +30,51 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Baton: watch and test a CARP failover pair."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption cluster(
+        QStringLiteral("cluster"),
+        QApplication::translate("main", "Open this cluster definition (JSON) instead of one from your list; "
+                                        "it is not added to the list."),
+        QApplication::translate("main", "file"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Save a picture of the window and exit."),
         QApplication::translate("main", "file"));
+    const QCommandLineOption screenshotAfter(
+        QStringLiteral("screenshot-after"),
+        QApplication::translate("main", "Wait this long before the picture of --screenshot or --self-test "
+                                        "(default 500)."),
+        QApplication::translate("main", "milliseconds"), QStringLiteral("500"));
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"),
         QApplication::translate("main", "Open the window, check it painted, exit."));
-    parser.addOptions({screenshot, selfTest});
+    parser.addOptions({cluster, screenshot, screenshotAfter, selfTest});
     parser.process(app);
 
+    bool delayOk = false;
+    const int delayMs = parser.value(screenshotAfter).toInt(&delayOk);
+    if (!delayOk || delayMs < 0) {
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QApplication::translate("main", "--screenshot-after: expected milliseconds, got '%1'")
+                           .arg(parser.value(screenshotAfter))));
+        return 2;
+    }
+
     baton::MainWindow window;
+    if (parser.isSet(cluster)) {
+        QString error;
+        // The window shows the error too; it stays open so that it can be fixed there.
+        if (!window.openClusterFile(parser.value(cluster), &error))
+            std::fprintf(stderr, "baton: %s\n", qPrintable(error));
+    } else if (!parser.isSet(selfTest)) {
+        window.openLastCluster();
+    }
+    const bool grabbing = parser.isSet(screenshot) || parser.isSet(selfTest);
+    if (grabbing)
+        window.resize(1280, 800); // pictures of one size, whatever was remembered
     window.show();
-    if (parser.isSet(screenshot) || parser.isSet(selfTest)) {
-        // Let the window lay out and paint once before grabbing it.
-        QTimer::singleShot(500, &window, [&] {
+    if (grabbing) {
+        QTimer::singleShot(delayMs, &window, [&] {
             const QPixmap picture = window.grab();
             bool ok = !picture.isNull() && picture.width() > 100 && picture.height() > 100;
             if (ok && parser.isSet(screenshot))

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // batonctl: the administrator's command-line client. Verbs grow with each issue.
 #include "AdvertsCommand.h"
+#include "ClientCommand.h"
 #include "ConfigCommands.h"
+#include "PkiCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -16,6 +18,14 @@ const char* const Usage =
     "  generate CLUSTER.json NODE    print the batond.conf for one node (its name, 1 or 2)\n"
     "  adverts --interface IF | --pcap FILE [--password-file F --vip A] [--config F] [--count N]\n"
     "                                decode CARP adverts live or from a capture, with HMAC verdicts\n"
+    "  pki init DIR [--name CA-NAME] [--days N]\n"
+    "  pki issue-agent DIR NAME ADDRESS... [--days N] [--replace]\n"
+    "  pki issue-console DIR NAME [--read-only] [--days N] [--replace]\n"
+    "                                the control channel's CA and its certificates (pki --help)\n"
+    "  --agent HOST[:PORT] --pki DIR [--console NAME] [--json] REQUEST\n"
+    "                                talk to a running batond over mutual TLS; REQUEST is one of\n"
+    "      status | watch | handover | maintenance on|off | log [--lines N]\n"
+    "      adverts [--seconds N] | link-down IF --restore-after S | link-up IF\n"
     "  --version, --help\n";
 }
 
@@ -36,6 +46,8 @@ int main(int argc, char** argv)
         out << "batonctl " << BATON_VERSION << '\n';
         return 0;
     }
+    if (verb.startsWith(QLatin1StringView("--agent")))
+        return ClientCommand::run(args);
     if (verb == QLatin1StringView("check-config") && args.size() == 3)
         return ConfigCommands::checkConfig(args[2]);
     if (verb == QLatin1StringView("check-interfaces") && args.size() == 3)
@@ -46,6 +58,11 @@ int main(int argc, char** argv)
         args.removeAt(1);
         args[0] = QStringLiteral("batonctl adverts");
         return AdvertsCommand::run(args);
+    }
+    if (verb == QLatin1StringView("pki")) {
+        args.removeAt(1);
+        args[0] = QStringLiteral("batonctl pki");
+        return PkiCommand::run(args);
     }
     err << "batonctl: "
         << (verb.isEmpty() ? QStringLiteral("no verb given") : QStringLiteral("bad use of '%1'").arg(verb))

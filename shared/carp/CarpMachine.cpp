@@ -324,8 +324,10 @@ void CarpMachine::cancel(CarpActions& out)
 void CarpMachine::transition(TimePoint now, CarpState to, CarpReason reason, CarpActions& out)
 {
     const CarpState from = m_state;
-    if (from != to)
+    if (from != to) {
         m_since = now;
+        m_reason = reason;
+    }
     m_state = to;
     out.emplace_back(Notify{reason, from, to});
 }

@@ -44,6 +44,7 @@ public:
 
     CarpState state() const { return m_state; }
     TimePoint stateSince() const { return m_since; }
+    CarpReason stateReason() const { return m_reason; } // why the current state was entered
     bool linkUp() const { return m_linkUp; }
     bool maintenance() const { return m_maintenance; }
     bool claiming() const { return m_claiming; }
@@ -78,6 +79,7 @@ private:
     CarpParams m_params;
     CarpState m_state = CarpState::Init;
     TimePoint m_since{};
+    CarpReason m_reason = CarpReason::Startup;
     bool m_linkUp = false;
     bool m_maintenance = false;
     bool m_claiming = false;

@@ -129,6 +129,7 @@ std::optional<ClusterDefinition> ClusterDefinition::fromJson(const QJsonObject& 
     d.preempt = fields.boolean("preempt", false);
     d.deadratio = fields.integer<quint32>("deadratio", 1'000'000, quint32{3});
     d.pkiDir = fields.string("pkiDir", false);
+    d.console = fields.string("console", false);
     const QJsonValue nodes = json.value(QStringLiteral("nodes"));
     if (fields.ok() && (!nodes.isArray() || nodes.toArray().size() != 2))
         fields.fail("nodes", QStringLiteral("expected an array of exactly two nodes"));
@@ -175,6 +176,7 @@ QJsonObject ClusterDefinition::toJson() const
         {QStringLiteral("preempt"), preempt},
         {QStringLiteral("deadratio"), static_cast<qint64>(deadratio)},
         {QStringLiteral("pkiDir"), pkiDir},
+        {QStringLiteral("console"), console},
         {QStringLiteral("nodes"), nodeArray},
     };
 }

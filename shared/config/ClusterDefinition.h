@@ -39,6 +39,7 @@ struct ClusterDefinition
     bool preempt = false;
     quint32 deadratio = 3;
     QString pkiDir;
+    QString console; // which console certificate of pkiDir to use; empty = the only one there
     std::array<Node, 2> nodes;
 
     // Structure and types only (missing fields, wrong JSON types, unparsable addresses, numbers

@@ -29,7 +29,7 @@ std::optional<QCborMap> ControlFrame::next()
     const quint32 length = qFromBigEndian<quint32>(m_buffer.constData());
     if (length == 0) {
         m_error = Error::Empty;
-    } else if (length > MaxPayload) {
+    } else if (length > m_max) {
         m_error = Error::Oversized;
     }
     if (m_error != Error::None) {

@@ -264,3 +264,83 @@ vip_less_window_ms() {
         node == 2 && !/Deleted/ && gone && ts($1) >= gone && !arrived { arrived = ts($1) }
         END { if (gone && arrived) printf "%.1f\n", arrived - gone; else print "none" }' "$WORK/addr1.mon" "$WORK/addr2.mon"
 }
+
+# A management network beside the data one, as production pairs often have, so the control channel
+# keeps working while a drill takes eth0 down: 192.0.2.128/26, the client .130, node N .13N (the
+# /26 is more specific than the data /24, so each address is reached on its own network).
+mgmt_topology() {
+    ip -n "$C" link add mgmt0 type bridge
+    ip -n "$C" link set mgmt0 up
+    ip -n "$C" addr add 192.0.2.130/26 dev mgmt0
+    ip netns exec "$C" sh -c 'echo 0 > /sys/class/net/mgmt0/bridge/forward_delay' 2>/dev/null || true
+    for n in 1 2; do
+        ip link add mgmt0 netns "$(ns_of $n)" type veth peer name "mport$n" netns "$C"
+        ip -n "$C" link set "mport$n" master mgmt0 up
+        ip -n "$(ns_of $n)" link set mgmt0 up
+        ip -n "$(ns_of $n)" addr add "192.0.2.13$n/26" dev mgmt0
+    done
+}
+
+# The control channel's PKI in $WORK/pki: a CA, one agent certificate per node (naming its
+# management address), an operator console "admin" and a read-only console "viewer".
+control_pki() {
+    "$BATONCTL" pki init "$WORK/pki" --name test-ca > /dev/null
+    for n in 1 2; do "$BATONCTL" pki issue-agent "$WORK/pki" "node$n" "192.0.2.13$n" > /dev/null; done
+    "$BATONCTL" pki issue-console "$WORK/pki" admin > /dev/null
+    "$BATONCTL" pki issue-console "$WORK/pki" viewer --read-only > /dev/null
+}
+
+# control_conf N [advskew]: node N's batond.conf with the listener on its management address and
+# its own state directory; prints the path.
+control_conf() {
+    local n=$1
+    local skew=${2:-$n}
+    cat > "$WORK/batond$n.conf" <<EOT
+state-dir = $WORK/state$n
+[control]
+listen   = 192.0.2.13$n:7112
+tls-ca   = $WORK/pki/ca.crt
+tls-cert = $WORK/pki/agents/node$n.crt
+tls-key  = $WORK/pki/agents/node$n.key
+[vhid 1]
+interface = eth0
+source    = 192.0.2.1$n
+vip       = $VIP/24
+password  = some_password
+advbase   = 1
+advskew   = $skew
+EOT
+    echo "$WORK/batond$n.conf"
+}
+
+# ctl N ARGS...: batonctl from the client namespace against node N's agent, as console "admin"
+# (CONSOLE=viewer for the read-only one).
+ctl() {
+    local n=$1
+    shift
+    ip netns exec "$C" "$BATONCTL" --agent "192.0.2.13$n" --pki "$WORK/pki" --console "${CONSOLE:-admin}" "$@"
+}
+
+# The window's cluster definition for this pair (agents on the management network); prints the path.
+control_cluster_json() {
+    cat > "$WORK/cluster.json" <<EOT
+{
+  "name": "demo pair",
+  "vip": "$VIP/24",
+  "vhid": 1,
+  "password": "some_password",
+  "advbase": 1,
+  "preempt": false,
+  "deadratio": 3,
+  "pkiDir": "$WORK/pki",
+  "console": "admin",
+  "nodes": [
+    {"name": "node1", "address": "192.0.2.11", "agentAddress": "192.0.2.131", "agentPort": 7112,
+     "interface": "eth0", "advskew": 1},
+    {"name": "node2", "address": "192.0.2.12", "agentAddress": "192.0.2.132", "agentPort": 7112,
+     "interface": "eth0", "advskew": 2}
+  ]
+}
+EOT
+    echo "$WORK/cluster.json"
+}

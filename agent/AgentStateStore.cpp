@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AgentStateStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace baton {
+
+AgentStateStore::AgentStateStore(QString directory)
+    : m_directory(std::move(directory))
+{
+}
+
+QString AgentStateStore::path() const
+{
+    return QDir(m_directory).filePath(QStringLiteral("state.json"));
+}
+
+AgentStateStore::Loaded AgentStateStore::load() const
+{
+    Loaded out;
+    QFile file(path());
+    if (!file.exists())
+        return out;
+    if (!file.open(QIODevice::ReadOnly)) {
+        out.error = QStringLiteral("%1: %2").arg(path(), file.errorString());
+        return out;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024), &parseError);
+    if (!doc.isObject()) {
+        out.error = QStringLiteral("%1: not a JSON object (%2)").arg(path(), parseError.errorString());
+        return out;
+    }
+    const QJsonObject root = doc.object();
+    if (root.value(QLatin1StringView("version")).toInt() != 1) {
+        out.error = QStringLiteral("%1: unknown version").arg(path());
+        return out;
+    }
+    // A field of the wrong type is damage, not a default: a lost restore could strand a link.
+    const QJsonValue maintenance = root.value(QLatin1StringView("maintenance"));
+    const QJsonValue restores = root.value(QLatin1StringView("restores"));
+    if (!maintenance.isBool() || !restores.isArray()) {
+        out.error =
+            QStringLiteral("%1: 'maintenance' must be true or false and 'restores' a list").arg(path());
+        return out;
+    }
+    out.state.maintenance = maintenance.toBool();
+    for (const QJsonValue& v : restores.toArray()) {
+        const QJsonObject o = v.toObject();
+        PendingRestore p;
+        p.interface = o.value(QLatin1StringView("interface")).toString();
+        p.deadlineMs = static_cast<qint64>(o.value(QLatin1StringView("deadline_ms")).toDouble());
+        p.requestedBy = o.value(QLatin1StringView("by")).toString();
+        if (p.interface.isEmpty() || p.deadlineMs <= 0) {
+            out.error = QStringLiteral("%1: a restore without interface or deadline").arg(path());
+            return out;
+        }
+        out.state.restores << p;
+    }
+    return out;
+}
+
+QString AgentStateStore::save(const State& state) const
+{
+    if (!QDir().mkpath(m_directory))
+        return QStringLiteral("cannot create %1").arg(m_directory);
+    QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QJsonArray restores;
+    for (const PendingRestore& p : state.restores) {
+        restores.append(QJsonObject{
+            {QStringLiteral("interface"), p.interface},
+            {QStringLiteral("deadline_ms"), static_cast<double>(p.deadlineMs)},
+            {QStringLiteral("deadline"),
+             QDateTime::fromMSecsSinceEpoch(p.deadlineMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("by"), p.requestedBy},
+        });
+    }
+    const QJsonObject root{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("maintenance"), state.maintenance},
+        {QStringLiteral("restores"), restores},
+    };
+    QSaveFile file(path());
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: %2").arg(path(), file.errorString());
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    file.write(QJsonDocument(root).toJson());
+    if (!file.commit()) // QSaveFile flushes to disk before the rename
+        return QStringLiteral("%1: %2").arg(path(), file.errorString());
+    return {};
+}
+
+void AgentStateStore::setAside() const
+{
+    const QString bad = path() + QStringLiteral(".bad");
+    QFile::remove(bad);
+    QFile::rename(path(), bad);
+}
+
+} // namespace baton

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ControlSession.h"
+
+#include <QCborMap>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSslConfiguration>
+#include <QTcpServer>
+
+namespace baton {
+
+// The mutual-TLS listener. It lives on its own thread (ControlThread), so handshakes, floods
+// and slow clients cost that thread's time, never the CARP timers' on the main thread. It keeps
+// the latest status snapshot to answer `status` and greet new clients without asking the main
+// thread, and fans events out to every client past its hello.
+class ControlServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    // Connections still in the TLS handshake are capped separately from authenticated ones: a
+    // flood of unauthenticated connections evicts its own oldest, never a console's session.
+    static constexpr int MaxUnauthenticated = 256;
+    static constexpr int MaxSessions = 32;
+
+    ControlServer(const QSslConfiguration& tls, QString agentName, QObject* parent = nullptr);
+    void setLimits(const ControlSession::Limits& limits) { m_limits = limits; }
+
+public Q_SLOTS:
+    void publishStatus(const QCborMap& body);
+    void publishHeartbeat(const QCborMap& message);
+    void publishEvent(const QCborMap& message);
+    void deliverReply(quint64 session, const QCborMap& reply);
+    void closeAll();
+
+Q_SIGNALS:
+    void request(quint64 session, const baton::ControlRequest& request, const QString& client,
+                 bool mayChange);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    void broadcast(const QCborMap& message);
+    void onAuthenticated(quint64 id);
+    void onFinished(quint64 id, const QString& why);
+    void noteFailure(const QString& why);
+
+    QSslConfiguration m_tls;
+    QString m_agentName;
+    ControlSession::Limits m_limits;
+    QCborMap m_status;
+    quint64 m_nextId = 1;
+    QHash<quint64, ControlSession*> m_sessions;
+    QList<quint64> m_unauthenticated; // oldest first
+    int m_authenticated = 0;
+    // Failed connections are summarised, so a flood cannot flood the journal.
+    QElapsedTimer m_failureWindow;
+    int m_failures = 0;
+    QString m_lastFailure;
+};
+
+} // namespace baton

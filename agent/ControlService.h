@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AdvertHistory.h"
+#include "AgentStateStore.h"
+#include "LinkRestorer.h"
+#include "carp/CarpState.h"
+#include "carp/CarpTiming.h"
+#include "control/AgentStatus.h"
+#include "control/ControlRequest.h"
+
+#include <QCborMap>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <vector>
+
+namespace baton {
+
+class GroupRunner;
+class NetlinkRoute;
+
+// The control channel's verbs, on the agent's main thread (where the groups live): builds the
+// status snapshot, carries out requests, and turns what happens into events. It never touches a
+// socket; the ControlServer on its own thread does, so TLS work never delays an advert.
+class ControlService : public QObject
+{
+    Q_OBJECT
+public:
+    using Groups = std::function<std::vector<GroupRunner*>()>;
+    ControlService(NetlinkRoute& netlink, const QString& stateDir, QString agentName, Groups groups,
+                   QObject* parent = nullptr);
+
+    // Reads what an earlier run left (maintenance, pending restores) and resumes it. Returns
+    // whether maintenance is on, for the groups about to start.
+    bool resumeSavedState(const QStringList& interfaces);
+    bool maintenance() const { return m_state.maintenance; }
+    void watch(GroupRunner* group); // follow a (new) group's changes
+    AgentStatus status() const;
+    void startHeartbeat();
+    void publishSoon(); // coalesces bursts of changes into one status message
+
+public Q_SLOTS:
+    void execute(quint64 session, const baton::ControlRequest& request, const QString& client,
+                 bool mayChange);
+
+Q_SIGNALS:
+    void statusChanged(const QCborMap& status); // the snapshot's body
+    void heartbeat(const QCborMap& message);
+    void eventRaised(const QCborMap& message);
+    void replyReady(quint64 session, const QCborMap& reply);
+
+private:
+    void raise(QCborMap body);
+    void reply(quint64 session, const ControlRequest& request, const QString& client,
+               std::optional<ControlError> error, const QCborMap& data = {}, const QCborMap& detail = {});
+    QString persist();
+    bool manages(const QString& interface) const;
+    void setMaintenance(bool on, const QString& by);
+    qint64 wallTime(TimePoint steady) const;
+
+    NetlinkRoute& m_netlink;
+    AgentStateStore m_store;
+    AgentStateStore::State m_state;
+    LinkRestorer m_restorer;
+    AdvertHistory m_adverts;
+    QString m_agentName;
+    Groups m_groups;
+    qint64 m_startedMs = 0;
+    qint64 m_heartbeatSeq = 0;
+    QTimer m_heartbeat;
+    QTimer m_publish;
+};
+
+} // namespace baton

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ClientOutput.h"
+
+#include "control/ControlError.h"
+#include "control/ControlEventText.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace baton {
+
+namespace {
+QString clock(qint64 ms)
+{
+    return ms == 0 ? QStringLiteral("never")
+                   : QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+} // namespace
+
+ClientOutput::ClientOutput(bool json)
+    : m_json(json)
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+void ClientOutput::json(const QCborMap& map)
+{
+    m_out << QJsonDocument(map.toJsonObject()).toJson(QJsonDocument::Compact) << '\n';
+    m_out.flush();
+}
+
+void ClientOutput::status(const AgentStatus& s)
+{
+    m_last = withoutTimes(s);
+    if (m_json)
+        return json(s.toCbor());
+    m_out << "agent " << s.agent << " (batond " << s.version << "), running since " << clock(s.startedMs)
+          << (s.maintenance ? ", MAINTENANCE on" : "") << '\n';
+    for (const GroupStatus& g : s.groups) {
+        m_out << "  vhid " << g.vhid << " on " << g.interface << " (" << g.source
+              << "): " << g.state.toUpper() << " since " << clock(g.sinceMs) << " (" << g.reason << ")\n"
+              << "    advbase " << g.advbase << " advskew " << g.advskew << " demote " << g.demote
+              << " preempt " << (g.preempt ? "on" : "off") << (g.maintenance ? " maintenance" : "") << '\n'
+              << "    link " << (g.linkUp ? "up" : "DOWN") << ", VIP " << g.vips.join(QStringLiteral(", "))
+              << (g.vipHeld ? " held" : " not held") << '\n'
+              << "    peer " << (g.peer.isEmpty() ? QStringLiteral("none heard") : g.peer)
+              << (g.peer.isEmpty() ? QString() : QStringLiteral(", last heard ") + clock(g.peerHeardMs))
+              << '\n';
+        if (!g.rejects.isEmpty()) {
+            QStringList parts;
+            for (auto it = g.rejects.cbegin(); it != g.rejects.cend(); ++it)
+                parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+            m_out << "    rejected " << parts.join(QStringLiteral(", ")) << '\n';
+        }
+    }
+    for (const PendingRestore& r : s.restores)
+        m_out << "  pending restore: " << r.interface << " comes back up at " << clock(r.deadlineMs)
+              << " (asked by " << r.requestedBy << ")\n";
+    m_out.flush();
+}
+
+AgentStatus ClientOutput::withoutTimes(AgentStatus s)
+{
+    s.timeMs = 0;
+    for (GroupStatus& g : s.groups)
+        g.peerHeardMs = 0;
+    return s;
+}
+
+void ClientOutput::statusIfChanged(const AgentStatus& s)
+{
+    if (m_last && *m_last == withoutTimes(s))
+        return;
+    status(s);
+}
+
+void ClientOutput::event(const QCborMap& e)
+{
+    if (m_json)
+        return json(e);
+    m_out << clock(e.value(QLatin1StringView("time")).toInteger()) << "  " << ControlEventText::describe(e)
+          << '\n';
+    m_out.flush();
+}
+
+void ClientOutput::reply(const ControlRequest& request, const QCborMap& data)
+{
+    using Verb = ControlRequest::Verb;
+    if (m_json)
+        return json(data);
+    switch (request.verb) {
+    case Verb::Status:
+        if (const std::optional<AgentStatus> s = AgentStatus::fromCbor(data))
+            status(*s);
+        break;
+    case Verb::LinkDown:
+        m_out << request.interface << " is down; the agent brings it back up at "
+              << clock(data.value(QLatin1StringView("deadline")).toInteger()) << '\n';
+        break;
+    case Verb::LinkUp:
+        m_out << request.interface << " is up\n";
+        break;
+    case Verb::Handover:
+        m_out << "hand-over asked; the peer takes over at once if this node was MASTER\n";
+        break;
+    case Verb::Maintenance:
+        m_out << "maintenance " << (request.maintenanceOn ? "on" : "off") << '\n';
+        break;
+    case Verb::Adverts:
+        for (const QCborValue& v : data.value(QLatin1StringView("adverts")).toArray()) {
+            const QCborMap a = v.toMap();
+            const auto f = [&a](const char* k) { return a.value(QLatin1StringView(k)); };
+            m_out << clock(f("time").toInteger()) << (f("sent").toBool() ? "  sent " : "  recv ")
+                  << f("interface").toString() << ' ' << f("source").toString() << " vhid "
+                  << f("vhid").toInteger() << " advbase " << f("advbase").toInteger() << " advskew "
+                  << f("advskew").toInteger() << " demote " << f("demote").toInteger() << " counter "
+                  << f("counter").toString() << "  " << f("verdict").toString() << '\n';
+        }
+        break;
+    case Verb::Log:
+        for (const QCborValue& v : data.value(QLatin1StringView("lines")).toArray())
+            m_out << v.toString() << '\n';
+        break;
+    }
+    m_out.flush();
+}
+
+void ClientOutput::refusal(const QString& code, const QCborMap& detail)
+{
+    if (m_json) {
+        QCborMap m;
+        m[QLatin1StringView("error")] = code;
+        m[QLatin1StringView("detail")] = detail;
+        return json(m);
+    }
+    m_err << "batonctl: refused: " << ControlErrors::describe(code) << " (" << code;
+    for (auto it = detail.cbegin(); it != detail.cend(); ++it)
+        m_err << ", " << it.key().toString() << ' ' << it.value().toVariant().toString();
+    m_err << ")\n";
+    m_err.flush();
+}
+
+} // namespace baton

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PkiCommand.h"
+
+#include "pki/PkiDirectory.h"
+
+#include <QCommandLineParser>
+#include <QSslCertificate>
+#include <QTextStream>
+
+namespace baton {
+
+namespace {
+
+const char* const Synopsis =
+    "usage: batonctl pki init DIR [--name CA-NAME] [--days N]\n"
+    "       batonctl pki issue-agent DIR NAME ADDRESS... [--days N] [--replace]\n"
+    "       batonctl pki issue-console DIR NAME [--read-only] [--days N] [--replace]\n";
+const char* const Details =
+    "  init           create the cluster's CA: DIR/ca.crt and DIR/ca.key (never overwrites a CA)\n"
+    "  issue-agent    an agent's TLS server certificate: DIR/agents/NAME.{crt,key}; ADDRESS is\n"
+    "                 what consoles connect to (IPv4, IPv6 or host name; at least one)\n"
+    "  issue-console  a console's TLS client certificate: DIR/consoles/NAME.{crt,key}; operator\n"
+    "                 (may change state) unless --read-only\n"
+    "  --name         the CA's common name (default: Baton CA)\n"
+    "  --days         validity in days (default: 3650 for the CA, 730 otherwise; never past the CA)\n"
+    "  --replace      re-issue NAME's certificate and key if they exist\n";
+
+int usageError(QTextStream& err, const QString& message)
+{
+    err << "batonctl pki: " << message << "\n" << Synopsis;
+    return 2;
+}
+
+QString isoDate(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+QString subject(const QSslCertificate& certificate)
+{
+    QStringList parts;
+    for (const auto& [label, attribute] : {std::pair{u"CN=", QSslCertificate::CommonName},
+                                           std::pair{u"OU=", QSslCertificate::OrganizationalUnitName},
+                                           std::pair{u"O=", QSslCertificate::Organization}}) {
+        for (const QString& value : certificate.subjectInfo(attribute))
+            parts << QString(label + value);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+void report(const PkiDirectory::Written& written, int days, QTextStream& out)
+{
+    const QSslCertificate certificate(written.certificatePem, QSsl::Pem);
+    out << "wrote " << written.certificateFile << '\n'
+        << "wrote " << written.keyFile << " (private key, mode 0600)\n"
+        << "  subject   " << subject(certificate) << '\n';
+    QStringList altNames;
+    const auto entries = certificate.subjectAlternativeNames();
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+        altNames << QString((it.key() == QSsl::IpAddressEntry ? u"IP:" : u"DNS:") + it.value());
+    if (!altNames.isEmpty())
+        out << "  names     " << altNames.join(QStringLiteral(", ")) << '\n';
+    out << "  SHA-256   " << certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper() << '\n'
+        << "  valid     " << isoDate(certificate.effectiveDate()) << " to "
+        << isoDate(certificate.expiryDate()) << '\n';
+    // Clamped to the CA's own end (CertificateAuthority): say so rather than surprise later.
+    if (certificate.expiryDate() < Validity::days(days).notAfter.addSecs(-60))
+        out << "  note      shortened to end with the CA, not after " << days << " days\n";
+}
+
+} // namespace
+
+int PkiCommand::run(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.addOptions({
+        {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
+        {QStringLiteral("name"), QStringLiteral("The CA's common name."), QStringLiteral("ca-name")},
+        {QStringLiteral("days"), QStringLiteral("Validity in days."), QStringLiteral("n")},
+        {QStringLiteral("replace"), QStringLiteral("Re-issue an existing certificate.")},
+        {QStringLiteral("read-only"), QStringLiteral("A console that may only watch.")},
+    });
+    // parse(), not process(): process() exits with 1 on a bad option, and usage errors are 2 here.
+    if (!p.parse(arguments))
+        return usageError(err, p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        out << Synopsis << Details;
+        return 0;
+    }
+    const QStringList positional = p.positionalArguments();
+    const QString verb = positional.value(0);
+    const QString dir = positional.value(1);
+    const bool isInit = verb == QLatin1StringView("init");
+    const bool isAgent = verb == QLatin1StringView("issue-agent");
+    const bool isConsole = verb == QLatin1StringView("issue-console");
+    if (!isInit && !isAgent && !isConsole)
+        return usageError(err, verb.isEmpty() ? QStringLiteral("no sub-command given")
+                                              : QStringLiteral("unknown sub-command '%1'").arg(verb));
+    if (isAgent && positional.size() == 3)
+        return usageError(
+            err, QStringLiteral("issue-agent needs at least one ADDRESS (what consoles connect to)"));
+    if ((isInit && positional.size() != 2) || (isAgent && positional.size() < 4) ||
+        (isConsole && positional.size() != 3))
+        return usageError(err, QStringLiteral("wrong number of arguments for '%1'").arg(verb));
+    for (const auto& [option, allowed] :
+         {std::pair{QStringLiteral("name"), isInit}, std::pair{QStringLiteral("replace"), !isInit},
+          std::pair{QStringLiteral("read-only"), isConsole}}) {
+        if (p.isSet(option) && !allowed)
+            return usageError(err, QStringLiteral("--%1 does not apply to '%2'").arg(option, verb));
+    }
+    int days = isInit ? CertificateAuthority::DefaultCaDays : CertificateAuthority::DefaultLeafDays;
+    if (p.isSet(QStringLiteral("days"))) {
+        bool ok = false;
+        days = p.value(QStringLiteral("days")).toInt(&ok);
+        if (!ok || days < 1 || days > PkiDirectory::MaxDays)
+            return usageError(err, QStringLiteral("--days: expected a whole number from 1 to %1, got '%2'")
+                                       .arg(PkiDirectory::MaxDays)
+                                       .arg(p.value(QStringLiteral("days"))));
+    }
+    const auto ifExists =
+        p.isSet(QStringLiteral("replace")) ? PkiDirectory::IfExists::Replace : PkiDirectory::IfExists::Refuse;
+
+    QString error;
+    std::optional<PkiDirectory::Written> written;
+    if (isInit) {
+        const QString name =
+            p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QStringLiteral("Baton CA");
+        written = PkiDirectory::init(dir, name, days, &error);
+    } else if (isAgent) {
+        written = PkiDirectory::issueAgent(dir, positional[2], positional.mid(3), days, ifExists, &error);
+    } else {
+        const auto access =
+            p.isSet(QStringLiteral("read-only")) ? ConsoleAccess::ReadOnly : ConsoleAccess::Operator;
+        written = PkiDirectory::issueConsole(dir, positional[2], access, days, ifExists, &error);
+    }
+    if (!written) {
+        err << "batonctl pki " << verb << ": " << error << '\n';
+        return 1;
+    }
+    report(*written, days, out);
+    return 0;
+}
+
+} // namespace baton

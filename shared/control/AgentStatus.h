@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCborMap>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace baton {
+
+// What one vhid looks like from outside: the snapshot the agent sends on connect and after
+// every change. Times are wall-clock milliseconds since the Unix epoch (0 = never), so a
+// client can show "since 14:02:11" and "last heard 2 s ago" without sharing the agent's clock base.
+struct GroupStatus
+{
+    int vhid = 0;
+    QString interface;
+    QString source;     // this node's address on the interface
+    QString state;      // "init", "backup", "master" (CarpStateNames)
+    QString reason;     // why it entered that state (CarpStateNames)
+    qint64 sinceMs = 0; // when it entered that state
+    int advbase = 1;
+    int advskew = 0;
+    int demote = 0;
+    bool preempt = false;
+    bool maintenance = false;
+    bool linkUp = false;
+    bool vipHeld = false;
+    QStringList vips; // "192.0.2.10/24"
+    QString peer;     // the last authenticated peer heard, empty = none
+    qint64 peerHeardMs = 0;
+    QMap<QString, quint64> rejects; // reject code -> count since start, only non-zero ones
+
+    bool operator==(const GroupStatus&) const = default;
+};
+
+struct PendingRestore
+{
+    QString interface;
+    qint64 deadlineMs = 0;
+    QString requestedBy; // the console certificate's name
+    bool operator==(const PendingRestore&) const = default;
+};
+
+struct AgentStatus
+{
+    QString agent;   // the agent's name (its certificate's CN, else the host name)
+    QString version; // batond's version
+    qint64 timeMs = 0;
+    qint64 startedMs = 0;
+    bool maintenance = false;
+    QList<GroupStatus> groups;
+    QList<PendingRestore> restores;
+
+    bool operator==(const AgentStatus&) const = default;
+
+    // The message body without its type field; fromCbor() ignores fields it does not know, so
+    // a newer agent with extra fields still reads.
+    QCborMap toCbor() const;
+    static std::optional<AgentStatus> fromCbor(const QCborMap& map, QString* error = nullptr);
+};
+
+} // namespace baton

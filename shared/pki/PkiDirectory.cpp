@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PkiDirectory.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace baton {
+
+namespace {
+
+constexpr qint64 MaxPemBytes = 64 * 1024;
+constexpr int MaxNameLength = 64;
+
+std::nullopt_t fail(QString* error, const QString& message)
+{
+    *error = message;
+    return std::nullopt;
+}
+
+QString subdirectory(const QString& dir, QStringView name)
+{
+    return QString(QDir::cleanPath(dir) + u'/' + name);
+}
+
+QString leafFile(const QString& dir, QStringView kind, const QString& name, QStringView suffix)
+{
+    return QString(subdirectory(dir, kind) + u'/' + name + suffix);
+}
+
+bool lexists(const QString& path)
+{
+    struct stat st;
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0; // a dangling symlink counts
+}
+
+// Missing levels are created 0700 (the umask can only narrow that); existing ones are left alone.
+bool ensureDirectory(const QString& path, QString* error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st;
+    if (::stat(native.constData(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return true;
+        *error = QStringLiteral("'%1' exists and is not a directory").arg(path);
+        return false;
+    }
+    if (errno != ENOENT) {
+        *error = QStringLiteral("cannot use directory '%1': %2").arg(path, qt_error_string(errno));
+        return false;
+    }
+    const QString parent = QFileInfo(path).path();
+    if (parent != path && !ensureDirectory(parent, error))
+        return false;
+    if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
+        *error = QStringLiteral("cannot create directory '%1': %2").arg(path, qt_error_string(errno));
+        return false;
+    }
+    return true;
+}
+
+void fsyncDirectory(const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+// A new, uniquely named file next to finalPath holding data. mkostemp() creates it with O_EXCL and
+// mode 0600, so a key is never readable by others, not even for a moment; then it gets `mode`.
+std::optional<QString> writeTemporary(const QString& finalPath, const QByteArray& data, mode_t mode,
+                                      QString* error)
+{
+    const QFileInfo info(finalPath);
+    QByteArray pattern = QFile::encodeName(QString(info.path() + u"/." + info.fileName() + u".XXXXXX"));
+    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (fd < 0)
+        return fail(
+            error,
+            QStringLiteral("cannot create a file in '%1': %2").arg(info.path(), qt_error_string(errno)));
+    bool ok = ::fchmod(fd, mode) == 0;
+    for (qsizetype done = 0; ok && done < data.size();) {
+        const ssize_t n = ::write(fd, data.constData() + done, static_cast<size_t>(data.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0)
+            errno = EIO;
+        ok = n > 0;
+        done += ok ? n : 0;
+    }
+    ok = ok && ::fsync(fd) == 0;
+    int savedErrno = errno;
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        savedErrno = errno;
+    }
+    if (!ok) {
+        ::unlink(pattern.constData());
+        return fail(error,
+                    QStringLiteral("cannot write '%1': %2").arg(finalPath, qt_error_string(savedErrno)));
+    }
+    return QFile::decodeName(pattern);
+}
+
+struct Move
+{
+    QString from; // a temporary
+    QString to;
+};
+
+// Moves every temporary into place, or none: a failure part-way undoes the moves already made
+// (Replace keeps a hard link to each old file until the end for that). The temporaries are gone
+// afterwards either way.
+bool commit(const QList<Move>& moves, PkiDirectory::IfExists ifExists, QString* error)
+{
+    QStringList placed;
+    QStringList backups; // per placed file: the old file's hard link, empty if there was none
+    for (const Move& move : moves) {
+        const QByteArray from = QFile::encodeName(move.from);
+        const QByteArray to = QFile::encodeName(move.to);
+        QString backup;
+        bool ok = true;
+        if (ifExists == PkiDirectory::IfExists::Refuse) {
+            // link(2), unlike rename(2), fails instead of replacing a file that appeared meanwhile.
+            ok = ::link(from.constData(), to.constData()) == 0;
+        } else {
+            if (lexists(move.to)) {
+                backup = QString(move.from + u".old");
+                ok = ::link(to.constData(), QFile::encodeName(backup).constData()) == 0;
+            }
+            ok = ok && ::rename(from.constData(), to.constData()) == 0;
+        }
+        if (!ok) {
+            *error = errno == EEXIST
+                         ? QStringLiteral("'%1' already exists; refusing to overwrite it").arg(move.to)
+                         : QStringLiteral("cannot write '%1': %2").arg(move.to, qt_error_string(errno));
+            if (!backup.isEmpty())
+                ::unlink(QFile::encodeName(backup).constData());
+            break;
+        }
+        placed << move.to;
+        backups << backup;
+    }
+    const bool ok = placed.size() == moves.size();
+    for (qsizetype i = placed.size() - 1; i >= 0; --i) {
+        const QByteArray target = QFile::encodeName(placed[i]);
+        if (backups[i].isEmpty()) {
+            if (!ok)
+                ::unlink(target.constData());
+        } else if (ok) {
+            ::unlink(QFile::encodeName(backups[i]).constData());
+        } else {
+            ::rename(QFile::encodeName(backups[i]).constData(), target.constData());
+        }
+    }
+    for (const Move& move : moves)
+        ::unlink(QFile::encodeName(move.from).constData()); // Refuse linked them; Replace renamed them
+    if (!moves.isEmpty())
+        fsyncDirectory(QFileInfo(moves.first().to).path());
+    return ok;
+}
+
+std::optional<PkiDirectory::Written> writePair(const QString& certificateFile,
+                                               const QByteArray& certificatePem, const QString& keyFile,
+                                               const QByteArray& keyPem, PkiDirectory::IfExists ifExists,
+                                               QString* error)
+{
+    const auto keyTemporary = writeTemporary(keyFile, keyPem, 0600, error);
+    if (!keyTemporary)
+        return std::nullopt;
+    const auto certificateTemporary = writeTemporary(certificateFile, certificatePem, 0644, error);
+    if (!certificateTemporary) {
+        ::unlink(QFile::encodeName(*keyTemporary).constData());
+        return std::nullopt;
+    }
+    if (!commit({{*keyTemporary, keyFile}, {*certificateTemporary, certificateFile}}, ifExists, error))
+        return std::nullopt;
+    return PkiDirectory::Written{certificateFile, keyFile, certificatePem};
+}
+
+bool checkDays(int days, QString* error)
+{
+    if (days >= 1 && days <= PkiDirectory::MaxDays)
+        return true;
+    *error = QStringLiteral("a validity of %1 days: expected 1 to %2").arg(days).arg(PkiDirectory::MaxDays);
+    return false;
+}
+
+// What agents and consoles share: name, validity, the CA, the existing files, the writing.
+template <typename Issue>
+std::optional<PkiDirectory::Written> issueLeaf(const QString& dir, QStringView kind, QStringView subdir,
+                                               const QString& name, int days, PkiDirectory::IfExists ifExists,
+                                               QString* error, Issue issue)
+{
+    if (!PkiDirectory::isValidName(name))
+        return fail(error,
+                    QStringLiteral("bad %1 name '%2': expected a letter or digit, then up to 63 letters, "
+                                   "digits, '.', '_' or '-'")
+                        .arg(kind, name));
+    if (!checkDays(days, error))
+        return std::nullopt;
+    const QString certificateFile = leafFile(dir, subdir, name, u".crt");
+    const QString keyFile = leafFile(dir, subdir, name, u".key");
+    if (ifExists == PkiDirectory::IfExists::Refuse) {
+        for (const QString& file : {certificateFile, keyFile})
+            if (lexists(file))
+                return fail(error, QStringLiteral("%1 '%2' already exists ('%3'); refusing to overwrite it")
+                                       .arg(kind, name, file));
+    }
+    const auto ca = PkiDirectory::loadAuthority(dir, error);
+    if (!ca)
+        return std::nullopt;
+    const std::optional<IssuedCertificate> issued = issue(*ca, Validity::days(days), error);
+    if (!issued || !ensureDirectory(subdirectory(dir, subdir), error))
+        return std::nullopt;
+    return writePair(certificateFile, issued->certificatePem, keyFile, issued->keyPem, ifExists, error);
+}
+
+QStringList namesIn(const QString& directory)
+{
+    QStringList names;
+    const QStringList files = QDir(directory).entryList({QStringLiteral("*.crt")}, QDir::Files);
+    for (const QString& file : files)
+        if (const QString name = file.chopped(4); PkiDirectory::isValidName(name))
+            names << name;
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+} // namespace
+
+bool PkiDirectory::isValidName(const QString& name)
+{
+    const auto alphanumeric = [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    };
+    if (name.isEmpty() || name.size() > MaxNameLength || !alphanumeric(name.front()))
+        return false;
+    return std::all_of(name.begin(), name.end(),
+                       [&](QChar c) { return alphanumeric(c) || c == u'.' || c == u'_' || c == u'-'; });
+}
+
+QString PkiDirectory::caCertificateFile(const QString& dir)
+{
+    return subdirectory(dir, u"ca.crt");
+}
+
+QString PkiDirectory::caKeyFile(const QString& dir)
+{
+    return subdirectory(dir, u"ca.key");
+}
+
+QString PkiDirectory::agentCertificateFile(const QString& dir, const QString& name)
+{
+    return leafFile(dir, u"agents", name, u".crt");
+}
+
+QString PkiDirectory::agentKeyFile(const QString& dir, const QString& name)
+{
+    return leafFile(dir, u"agents", name, u".key");
+}
+
+QString PkiDirectory::consoleCertificateFile(const QString& dir, const QString& name)
+{
+    return leafFile(dir, u"consoles", name, u".crt");
+}
+
+QString PkiDirectory::consoleKeyFile(const QString& dir, const QString& name)
+{
+    return leafFile(dir, u"consoles", name, u".key");
+}
+
+std::optional<PkiDirectory::Written> PkiDirectory::init(const QString& dir, const QString& caName, int days,
+                                                        QString* error)
+{
+    if (!checkDays(days, error))
+        return std::nullopt;
+    for (const QString& file : {caCertificateFile(dir), caKeyFile(dir)})
+        if (lexists(file))
+            return fail(error,
+                        QStringLiteral("'%1' already exists; refusing to overwrite a CA (every certificate "
+                                       "it issued would stop working)")
+                            .arg(file));
+    const auto ca = CertificateAuthority::create(caName, Validity::days(days), error);
+    if (!ca)
+        return std::nullopt;
+    const QString clean = QDir::cleanPath(dir);
+    if (!ensureDirectory(clean, error) || !ensureDirectory(subdirectory(dir, u"agents"), error) ||
+        !ensureDirectory(subdirectory(dir, u"consoles"), error))
+        return std::nullopt;
+    return writePair(caCertificateFile(dir), ca->certificatePem(), caKeyFile(dir), ca->keyPem(),
+                     IfExists::Refuse, error);
+}
+
+std::optional<PkiDirectory::Written> PkiDirectory::issueAgent(const QString& dir, const QString& name,
+                                                              const QStringList& addresses, int days,
+                                                              IfExists ifExists, QString* error)
+{
+    if (addresses.isEmpty() && isValidName(name))
+        return fail(
+            error,
+            QStringLiteral("agent '%1' needs at least one address (the one consoles connect to)").arg(name));
+    return issueLeaf(dir, u"agent", u"agents", name, days, ifExists, error,
+                     [&](const CertificateAuthority& ca, const Validity& validity, QString* why) {
+                         return ca.issueAgent(name, addresses, validity, why);
+                     });
+}
+
+std::optional<PkiDirectory::Written> PkiDirectory::issueConsole(const QString& dir, const QString& name,
+                                                                ConsoleAccess access, int days,
+                                                                IfExists ifExists, QString* error)
+{
+    return issueLeaf(dir, u"console", u"consoles", name, days, ifExists, error,
+                     [&](const CertificateAuthority& ca, const Validity& validity, QString* why) {
+                         return ca.issueConsole(name, access, validity, why);
+                     });
+}
+
+std::optional<CertificateAuthority> PkiDirectory::loadAuthority(const QString& dir, QString* error)
+{
+    const auto certificate = readPemFile(caCertificateFile(dir), error);
+    if (!certificate)
+        return std::nullopt;
+    const auto key = readPemFile(caKeyFile(dir), error);
+    if (!key)
+        return std::nullopt;
+    QString why;
+    auto ca = CertificateAuthority::load(*certificate, *key, &why);
+    if (!ca)
+        return fail(error, QStringLiteral("the CA in '%1': %2").arg(QDir::cleanPath(dir), why));
+    return ca;
+}
+
+std::optional<QByteArray> PkiDirectory::readPemFile(const QString& path, QString* error)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(error, QStringLiteral("'%1': no such file").arg(path));
+    if (info.isDir())
+        return fail(error, QStringLiteral("'%1' is a directory").arg(path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(error, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+    QByteArray data = file.read(MaxPemBytes + 1);
+    if (data.size() > MaxPemBytes)
+        return fail(error, QStringLiteral("'%1' is larger than %2 KiB: not a certificate or key file")
+                               .arg(path)
+                               .arg(MaxPemBytes / 1024));
+    if (!data.contains("-----BEGIN "))
+        return fail(error, QStringLiteral("'%1' is not a PEM file (no '-----BEGIN' line)").arg(path));
+    return data;
+}
+
+QStringList PkiDirectory::consoleNames(const QString& dir)
+{
+    return namesIn(subdirectory(dir, u"consoles"));
+}
+
+QStringList PkiDirectory::agentNames(const QString& dir)
+{
+    return namesIn(subdirectory(dir, u"agents"));
+}
+
+} // namespace baton

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakeAgent.h"
+
+#include "control/ControlMessage.h"
+#include "control/ControlProtocol.h"
+#include "pki/ConsoleRole.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QSslSocket>
+
+namespace baton {
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+} // namespace
+
+FakeAgent::FakeAgent(const TlsIdentity& identity, QObject* parent)
+    : QTcpServer(parent)
+    , m_tls(identity.serverConfiguration())
+    , m_name(identity.certificate.subjectInfo(QSslCertificate::CommonName).value(0))
+    , m_status(sampleStatus(m_name))
+{
+    m_heartbeat.setInterval(control::HeartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, &FakeAgent::tick);
+}
+
+FakeAgent::~FakeAgent()
+{
+    dropClients();
+}
+
+bool FakeAgent::start()
+{
+    if (!listen(QHostAddress::LocalHost))
+        return false;
+    m_heartbeat.start();
+    return true;
+}
+
+AgentStatus FakeAgent::sampleStatus(const QString& name, const QString& state)
+{
+    const qint64 t = now();
+    AgentStatus s;
+    s.agent = name;
+    s.version = QStringLiteral("0.1.0");
+    s.timeMs = t;
+    s.startedMs = t - 3'600'000;
+    GroupStatus g;
+    g.vhid = 1;
+    g.interface = QStringLiteral("eth0");
+    g.source = QStringLiteral("192.0.2.11");
+    g.state = state;
+    g.reason = state == QLatin1StringView("master") ? QStringLiteral("master-down")
+                                                    : QStringLiteral("preferred-master");
+    g.sinceMs = t - 123'000;
+    g.advbase = 1;
+    g.advskew = state == QLatin1StringView("master") ? 0 : 100;
+    g.preempt = true;
+    g.linkUp = true;
+    g.vipHeld = state == QLatin1StringView("master");
+    g.vips = {QStringLiteral("192.0.2.10/24")};
+    g.peer = QStringLiteral("192.0.2.12");
+    g.peerHeardMs = t - 400;
+    s.groups = {g};
+    return s;
+}
+
+void FakeAgent::setStatus(const AgentStatus& status)
+{
+    m_status = status;
+    broadcast(ControlMessage::status(stampedStatus()));
+}
+
+QCborMap FakeAgent::stampedStatus()
+{
+    m_status.timeMs = now();
+    return m_status.toCbor();
+}
+
+void FakeAgent::setHeartbeats(bool on)
+{
+    m_heartbeats = on;
+}
+
+void FakeAgent::setFrozen(bool frozen)
+{
+    m_frozen = frozen;
+}
+
+void FakeAgent::pushEvent(const QCborMap& body)
+{
+    broadcast(ControlMessage::event(body, now()));
+}
+
+void FakeAgent::dropClients()
+{
+    const QList<QSslSocket*> sockets = m_sessions.keys();
+    m_sessions.clear();
+    for (QSslSocket* socket : sockets) {
+        socket->disconnect(this);
+        socket->disconnectFromHost();
+        socket->deleteLater();
+    }
+}
+
+int FakeAgent::clientCount() const
+{
+    int n = 0;
+    for (const Session& s : m_sessions)
+        n += s.ready ? 1 : 0;
+    return n;
+}
+
+void FakeAgent::incomingConnection(qintptr descriptor)
+{
+    auto* socket = new QSslSocket(this);
+    socket->setSslConfiguration(m_tls);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        socket->deleteLater();
+        return;
+    }
+    ++m_accepted;
+    m_sessions.insert(socket, Session{});
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+        Session& session = m_sessions[socket];
+        const QSslCertificate peer = socket->peerCertificate();
+        session.client = peer.subjectInfo(QSslCertificate::CommonName).value(0);
+        session.access = ConsoleRole::name(ConsoleRole::of(peer));
+        send(socket,
+             ControlMessage::agentHello(m_name, QStringLiteral("0.1.0"), session.client, session.access));
+    });
+    connect(socket, &QSslSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+    connect(socket, &QSslSocket::disconnected, this, [this, socket] {
+        m_sessions.remove(socket);
+        socket->deleteLater();
+    });
+    connect(socket, &QSslSocket::errorOccurred, this, [this, socket] {
+        if (m_sessions.remove(socket))
+            socket->deleteLater();
+    });
+    socket->startServerEncryption();
+}
+
+void FakeAgent::onReadyRead(QSslSocket* socket)
+{
+    auto it = m_sessions.find(socket);
+    if (it == m_sessions.end())
+        return;
+    it->decoder.feed(socket->readAll());
+    while (const std::optional<QCborMap> message = it->decoder.next()) {
+        handle(socket, *message);
+        it = m_sessions.find(socket);
+        if (it == m_sessions.end())
+            return;
+    }
+}
+
+void FakeAgent::handle(QSslSocket* socket, const QCborMap& message)
+{
+    Session& session = m_sessions[socket];
+    const QString type = ControlMessage::typeOf(message);
+    if (!session.ready) {
+        if (type != control::type::Hello) {
+            send(socket, ControlMessage::error(ControlError::HelloRequired));
+            socket->disconnectFromHost();
+            return;
+        }
+        session.ready = true;
+        send(socket, ControlMessage::status(stampedStatus()));
+        Q_EMIT clientReady(session.client, session.access);
+        return;
+    }
+    auto parsed = ControlRequest::parse(message);
+    if (const auto* refusal = std::get_if<ControlRequest::Refusal>(&parsed)) {
+        send(socket, ControlMessage::refused(refusal->id, refusal->error, refusal->detail));
+        return;
+    }
+    const ControlRequest request = std::get<ControlRequest>(parsed);
+    m_requests << request;
+    Q_EMIT requestReceived(request);
+    if (m_sessions.contains(socket))
+        answer(socket, request);
+}
+
+void FakeAgent::answer(QSslSocket* socket, const ControlRequest& request)
+{
+    const Session session = m_sessions.value(socket);
+    if (request.mutating() && session.access != QLatin1StringView("operator")) {
+        send(socket, ControlMessage::refused(request.id, ControlError::NotPermitted));
+        return;
+    }
+    Reply reply = m_replies.value(request.verb);
+    if (!reply.ok) {
+        QCborMap m = ControlMessage::refused(request.id, ControlError::Internal, reply.detail);
+        m[control::key::Error] = reply.error; // any code, also ones this build does not know
+        send(socket, m);
+        return;
+    }
+    if (m_simulating)
+        simulate(request, session.client, reply.data);
+    if (request.verb == ControlRequest::Verb::Status)
+        reply.data = stampedStatus();
+    send(socket, ControlMessage::ok(request.id, reply.data));
+    if (m_simulating && request.mutating())
+        broadcast(ControlMessage::status(stampedStatus())); // the agent pushes after every change
+}
+
+void FakeAgent::simulate(const ControlRequest& request, const QString& client, QCborMap& data)
+{
+    using Verb = ControlRequest::Verb;
+    const qint64 t = now();
+    const auto stateOf = [&](GroupStatus& g, const char* state, const char* reason) {
+        if (g.state != QLatin1StringView(state))
+            g.sinceMs = t;
+        g.state = QLatin1StringView(state);
+        g.reason = QLatin1StringView(reason);
+    };
+    for (GroupStatus& g : m_status.groups) {
+        const bool here = g.interface == request.interface;
+        if (request.verb == Verb::LinkDown && here) {
+            g.linkUp = false;
+            g.vipHeld = false;
+            stateOf(g, "backup", "link-down");
+        } else if (request.verb == Verb::LinkUp && here) {
+            g.linkUp = true;
+        } else if (request.verb == Verb::Handover && g.state == QLatin1StringView("master")) {
+            g.vipHeld = false;
+            stateOf(g, "backup", "handover");
+        } else if (request.verb == Verb::Maintenance) {
+            g.maintenance = request.maintenanceOn;
+            if (request.maintenanceOn) {
+                g.vipHeld = false;
+                stateOf(g, "backup", "maintenance-on");
+            }
+        }
+    }
+    if (request.verb == Verb::LinkDown) {
+        const qint64 deadline = t + qint64{request.restoreAfterSeconds} * 1000;
+        m_status.restores << PendingRestore{request.interface, deadline, client};
+        if (!data.contains(QLatin1StringView("deadline")))
+            data[QLatin1StringView("deadline")] = deadline;
+    } else if (request.verb == Verb::LinkUp) {
+        m_status.restores.removeIf([&](const PendingRestore& r) { return r.interface == request.interface; });
+    } else if (request.verb == Verb::Maintenance) {
+        m_status.maintenance = request.maintenanceOn;
+    }
+}
+
+void FakeAgent::tick()
+{
+    // The restore deadline is kept like the agent keeps it, with or without clients.
+    const qint64 t = now();
+    const auto due = [t](const PendingRestore& r) { return r.deadlineMs <= t; };
+    if (m_simulating && std::any_of(m_status.restores.cbegin(), m_status.restores.cend(), due)) {
+        for (GroupStatus& g : m_status.groups)
+            for (const PendingRestore& r : std::as_const(m_status.restores))
+                if (due(r) && g.interface == r.interface)
+                    g.linkUp = true;
+        m_status.restores.removeIf(due);
+    }
+    if (!m_heartbeats)
+        return;
+    broadcast(ControlMessage::heartbeat(t, ++m_seq));
+    broadcast(ControlMessage::status(stampedStatus()));
+}
+
+void FakeAgent::send(QSslSocket* socket, const QCborMap& message)
+{
+    if (!m_frozen)
+        socket->write(ControlFrame::encode(message));
+}
+
+void FakeAgent::broadcast(const QCborMap& message)
+{
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
+        if (it->ready)
+            send(it.key(), message);
+}
+
+} // namespace baton

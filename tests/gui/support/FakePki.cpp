@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakePki.h"
+
+#include "pki/PkiDirectory.h"
+
+namespace baton {
+
+FakePki::FakePki(const QString& caName)
+{
+    if (!m_dir.isValid()) {
+        m_error = m_dir.errorString();
+        return;
+    }
+    m_valid = PkiDirectory::init(m_dir.path(), caName, 30, &m_error).has_value();
+}
+
+std::optional<TlsIdentity> FakePki::agent(const QString& name, const QStringList& addresses)
+{
+    const QString dir = m_dir.path();
+    if (!m_valid ||
+        !PkiDirectory::issueAgent(dir, name, addresses, 30, PkiDirectory::IfExists::Replace, &m_error))
+        return std::nullopt;
+    return TlsIdentity::loadFiles(PkiDirectory::caCertificateFile(dir),
+                                  PkiDirectory::agentCertificateFile(dir, name),
+                                  PkiDirectory::agentKeyFile(dir, name), &m_error);
+}
+
+std::optional<TlsIdentity> FakePki::console(const QString& name, ConsoleAccess access)
+{
+    const QString dir = m_dir.path();
+    if (!m_valid ||
+        !PkiDirectory::issueConsole(dir, name, access, 30, PkiDirectory::IfExists::Replace, &m_error))
+        return std::nullopt;
+    return TlsIdentity::loadConsole(dir, name, &m_error);
+}
+
+} // namespace baton

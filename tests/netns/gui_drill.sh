@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The window, offscreen in the client namespace, against two real agents: click *Take interface
+# down* on the MASTER's card (tests/system/GuiDrill.cpp); the VIP row stays up apart from an outage
+# within the protocol bound, the other card turns MASTER, and the downed node's row goes down and
+# comes back by the agent's restore deadline.
+source "$(dirname "$0")/lib.sh"
+GUI_DRILL=${GUI_DRILL:?set GUI_DRILL to the gui_drill binary}
+topology
+mgmt_topology
+control_pki
+ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
+start_batond 1 --config "$(control_conf 1)"
+wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
+start_batond 2 --config "$(control_conf 2)"
+cluster=$(control_cluster_json)
+# As an unprivileged user, as the window normally runs: it must probe with the ICMP socket.
+chmod 755 "$WORK"
+chown -R nobody "$WORK/pki"
+set +e
+ip netns exec "$C" runuser -u nobody -- env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$WORK" HOME="$WORK" \
+    "$GUI_DRILL" "$cluster" 8 > "$WORK/drill.txt" 2> "$WORK/drill.log"
+rc=$?
+set -e
+cat "$WORK/drill.txt"
+((rc == 0)) || die "the drill through the window failed (rc $rc)"
+ip -n "$N1" link show eth0 | grep -q 'state UP' && ip -n "$N2" link show eth0 | grep -q 'state UP' ||
+    die "a link is still down after the drill"
+pass "$(grep -c '^#' "$WORK/drill.txt") observations through the window; the drill restored itself"
