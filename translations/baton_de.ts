@@ -6,69 +6,69 @@
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="47"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="54"/>
         <source>cannot be read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="59"/>
         <source>line %1: not valid JSON (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: kein gültiges JSON (%2)</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="65"/>
         <source>not a Baton cluster list (expected an object with &quot;format&quot;: &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Baton-Clusterliste (erwartet wird ein Objekt mit &quot;format&quot;: &quot;%1&quot;)</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="68"/>
         <source>version %1 of the cluster list is not supported (this Baton reads version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 der Clusterliste wird nicht unterstützt (diese Baton-Version liest Version %2)</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="73"/>
         <source>&quot;clusters&quot; is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;clusters&quot; ist kein Array</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="81"/>
         <source>cluster %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster %1: %2</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="81"/>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Objekt</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="100"/>
         <location filename="../gui/cluster/ClusterStore.cpp" line="112"/>
         <source>There is a cluster named &apos;%1&apos; already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits einen Cluster namens „%1“.</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="109"/>
         <location filename="../gui/cluster/ClusterStore.cpp" line="121"/>
         <source>No such cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Cluster gibt es nicht.</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="139"/>
         <source>The cluster list was not changed, so as not to overwrite a file that could not be read. Repair or remove it, then restart Baton. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Clusterliste wurde nicht geändert, damit keine Datei überschrieben wird, die nicht gelesen werden konnte. Reparieren oder entfernen Sie die Datei und starten Sie Baton dann neu. %1</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="145"/>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="161"/>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -76,37 +76,37 @@
     <message>
         <location filename="../shared/control/ControlClient.cpp" line="18"/>
         <source>The agent did not answer within %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat nicht innerhalb von %1 s geantwortet.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlClient.cpp" line="48"/>
         <source>The agent&apos;s certificate was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat des Agenten wurde abgelehnt: %1</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlClient.cpp" line="57"/>
         <source>The agent closed the connection after the handshake: it probably does not accept this console&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat die Verbindung nach dem Handshake geschlossen: Vermutlich akzeptiert er das Zertifikat dieser Konsole nicht.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlClient.cpp" line="63"/>
         <source>The agent closed the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat die Verbindung geschlossen.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlClient.cpp" line="104"/>
         <source>The agent sent a malformed frame (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat einen fehlerhaften Frame gesendet (%1).</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlClient.cpp" line="117"/>
         <source>The agent speaks another protocol version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent verwendet eine andere Protokollversion.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlClient.cpp" line="127"/>
         <source>The agent sent a status this console cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat einen Status gesendet, den diese Konsole nicht lesen kann: %1</translation>
     </message>
 </context>
 <context>
@@ -114,87 +114,87 @@
     <message>
         <location filename="../shared/control/ControlError.cpp" line="21"/>
         <source>The agent speaks a different protocol version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent verwendet eine andere Protokollversion.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="23"/>
         <source>A request came before the hello.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Anfrage kam vor dem Hello.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="25"/>
         <source>A message was not framed correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht war nicht korrekt gerahmt (Framing-Fehler).</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="27"/>
         <source>A message was not understood.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht wurde nicht verstanden.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="29"/>
         <source>The agent does not know this command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent kennt diesen Befehl nicht.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="31"/>
         <source>An argument is missing or has the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Argument fehlt oder hat den falschen Typ.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="33"/>
         <source>An argument is outside its allowed range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Argument liegt außerhalb des zulässigen Bereichs.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="35"/>
         <source>The agent does not manage this interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent verwaltet diese Schnittstelle nicht.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="37"/>
         <source>This console&apos;s certificate is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat dieser Konsole erlaubt nur Lesezugriff.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="39"/>
         <source>The interface is already down with a restore pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schnittstelle ist bereits deaktiviert, ihre Wiederherstellung steht aus.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="41"/>
         <source>The agent could not save the pending restore, so it did nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent konnte die ausstehende Wiederherstellung nicht speichern und hat daher nichts unternommen.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="44"/>
         <source>The kernel refused to change the interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kernel hat die Änderung der Schnittstelle abgelehnt.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="46"/>
         <source>Too many requests; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Anfragen; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="48"/>
         <source>The agent has too many connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat zu viele Verbindungen.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="50"/>
         <source>The connection was too slow and was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung war zu langsam und wurde geschlossen.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="52"/>
         <source>The agent is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent wird beendet.</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlError.cpp" line="54"/>
         <source>The agent failed internally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Agenten ist ein interner Fehler aufgetreten.</translation>
     </message>
 </context>
 <context>
@@ -202,62 +202,62 @@
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="30"/>
         <source>vhid %1 on %2: %3 → %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>vhid %1 auf %2: %3 → %4 (%5)</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="34"/>
         <source>vhid %1: rejected an advert from %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>vhid %1: Advertisement von %2 abgelehnt (%3)</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="37"/>
         <source>%1 taken down by %2; restore at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 deaktiviert; Wiederherstellung um %3</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="42"/>
         <source>%1 brought back up early by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 vorzeitig wieder aktiviert</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="44"/>
         <source>%1 restored at its deadline (%2 ms late)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zum Termin wiederhergestellt (%2 ms verspätet)</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="48"/>
         <source>%1 could not be restored yet; retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte noch nicht wiederhergestellt werden; neuer Versuch folgt</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="51"/>
         <source>%1 could not be taken down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht deaktiviert werden</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="55"/>
         <source>maintenance switched on by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartungsmodus von %1 eingeschaltet</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="57"/>
         <source>maintenance switched off by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartungsmodus von %1 ausgeschaltet</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="67"/>
         <source>%1 asked for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 angefordert</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="68"/>
         <source>%1 asked for %2: refused (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 angefordert: abgelehnt (%3)</translation>
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="71"/>
         <source>event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis %1</translation>
     </message>
 </context>
 <context>
@@ -265,22 +265,22 @@
     <message>
         <location filename="../gui/node/DurationText.cpp" line="13"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../gui/node/DurationText.cpp" line="15"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location filename="../gui/node/DurationText.cpp" line="17"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../gui/node/DurationText.cpp" line="18"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
@@ -288,32 +288,32 @@
     <message>
         <location filename="../gui/node/AgentConnection.cpp" line="78"/>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden.</translation>
     </message>
     <message>
         <location filename="../gui/node/AgentConnection.cpp" line="110"/>
         <source>Nothing heard from the agent for %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1 s keine Nachricht vom Agenten.</translation>
     </message>
     <message>
         <location filename="../gui/node/AgentConnection.cpp" line="127"/>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>wird verbunden</translation>
     </message>
     <message>
         <location filename="../gui/node/AgentConnection.cpp" line="129"/>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <location filename="../gui/node/AgentConnection.cpp" line="131"/>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
     <message>
         <location filename="../gui/node/AgentConnection.cpp" line="135"/>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreichbar</translation>
     </message>
 </context>
 <context>
@@ -322,163 +322,163 @@
         <location filename="../gui/cluster/ClusterDialog.cpp" line="39"/>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="69"/>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="43"/>
         <source>for example: web</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Beispiel: web</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="45"/>
         <source>address/prefix, for example 192.0.2.10/24</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse/Präfix, zum Beispiel 192.0.2.10/24</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="47"/>
         <source>The virtual host ID (ucarp-vid): the same on both nodes, unique on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Die virtuelle Host-ID (ucarp-vid): auf beiden Knoten gleich, im Netzwerk eindeutig</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="50"/>
         <source>The CARP password (ucarp-password), 1-19 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Das CARP-Passwort (ucarp-password), 1-19 Bytes</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="51"/>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="58"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="59"/>
         <source>Seconds between adverts (ucarp-advbase)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zwischen Advertisements (ucarp-advbase)</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="60"/>
         <source>Take the VIP back when the preferred node returns (preempt)</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP zurückholen, wenn der bevorzugte Knoten zurückkehrt (preempt)</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="62"/>
         <source>the folder made by batonctl pki init</source>
-        <translation type="unfinished"></translation>
+        <translation>der von batonctl pki init angelegte Ordner</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="63"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="71"/>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="153"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="72"/>
         <source>VIP:</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="73"/>
         <source>vhid:</source>
-        <translation type="unfinished"></translation>
+        <translation>vhid:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="74"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="75"/>
         <source>Advert interval:</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertisement-Intervall:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="77"/>
         <source>PKI folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>PKI-Ordner:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="140"/>
         <source>Node %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten %1</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="143"/>
         <source>its own address, for example 192.0.2.%1</source>
-        <translation type="unfinished"></translation>
+        <translation>seine eigene Adresse, zum Beispiel 192.0.2.%1</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="145"/>
         <source>for example eth0</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Beispiel eth0</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="147"/>
         <source>Lower is preferred as MASTER (ucarp-advskew)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigerer Wert wird als MASTER bevorzugt (ucarp-advskew)</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="149"/>
         <source>the address above</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse oben</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="150"/>
         <source>Where this desktop reaches the agent, if not at the node&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter welcher Adresse dieser Rechner den Agenten erreicht, falls nicht unter der Adresse des Knotens</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="154"/>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="155"/>
         <source>Interface:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="156"/>
         <source>advskew:</source>
-        <translation type="unfinished"></translation>
+        <translation>advskew:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="157"/>
         <source>Agent address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent-Adresse:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="158"/>
         <source>Agent port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent-Port:</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="226"/>
         <source>PKI folder</source>
-        <translation type="unfinished"></translation>
+        <translation>PKI-Ordner</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="264"/>
         <source>another cluster is named &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderer Cluster heißt bereits „%1“</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="265"/>
         <source>name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: %1</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="275"/>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
 </context>
 <context>
@@ -486,57 +486,57 @@
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="57"/>
         <source>state</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="59"/>
         <source>rejected packet</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehntes Paket</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="61"/>
         <source>command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="63"/>
         <source>agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="65"/>
         <source>connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="67"/>
         <source>reachability</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichbarkeit</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="69"/>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="149"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="151"/>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="153"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogModel.cpp" line="155"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
 </context>
 <context>
@@ -544,48 +544,48 @@
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="33"/>
         <source>Filter events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse filtern</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="38"/>
         <source>Show the events of one node only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Ereignisse eines Knotens anzeigen</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="44"/>
         <source>Show one kind of event only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Art von Ereignissen anzeigen</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="45"/>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="54"/>
         <location filename="../gui/log/EventLogView.cpp" line="79"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="55"/>
         <source>Copy the selected events, or all events shown, as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Ereignisse oder alle angezeigten Ereignisse als Text kopieren</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="100"/>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="124"/>
         <source>All nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Knoten</translation>
     </message>
     <message>
         <location filename="../gui/log/EventLogView.cpp" line="158"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -593,57 +593,57 @@
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="75"/>
         <source>ICMP socket</source>
-        <translation type="unfinished"></translation>
+        <translation>ICMP-Socket</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="77"/>
         <source>system ping</source>
-        <translation type="unfinished"></translation>
+        <translation>System-ping</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="79"/>
         <source>raw ICMP socket</source>
-        <translation type="unfinished"></translation>
+        <translation>Raw-ICMP-Socket</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="83"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="88"/>
         <source>set net.ipv4.ping_group_range to include your group (gid %1): sysctl -w net.ipv4.ping_group_range=&apos;0 2147483647&apos;, and the same in a file in /etc/sysctl.d/ to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>erweitern Sie net.ipv4.ping_group_range um Ihre Gruppe (gid %1): sysctl -w net.ipv4.ping_group_range=&apos;0 2147483647&apos;, und tragen Sie dasselbe dauerhaft in eine Datei unter /etc/sysctl.d/ ein</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="95"/>
         <source>Using the unprivileged ICMP socket: the best method, nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet wird der unprivilegierte ICMP-Socket: die beste Methode, nichts zu ändern.</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="98"/>
         <source>Using the system&apos;s ping, one process per address. For the faster ICMP socket, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet wird das ping des Systems, ein Prozess pro Adresse. Für den schnelleren ICMP-Socket %1.</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="102"/>
         <source>This ping allows unprivileged users one echo every %1 ms only, so each address is probed %2 times a second instead of 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses ping erlaubt unprivilegierten Benutzern nur ein Echo alle %1 ms, daher wird jede Adresse %2-mal pro Sekunde statt 10-mal geprüft.</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="108"/>
         <source>Using a raw ICMP socket, because this program has the CAP_NET_RAW privilege. The window should run without privileges; for the unprivileged ICMP socket, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet wird ein Raw-ICMP-Socket, da dieses Programm das Privileg CAP_NET_RAW besitzt. Das Fenster sollte ohne Privilegien laufen; für den unprivilegierten ICMP-Socket %1.</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="113"/>
         <source>No way to send ICMP echo requests: %1, or install the system&apos;s ping (Debian package iputils-ping). Addresses are not probed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ICMP-Echo-Requests können nicht gesendet werden: %1, oder installieren Sie das ping des Systems (Debian-Paket iputils-ping). Adressen werden nicht geprüft.</translation>
     </message>
     <message>
         <location filename="../gui/probe/IcmpProber.cpp" line="119"/>
         <source>Not used: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verwendet: %1.</translation>
     </message>
 </context>
 <context>
@@ -651,47 +651,47 @@
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="23"/>
         <source>Take %1 down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 deaktivieren</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="26"/>
         <source>&lt;b&gt;Take %1 down on %2?&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 auf %2 deaktivieren?&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="28"/>
         <source>The agent sets the link down now and brings it up again by itself when the time below has passed, even if this window closes or loses its connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent setzt den Link jetzt auf down und aktiviert ihn nach Ablauf der unten angegebenen Zeit selbstständig wieder, auch wenn dieses Fenster geschlossen wird oder seine Verbindung verliert.</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="36"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="40"/>
         <source>Bring it back &amp;after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder aktivieren &amp;nach:</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="41"/>
         <source>It comes back at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder aktiv um:</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="43"/>
         <source>If this console reaches the agent over %1, the agent stays unreachable until the link is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falls diese Konsole den Agenten über %1 erreicht, bleibt der Agent unerreichbar, bis der Link wieder da ist.</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="51"/>
         <source>Take %1 &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &amp;deaktivieren</translation>
     </message>
     <message>
         <location filename="../gui/node/LinkDownDialog.cpp" line="78"/>
         <source>%1 (in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (in %2)</translation>
     </message>
 </context>
 <context>
@@ -706,222 +706,222 @@
     <message>
         <location filename="../gui/MainWindow.cpp" line="106"/>
         <source>Baton %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton %1</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="113"/>
         <source>%1 stopped answering (first echo lost at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet nicht mehr (erstes Echo verloren um %2)</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="119"/>
         <source>%1 answers again, after %2 s without answer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet wieder, nach %2 s ohne Antwort</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="130"/>
         <source>Your cluster list cannot be read, so Baton will not change it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Clusterliste kann nicht gelesen werden, daher ändert Baton sie nicht: %1</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="147"/>
         <source>&amp;Add cluster…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster &amp;hinzufügen…</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="149"/>
         <source>&amp;Edit cluster…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster be&amp;arbeiten…</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="151"/>
         <source>&amp;Remove cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster &amp;entfernen</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="153"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="157"/>
         <source>&amp;Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cluster</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="167"/>
         <source>No cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Cluster</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="169"/>
         <source>Cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="172"/>
         <source>Cluster: </source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster: </translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="183"/>
         <source>&lt;h2&gt;No cluster is open&lt;/h2&gt;&lt;p&gt;Add a cluster to watch it: its name, VIP and vhid, both nodes with the addresses of their agents, and the PKI folder with this console&apos;s certificate (made with &lt;tt&gt;batonctl pki init&lt;/tt&gt; and &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Use &lt;b&gt;Cluster → Add cluster…&lt;/b&gt;, or start Baton with &lt;tt&gt;--cluster FILE&lt;/tt&gt; to open a cluster definition file directly.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Kein Cluster geöffnet&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Cluster hinzu, um ihn zu überwachen: seinen Namen, VIP und vhid, beide Knoten mit den Adressen ihrer Agenten sowie den PKI-Ordner mit dem Zertifikat dieser Konsole (erstellt mit &lt;tt&gt;batonctl pki init&lt;/tt&gt; und &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Verwenden Sie &lt;b&gt;Cluster → Cluster hinzufügen…&lt;/b&gt; oder starten Sie Baton mit &lt;tt&gt;--cluster DATEI&lt;/tt&gt;, um eine Cluster-Definitionsdatei direkt zu öffnen.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="191"/>
         <source>Add cluster…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster hinzufügen…</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="251"/>
         <source>Cannot open the cluster file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cluster-Datei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="255"/>
         <source>The cluster file %1 is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cluster-Datei %1 ist kein JSON-Objekt: %2</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="259"/>
         <source>The cluster file %1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cluster-Datei %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="289"/>
         <source>%1 — Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Baton</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="292"/>
         <source>Opened cluster %1: VIP %2, vhid %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster %1 geöffnet: VIP %2, vhid %3</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="296"/>
         <source>This cluster definition breaks a rule: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Cluster-Definition verletzt eine Regel: %1</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="327"/>
         <source>no PKI folder is set for this cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="333"/>
         <source>The agents are not contacted: this console&apos;s certificate cannot be loaded (%1). Set the cluster&apos;s PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, with a console certificate issued by batonctl pki issue-console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Agenten werden nicht kontaktiert: Das Zertifikat dieser Konsole kann nicht geladen werden (%1). Legen Sie als PKI-Ordner des Clusters (Cluster → Cluster bearbeiten…) den von batonctl pki init angelegten Ordner fest, mit einem von batonctl pki issue-console ausgestellten Konsolenzertifikat.</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="338"/>
         <source>No node view without this console&apos;s certificate: see above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="359"/>
         <source>Connecting to the agent at %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Agenten unter %1:%2 wird aufgebaut</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="376"/>
         <source>Closed cluster %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="433"/>
         <source>%1 (not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="434"/>
         <source>%1 (from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (aus %2)</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="477"/>
         <source>Add cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster hinzufügen</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="489"/>
         <source>Edit cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster bearbeiten</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="490"/>
         <source>Edit cluster and add it to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster bearbeiten und zur Liste hinzufügen</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="511"/>
         <source>The cluster is open but was not saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cluster ist geöffnet, wurde aber nicht gespeichert. %1</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="515"/>
         <source>Saved %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="523"/>
         <source>Remove cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster entfernen</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="524"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="593"/>
         <source>Agent %1 is live (%2 access)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="598"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="603"/>
         <source>Agent unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="622"/>
         <source>Split brain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Split Brain: %1</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="626"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="633"/>
         <source>Probing with: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung mit: %1</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="646"/>
         <source>The VIP is answered by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die VIP wird von %1 beantwortet</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="647"/>
         <source>The VIP moved from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="676"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="686"/>
         <source>VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>Version %1</source>
@@ -937,378 +937,378 @@
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="75"/>
         <source>maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="77"/>
         <source>master</source>
-        <translation type="unfinished"></translation>
+        <translation>master</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="79"/>
         <source>backup</source>
-        <translation type="unfinished"></translation>
+        <translation>backup</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="81"/>
         <source>init</source>
-        <translation type="unfinished"></translation>
+        <translation>init</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="87"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="128"/>
         <source>Interface:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle:</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="129"/>
         <source>Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Link:</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="130"/>
         <source>VIP:</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP:</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="131"/>
         <source>CARP:</source>
-        <translation type="unfinished"></translation>
+        <translation>CARP:</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="132"/>
         <source>Peer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Peer:</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="147"/>
         <source>Take interface &amp;down…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle &amp;deaktivieren…</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="149"/>
         <source>Bring it &amp;up now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;aktivieren</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="151"/>
         <source>&amp;Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;bergabe</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="153"/>
         <location filename="../gui/node/NodeCard.cpp" line="442"/>
         <source>Start &amp;maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wartungsmodus starten</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="252"/>
         <source>unknown — last seen %1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt — zuletzt gesehen vor %1</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="254"/>
         <source>unknown — connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt — Verbindung wird aufgebaut…</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="256"/>
         <source>unknown — never reached</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt — nie erreicht</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="265"/>
         <source>Last known: %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt bekannt: %1 um %2</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="273"/>
         <source>NO GROUPS</source>
-        <translation type="unfinished"></translation>
+        <translation>KEINE GRUPPEN</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="276"/>
         <source>MAINTENANCE</source>
-        <translation type="unfinished"></translation>
+        <translation>WARTUNG</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="279"/>
         <source>MASTER</source>
-        <translation type="unfinished"></translation>
+        <translation>MASTER</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="282"/>
         <source>BACKUP</source>
-        <translation type="unfinished"></translation>
+        <translation>BACKUP</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="285"/>
         <source>INIT</source>
-        <translation type="unfinished"></translation>
+        <translation>INIT</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="299"/>
         <source>since %1, for %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1, Dauer %2 (%3)</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="318"/>
         <source>%1 · vhid %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · vhid %2 · %3</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="319"/>
         <source>up</source>
-        <translation type="unfinished"></translation>
+        <translation>up</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="319"/>
         <source>down</source>
-        <translation type="unfinished"></translation>
+        <translation>down</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="322"/>
         <source>%1 held here</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hier gehalten</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="322"/>
         <source>%1 not held</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht gehalten</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="323"/>
         <source>advbase %1 s · advskew %2 · demote %3 · preempt %4</source>
-        <translation type="unfinished"></translation>
+        <translation>advbase %1 s · advskew %2 · demote %3 · preempt %4</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="327"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>an</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="327"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="329"/>
         <source>none heard</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner gehört</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="332"/>
         <source>%1, heard %2 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, gehört vor %2</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="336"/>
         <source>vhid %1 on %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>vhid %1 auf %2: %3</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="349"/>
         <source>Agent: connecting to %1:%2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent: Verbindung zu %1:%2 wird aufgebaut…</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="353"/>
         <source>Agent: live · last heartbeat %1 ago · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent: aktiv · letzter Heartbeat vor %1 · %2</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="355"/>
         <source>operator access</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienzugriff</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="356"/>
         <source>read-only access</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Lesezugriff</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="361"/>
         <source>Agent: stale · connected, but nothing heard for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent: veraltet · verbunden, aber seit %1 keine Nachricht</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="371"/>
         <source>Agent: unreachable (expected: its link is down until %1) · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent: nicht erreichbar (erwartet: sein Link ist bis %1 down) · %2</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="377"/>
         <source>Agent: unreachable · %1 · retrying every %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent: nicht erreichbar · %1 · neuer Versuch alle %2 s</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="394"/>
         <source>%1 comes back in %2 (at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird in %2 wieder aktiviert (um %3)</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="398"/>
         <source>%1 was due back at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hätte um %2 wieder aktiv sein sollen</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="413"/>
         <source>The agent is not connected live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent ist nicht aktiv verbunden.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="415"/>
         <source>This console&apos;s certificate is read-only: it may watch, not change anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat dieser Konsole erlaubt nur Lesezugriff: Sie dürfen beobachten, aber nichts ändern.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="417"/>
         <source>The agent has no CARP group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat keine CARP-Gruppe.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="419"/>
         <source>Waiting for the agent&apos;s answer to the last command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Antwort des Agenten auf den letzten Befehl.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="430"/>
         <source>%1 is already down; the agent brings it back by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits deaktiviert; der Agent aktiviert die Schnittstelle selbstständig wieder.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="431"/>
         <source>Set %1 down on this node; the agent brings it back after a delay you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf diesem Knoten deaktivieren; der Agent aktiviert die Schnittstelle nach einer von Ihnen gewählten Zeit wieder.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="433"/>
         <source>%1 is down already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits deaktiviert.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="435"/>
         <source>Set %1 up now instead of at its restore deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetzt aktivieren statt zum geplanten Wiederherstellungszeitpunkt.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="436"/>
         <source>No restore is pending: %1 is up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Wiederherstellung ausstehend: %1 ist aktiv.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="439"/>
         <source>Give up the VIP now: the peer takes over at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP jetzt abgeben: Der Peer übernimmt sofort.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="440"/>
         <source>Only the master can hand over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur der MASTER kann eine Übergabe durchführen.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="442"/>
         <source>End &amp;maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wartungsmodus beenden</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="444"/>
         <source>Let this node take part in elections again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Knoten wieder an Wahlen teilnehmen lassen.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="445"/>
         <source>Keep this node backup (demoted) until maintenance ends, also across restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Knoten bis zum Ende des Wartungsmodus als BACKUP halten (demoted), auch über Neustarts hinweg.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="485"/>
         <source>Taking %1 down for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren von %1 für %2</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="496"/>
         <source>Bringing %1 up</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren von %1</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="503"/>
         <source>Handing over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergabe</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="512"/>
         <source>Starting maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten des Wartungsmodus</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="512"/>
         <source>Ending maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden des Wartungsmodus</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="519"/>
         <source>%1 failed: the agent is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: Der Agent ist nicht verbunden.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="523"/>
         <source>%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="537"/>
         <source>%1 is down; the agent brings it back at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist deaktiviert; der Agent aktiviert die Schnittstelle um %2 wieder.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="543"/>
         <source>%1 is up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist wieder aktiv.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="546"/>
         <source>Handed over: the peer takes the VIP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeben: Der Peer übernimmt die VIP.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="549"/>
         <source>Maintenance is on: this node stays backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartungsmodus ist an: Dieser Knoten bleibt BACKUP.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="550"/>
         <source>Maintenance is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartungsmodus ist aus.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="554"/>
         <source>%1: done.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: erledigt.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="567"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="576"/>
         <source>%1: no answer, the connection was lost. The node&apos;s state shows once the agent is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Antwort, die Verbindung ging verloren. Der Zustand des Knotens wird angezeigt, sobald der Agent wieder erreichbar ist.</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="585"/>
         <source>%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="587"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1316,78 +1316,78 @@
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="32"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="40"/>
         <source>Reachability</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichbarkeit</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="51"/>
         <source>No cluster is open, so no address is probed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Cluster geöffnet, daher wird keine Adresse geprüft.</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="101"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="101"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="101"/>
         <source>Last RTT</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte RTT</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="101"/>
         <source>Lost (last min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloren (letzte Min.)</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="102"/>
         <source>MAC address</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC-Adresse</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="102"/>
         <source>Last 60 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 60 Sekunden</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="119"/>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="208"/>
         <source>DOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>DOWN</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="151"/>
         <source>Each address every %1 ms. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Adresse alle %1 ms. %2</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="204"/>
         <source>UP</source>
-        <translation type="unfinished"></translation>
+        <translation>UP</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="212"/>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="219"/>
         <source>No answer and no loss yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Antwort und kein Verlust</translation>
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="229"/>
         <source>%1 % (%2/%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % (%2/%3)</translation>
     </message>
 </context>
 <context>
@@ -1395,7 +1395,7 @@
     <message>
         <location filename="../gui/alarm/SplitBrainBanner.cpp" line="19"/>
         <source>SPLIT BRAIN</source>
-        <translation type="unfinished"></translation>
+        <translation>SPLIT BRAIN</translation>
     </message>
 </context>
 <context>
@@ -1403,22 +1403,22 @@
     <message>
         <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="30"/>
         <source>node 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten 1</translation>
     </message>
     <message>
         <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="31"/>
         <source>node 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten 2</translation>
     </message>
     <message>
         <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="94"/>
         <source>Both nodes claim MASTER for vhid %1: %2 since %3, %4 since %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Knoten beanspruchen MASTER für vhid %1: %2 seit %3, %4 seit %5.</translation>
     </message>
     <message>
         <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="99"/>
         <source>The VIP&apos;s MAC address keeps changing between %1: more than one machine answers for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die MAC-Adresse der VIP wechselt ständig zwischen %1: Mehr als ein Rechner antwortet für sie.</translation>
     </message>
 </context>
 <context>
@@ -1426,17 +1426,17 @@
     <message>
         <location filename="../gui/reach/TimelineWidget.cpp" line="90"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../gui/reach/TimelineWidget.cpp" line="91"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location filename="../gui/reach/TimelineWidget.cpp" line="151"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1449,7 @@
     <message>
         <location filename="../gui/main.cpp" line="35"/>
         <source>Open this cluster definition (JSON) instead of one from your list; it is not added to the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Cluster-Definition (JSON) statt einer aus Ihrer Liste öffnen; sie wird der Liste nicht hinzugefügt.</translation>
     </message>
     <message>
         <location filename="../gui/main.cpp" line="40"/>
@@ -1465,12 +1465,12 @@
     <message>
         <location filename="../gui/main.cpp" line="44"/>
         <source>Wait this long before the picture of --screenshot or --self-test (default 500).</source>
-        <translation type="unfinished"></translation>
+        <translation>So lange vor dem Bild von --screenshot oder --self-test warten (Standard 500).</translation>
     </message>
     <message>
         <location filename="../gui/main.cpp" line="46"/>
         <source>milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Millisekunden</translation>
     </message>
     <message>
         <location filename="../gui/main.cpp" line="49"/>
@@ -1480,7 +1480,7 @@
     <message>
         <location filename="../gui/main.cpp" line="58"/>
         <source>--screenshot-after: expected milliseconds, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-after: Millisekunden erwartet, „%1“ erhalten</translation>
     </message>
 </context>
 </TS>

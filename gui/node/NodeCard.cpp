@@ -184,8 +184,10 @@ NodeCard::NodeCard(const QString& title, AgentConnection* connection, QWidget* p
     connect(m_connection, &AgentConnection::replied, this, &NodeCard::onReplied);
     connect(m_connection, &AgentConnection::refused, this, &NodeCard::onRefused);
     connect(m_connection, &AgentConnection::disconnected, this, &NodeCard::onDisconnected);
+    // Changes arrive through changed(); the tick only ages the "N s ago" texts and the countdown,
+    // which count in whole seconds, so a second is often enough (and keeps repaints rare).
     connect(&m_tick, &QTimer::timeout, this, &NodeCard::refresh);
-    m_tick.start(AgentConnection::TickMs);
+    m_tick.start(RefreshMs);
     refresh();
 }
 

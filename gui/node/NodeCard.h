@@ -26,6 +26,7 @@ class NodeCard : public QFrame
 {
     Q_OBJECT
 public:
+    static constexpr int RefreshMs = 1000;
     // Asked before an interface goes down: the restore delay in seconds, or nullopt to cancel.
     using ConfirmationHandler =
         std::function<std::optional<int>(const QString& interface, int defaultSeconds)>;

@@ -22,6 +22,7 @@ class ReachabilityPanel : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr int RefreshMs = 200;
     explicit ReachabilityPanel(ReachabilityTracker* tracker, QWidget* parent = nullptr);
 
     // Builds one row per target of the tracker; call after ReachabilityTracker::setTargets().

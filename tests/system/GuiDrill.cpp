@@ -16,9 +16,10 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QLabel>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
 #include <functional>
@@ -28,10 +29,17 @@ using namespace baton;
 namespace {
 bool spin(const std::function<bool()>& done, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
+    // A real event loop, polled every 10 ms: the window's timers and sockets run as they would.
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(std::max(0, timeoutMs), &loop, &QEventLoop::quit);
+    poll.start(10);
+    if (!done())
+        loop.exec();
     return done();
 }
 
