@@ -14,13 +14,7 @@ BATOND=$(realpath "${BATOND:-build/agent/batond}")
 BUILD=$(dirname "$(dirname "$BATOND")")
 export BATOND BATONCTL=$BUILD/agent/batonctl/batonctl NETNS_TEST_TIMEOUT=1800
 source "$(dirname "$0")/../tests/netns/lib.sh"
-topology
-mgmt_topology
-control_pki
-ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
-start_batond 1 --config "$(control_conf 1)"
-wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --config "$(control_conf 2)"
+start_control_pair
 cluster=$(control_cluster_json)
 chmod 755 "$WORK"
 chown -R nobody "$WORK/pki"

@@ -13,13 +13,7 @@ shift
 export BATOND=$build/agent/batond BATONCTL=$build/agent/batonctl/batonctl
 export NETNS_TEST_TIMEOUT=$((7 * 24 * 3600)) # a demo runs as long as its window
 source "$(dirname "$0")/../tests/netns/lib.sh"
-topology
-mgmt_topology
-control_pki
-# The window is unprivileged: let it use the ICMP datagram socket in its own namespace.
-ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
-start_batond 1 --config "$(control_conf 1)"
-start_batond 2 --config "$(control_conf 2)"
+start_control_pair
 control_cluster_json > /dev/null
 # The desktop user (sudo's caller) runs the window and must read the console's key.
 if [[ -n ${SUDO_USER:-} && ${SUDO_USER} != root ]]; then

@@ -6,13 +6,7 @@
 # comes back by the agent's restore deadline.
 source "$(dirname "$0")/lib.sh"
 GUI_DRILL=${GUI_DRILL:?set GUI_DRILL to the gui_drill binary}
-topology
-mgmt_topology
-control_pki
-ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
-start_batond 1 --config "$(control_conf 1)"
-wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --config "$(control_conf 2)"
+start_control_pair
 cluster=$(control_cluster_json)
 # As an unprivileged user, as the window normally runs: it must probe with the ICMP socket.
 chmod 755 "$WORK"

@@ -344,3 +344,15 @@ control_cluster_json() {
 EOT
     echo "$WORK/cluster.json"
 }
+
+# The demo pair with its control channel, as the window sees it: both topologies, the PKI, the
+# client namespace allowed unprivileged ICMP sockets, node 1 MASTER and node 2 BACKUP.
+start_control_pair() {
+    topology
+    mgmt_topology
+    control_pki
+    ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
+    start_batond 1 --config "$(control_conf 1)"
+    wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
+    start_batond 2 --config "$(control_conf 2)"
+}
