@@ -55,6 +55,8 @@ ControlSession::ControlSession(quint64 id, qintptr descriptor, const QSslConfigu
 
 void ControlSession::onEncrypted()
 {
+    if (m_phase == Phase::Closing)
+        return; // evicted while the handshake was still running
     // The CA check is OpenSSL's (VerifyPeer with only our CA); the role is read from the
     // certificate, never from anything the client says.
     const QSslCertificate peer = m_socket->peerCertificate();
