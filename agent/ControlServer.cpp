@@ -3,17 +3,24 @@
 
 #include "control/ControlMessage.h"
 
+#include <malloc.h>
+
 namespace baton {
 
 namespace {
 constexpr qint64 FailureSummaryMs = 60'000;
-}
+constexpr int TrimDelayMs = 5'000;
+} // namespace
 
 ControlServer::ControlServer(const QSslConfiguration& tls, QString agentName, QObject* parent)
     : QTcpServer(parent)
     , m_tls(tls)
     , m_agentName(std::move(agentName))
+    , m_trimTimer(this) // a child, so moveToThread() takes it along
 {
+    m_trimTimer.setSingleShot(true);
+    m_trimTimer.setInterval(TrimDelayMs);
+    connect(&m_trimTimer, &QTimer::timeout, this, &ControlServer::releaseMemory);
 }
 
 void ControlServer::incomingConnection(qintptr descriptor)
@@ -58,6 +65,14 @@ void ControlServer::onFinished(quint64 id, const QString& why)
         noteFailure(why);
     else
         qDebug("control: session %llu ended: %s", id, qUtf8Printable(why));
+    if (!m_trimTimer.isActive())
+        m_trimTimer.start(); // once per burst of closes, not per close
+}
+
+void ControlServer::releaseMemory()
+{
+    // Cheap at this heap size (tens of MB); the arenas are locked one at a time, briefly.
+    malloc_trim(0);
 }
 
 void ControlServer::noteFailure(const QString& why)

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSslConfiguration>
 #include <QTcpServer>
+#include <QTimer>
 
 namespace baton {
 
@@ -46,6 +47,7 @@ private:
     void onAuthenticated(quint64 id);
     void onFinished(quint64 id, const QString& why);
     void noteFailure(const QString& why);
+    void releaseMemory();
 
     QSslConfiguration m_tls;
     QString m_agentName;
@@ -59,6 +61,9 @@ private:
     QElapsedTimer m_failureWindow;
     int m_failures = 0;
     QString m_lastFailure;
+    // A few seconds after sessions end, freed TLS buffers go back to the system: glibc keeps this
+    // thread's arena otherwise, and a flood would leave the agent tens of MB larger for good.
+    QTimer m_trimTimer;
 };
 
 } // namespace baton

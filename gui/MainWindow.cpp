@@ -662,12 +662,15 @@ void MainWindow::vipMacsChanged()
     const QHostAddress vip(m_cluster->vip.address);
     const bool flapping = m_neighbours->isFlapping(vip);
     QStringList described;
-    for (const QString& mac : m_neighbours->recentMacs(vip))
+    bool allFromNodes = true;
+    for (const QString& mac : m_neighbours->recentMacs(vip)) {
         described.append(describeMac(mac));
+        allFromNodes = allFromNodes && m_knownMacs.contains(mac);
+    }
     const QString current = m_neighbours->mac(vip);
     m_reachPanel->setMacText(0, flapping ? described.join(QStringLiteral(" / ")) : describeMac(current),
                              flapping);
-    m_splitBrain->setVipMacs(flapping, described);
+    m_splitBrain->setVipMacs(flapping, described, allFromNodes);
 }
 
 QString MainWindow::describeMac(const QString& mac) const

@@ -319,164 +319,199 @@
 <context>
     <name>baton::ClusterDialog</name>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="39"/>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="69"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="43"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="80"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="43"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="47"/>
         <source>for example: web</source>
         <translation>zum Beispiel: web</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="45"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="49"/>
         <source>address/prefix, for example 192.0.2.10/24</source>
         <translation>Adresse/Präfix, zum Beispiel 192.0.2.10/24</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="47"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="51"/>
         <source>The virtual host ID (ucarp-vid): the same on both nodes, unique on the network</source>
         <translation>Die virtuelle Host-ID (ucarp-vid): auf beiden Knoten gleich, im Netzwerk eindeutig</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="50"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="54"/>
         <source>The CARP password (ucarp-password), 1-19 bytes</source>
         <translation>Das CARP-Passwort (ucarp-password), 1-19 Bytes</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="51"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="55"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="58"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="62"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="59"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="63"/>
         <source>Seconds between adverts (ucarp-advbase)</source>
         <translation>Sekunden zwischen Advertisements (ucarp-advbase)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="60"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="64"/>
         <source>Take the VIP back when the preferred node returns (preempt)</source>
         <translation>VIP zurückholen, wenn der bevorzugte Knoten zurückkehrt (preempt)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="62"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="66"/>
         <source>the folder made by batonctl pki init</source>
         <translation>der von batonctl pki init angelegte Ordner</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="63"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="67"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="71"/>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="153"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="75"/>
+        <source>the only one in the PKI folder</source>
+        <translation>das einzige im PKI-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="76"/>
+        <source>Which certificate of the PKI folder&apos;s consoles/ this desktop presents to the agents; a read-only one can watch but not command</source>
+        <translation>Welches Zertifikat aus consoles/ im PKI-Ordner dieser Rechner den Agenten vorzeigt; mit einem Nur-Lese-Zertifikat kann man zusehen, aber nichts auslösen</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="82"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="167"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="72"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="83"/>
         <source>VIP:</source>
         <translation>VIP:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="73"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="84"/>
         <source>vhid:</source>
         <translation>vhid:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="74"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="85"/>
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="75"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="86"/>
         <source>Advert interval:</source>
         <translation>Advertisement-Intervall:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="77"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="88"/>
         <source>PKI folder:</source>
         <translation>PKI-Ordner:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="140"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="89"/>
+        <source>Console certificate:</source>
+        <translation>Konsolen-Zertifikat:</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="154"/>
         <source>Node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="143"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="157"/>
         <source>its own address, for example 192.0.2.%1</source>
         <translation>seine eigene Adresse, zum Beispiel 192.0.2.%1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="145"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="159"/>
         <source>for example eth0</source>
         <translation>zum Beispiel eth0</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="147"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="161"/>
         <source>Lower is preferred as MASTER (ucarp-advskew)</source>
         <translation>Niedrigerer Wert wird als MASTER bevorzugt (ucarp-advskew)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="149"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="163"/>
         <source>the address above</source>
         <translation>die Adresse oben</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="150"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="164"/>
         <source>Where this desktop reaches the agent, if not at the node&apos;s address</source>
         <translation>Unter welcher Adresse dieser Rechner den Agenten erreicht, falls nicht unter der Adresse des Knotens</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="154"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="168"/>
         <source>Address:</source>
         <translation>Adresse:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="155"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="169"/>
         <source>Interface:</source>
         <translation>Schnittstelle:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="156"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="170"/>
         <source>advskew:</source>
         <translation>advskew:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="157"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="171"/>
         <source>Agent address:</source>
         <translation>Agent-Adresse:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="158"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="172"/>
         <source>Agent port:</source>
         <translation>Agent-Port:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="226"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="243"/>
         <source>PKI folder</source>
         <translation>PKI-Ordner</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="264"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="271"/>
+        <source>%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 NAME</source>
+        <translation>%1/consoles enthält kein Konsolen-Zertifikat: eines erstellt batonctl pki issue-console %1 NAME</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="274"/>
+        <source>no console certificate &apos;%1&apos; in %2/consoles</source>
+        <translation>kein Konsolen-Zertifikat „%1“ in %2/consoles</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="276"/>
+        <source>the PKI folder has several console certificates (%1): choose one</source>
+        <translation>der PKI-Ordner enthält mehrere Konsolen-Zertifikate (%1): bitte eines wählen</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="310"/>
+        <source>console: %1</source>
+        <translation>console: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="314"/>
         <source>another cluster is named &apos;%1&apos;</source>
         <translation>ein anderer Cluster heißt bereits „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="265"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="315"/>
         <source>name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="275"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="325"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
@@ -914,22 +949,14 @@
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="676"/>
+        <location filename="../gui/MainWindow.cpp" line="679"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="686"/>
+        <location filename="../gui/MainWindow.cpp" line="689"/>
         <source>VIP</source>
         <translation>VIP</translation>
-    </message>
-    <message>
-        <source>Version %1</source>
-        <translation type="vanished">Version %1</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Baton&lt;/h2&gt;&lt;p&gt;No cluster is open.&lt;/p&gt;&lt;p&gt;This build contains the failover agent &lt;tt&gt;batond&lt;/tt&gt; and the &lt;tt&gt;batonctl&lt;/tt&gt; tool; the node view, reachability probes and one-click interface tests come with the window release.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;h2&gt;Baton&lt;/h2&gt;&lt;p&gt;Kein Cluster geöffnet.&lt;/p&gt;&lt;p&gt;Dieser Stand enthält den Failover-Agenten &lt;tt&gt;batond&lt;/tt&gt; und das Werkzeug &lt;tt&gt;batonctl&lt;/tt&gt;; Knotenansicht, Erreichbarkeitsprüfung und Schnittstellentests per Klick folgen mit der Fenster-Version.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1001,312 +1028,312 @@
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="153"/>
-        <location filename="../gui/node/NodeCard.cpp" line="442"/>
+        <location filename="../gui/node/NodeCard.cpp" line="444"/>
         <source>Start &amp;maintenance</source>
         <translation>&amp;Wartungsmodus starten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="252"/>
+        <location filename="../gui/node/NodeCard.cpp" line="254"/>
         <source>unknown — last seen %1 ago</source>
         <translation>unbekannt — zuletzt gesehen vor %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="254"/>
+        <location filename="../gui/node/NodeCard.cpp" line="256"/>
         <source>unknown — connecting…</source>
         <translation>unbekannt — Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="256"/>
+        <location filename="../gui/node/NodeCard.cpp" line="258"/>
         <source>unknown — never reached</source>
         <translation>unbekannt — nie erreicht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="265"/>
+        <location filename="../gui/node/NodeCard.cpp" line="267"/>
         <source>Last known: %1 at %2</source>
         <translation>Zuletzt bekannt: %1 um %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="273"/>
+        <location filename="../gui/node/NodeCard.cpp" line="275"/>
         <source>NO GROUPS</source>
         <translation>KEINE GRUPPEN</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="276"/>
+        <location filename="../gui/node/NodeCard.cpp" line="278"/>
         <source>MAINTENANCE</source>
         <translation>WARTUNG</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="279"/>
+        <location filename="../gui/node/NodeCard.cpp" line="281"/>
         <source>MASTER</source>
         <translation>MASTER</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="282"/>
+        <location filename="../gui/node/NodeCard.cpp" line="284"/>
         <source>BACKUP</source>
         <translation>BACKUP</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="285"/>
+        <location filename="../gui/node/NodeCard.cpp" line="287"/>
         <source>INIT</source>
         <translation>INIT</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="299"/>
+        <location filename="../gui/node/NodeCard.cpp" line="301"/>
         <source>since %1, for %2 (%3)</source>
         <translation>seit %1, Dauer %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="318"/>
+        <location filename="../gui/node/NodeCard.cpp" line="320"/>
         <source>%1 · vhid %2 · %3</source>
         <translation>%1 · vhid %2 · %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="319"/>
+        <location filename="../gui/node/NodeCard.cpp" line="321"/>
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="319"/>
+        <location filename="../gui/node/NodeCard.cpp" line="321"/>
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="322"/>
+        <location filename="../gui/node/NodeCard.cpp" line="324"/>
         <source>%1 held here</source>
         <translation>%1 hier gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="322"/>
+        <location filename="../gui/node/NodeCard.cpp" line="324"/>
         <source>%1 not held</source>
         <translation>%1 nicht gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="323"/>
+        <location filename="../gui/node/NodeCard.cpp" line="325"/>
         <source>advbase %1 s · advskew %2 · demote %3 · preempt %4</source>
         <translation>advbase %1 s · advskew %2 · demote %3 · preempt %4</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="327"/>
+        <location filename="../gui/node/NodeCard.cpp" line="329"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="327"/>
+        <location filename="../gui/node/NodeCard.cpp" line="329"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="329"/>
+        <location filename="../gui/node/NodeCard.cpp" line="331"/>
         <source>none heard</source>
         <translation>keiner gehört</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="332"/>
+        <location filename="../gui/node/NodeCard.cpp" line="334"/>
         <source>%1, heard %2 ago</source>
         <translation>%1, gehört vor %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="336"/>
+        <location filename="../gui/node/NodeCard.cpp" line="338"/>
         <source>vhid %1 on %2: %3</source>
         <translation>vhid %1 auf %2: %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="349"/>
+        <location filename="../gui/node/NodeCard.cpp" line="351"/>
         <source>Agent: connecting to %1:%2…</source>
         <translation>Agent: Verbindung zu %1:%2 wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="353"/>
+        <location filename="../gui/node/NodeCard.cpp" line="355"/>
         <source>Agent: live · last heartbeat %1 ago · %2</source>
         <translation>Agent: aktiv · letzter Heartbeat vor %1 · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="355"/>
+        <location filename="../gui/node/NodeCard.cpp" line="357"/>
         <source>operator access</source>
         <translation>Bedienzugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="356"/>
+        <location filename="../gui/node/NodeCard.cpp" line="358"/>
         <source>read-only access</source>
         <translation>nur Lesezugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="361"/>
+        <location filename="../gui/node/NodeCard.cpp" line="363"/>
         <source>Agent: stale · connected, but nothing heard for %1</source>
         <translation>Agent: veraltet · verbunden, aber seit %1 keine Nachricht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="371"/>
+        <location filename="../gui/node/NodeCard.cpp" line="373"/>
         <source>Agent: unreachable (expected: its link is down until %1) · %2</source>
         <translation>Agent: nicht erreichbar (erwartet: sein Link ist bis %1 down) · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="377"/>
+        <location filename="../gui/node/NodeCard.cpp" line="379"/>
         <source>Agent: unreachable · %1 · retrying every %2 s</source>
         <translation>Agent: nicht erreichbar · %1 · neuer Versuch alle %2 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="394"/>
+        <location filename="../gui/node/NodeCard.cpp" line="396"/>
         <source>%1 comes back in %2 (at %3)</source>
         <translation>%1 wird in %2 wieder aktiviert (um %3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="398"/>
+        <location filename="../gui/node/NodeCard.cpp" line="400"/>
         <source>%1 was due back at %2</source>
         <translation>%1 hätte um %2 wieder aktiv sein sollen</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="413"/>
+        <location filename="../gui/node/NodeCard.cpp" line="415"/>
         <source>The agent is not connected live.</source>
         <translation>Der Agent ist nicht aktiv verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="415"/>
+        <location filename="../gui/node/NodeCard.cpp" line="417"/>
         <source>This console&apos;s certificate is read-only: it may watch, not change anything.</source>
         <translation>Das Zertifikat dieser Konsole erlaubt nur Lesezugriff: Sie dürfen beobachten, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="417"/>
+        <location filename="../gui/node/NodeCard.cpp" line="419"/>
         <source>The agent has no CARP group.</source>
         <translation>Der Agent hat keine CARP-Gruppe.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="419"/>
+        <location filename="../gui/node/NodeCard.cpp" line="421"/>
         <source>Waiting for the agent&apos;s answer to the last command.</source>
         <translation>Warten auf die Antwort des Agenten auf den letzten Befehl.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="430"/>
+        <location filename="../gui/node/NodeCard.cpp" line="432"/>
         <source>%1 is already down; the agent brings it back by itself.</source>
         <translation>%1 ist bereits deaktiviert; der Agent aktiviert die Schnittstelle selbstständig wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="431"/>
+        <location filename="../gui/node/NodeCard.cpp" line="433"/>
         <source>Set %1 down on this node; the agent brings it back after a delay you choose.</source>
         <translation>%1 auf diesem Knoten deaktivieren; der Agent aktiviert die Schnittstelle nach einer von Ihnen gewählten Zeit wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="433"/>
+        <location filename="../gui/node/NodeCard.cpp" line="435"/>
         <source>%1 is down already.</source>
         <translation>%1 ist bereits deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="435"/>
+        <location filename="../gui/node/NodeCard.cpp" line="437"/>
         <source>Set %1 up now instead of at its restore deadline.</source>
         <translation>%1 jetzt aktivieren statt zum geplanten Wiederherstellungszeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="436"/>
+        <location filename="../gui/node/NodeCard.cpp" line="438"/>
         <source>No restore is pending: %1 is up.</source>
         <translation>Keine Wiederherstellung ausstehend: %1 ist aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="439"/>
+        <location filename="../gui/node/NodeCard.cpp" line="441"/>
         <source>Give up the VIP now: the peer takes over at once.</source>
         <translation>VIP jetzt abgeben: Der Peer übernimmt sofort.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="440"/>
+        <location filename="../gui/node/NodeCard.cpp" line="442"/>
         <source>Only the master can hand over.</source>
         <translation>Nur der MASTER kann eine Übergabe durchführen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="442"/>
+        <location filename="../gui/node/NodeCard.cpp" line="444"/>
         <source>End &amp;maintenance</source>
         <translation>&amp;Wartungsmodus beenden</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="444"/>
+        <location filename="../gui/node/NodeCard.cpp" line="446"/>
         <source>Let this node take part in elections again.</source>
         <translation>Diesen Knoten wieder an Wahlen teilnehmen lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="445"/>
+        <location filename="../gui/node/NodeCard.cpp" line="447"/>
         <source>Keep this node backup (demoted) until maintenance ends, also across restarts.</source>
         <translation>Diesen Knoten bis zum Ende des Wartungsmodus als BACKUP halten (demoted), auch über Neustarts hinweg.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="485"/>
+        <location filename="../gui/node/NodeCard.cpp" line="487"/>
         <source>Taking %1 down for %2</source>
         <translation>Deaktivieren von %1 für %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="496"/>
+        <location filename="../gui/node/NodeCard.cpp" line="498"/>
         <source>Bringing %1 up</source>
         <translation>Aktivieren von %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="503"/>
+        <location filename="../gui/node/NodeCard.cpp" line="505"/>
         <source>Handing over</source>
         <translation>Übergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="512"/>
+        <location filename="../gui/node/NodeCard.cpp" line="514"/>
         <source>Starting maintenance</source>
         <translation>Starten des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="512"/>
+        <location filename="../gui/node/NodeCard.cpp" line="514"/>
         <source>Ending maintenance</source>
         <translation>Beenden des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="519"/>
+        <location filename="../gui/node/NodeCard.cpp" line="521"/>
         <source>%1 failed: the agent is not connected.</source>
         <translation>%1 fehlgeschlagen: Der Agent ist nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="523"/>
+        <location filename="../gui/node/NodeCard.cpp" line="525"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="537"/>
+        <location filename="../gui/node/NodeCard.cpp" line="539"/>
         <source>%1 is down; the agent brings it back at %2.</source>
         <translation>%1 ist deaktiviert; der Agent aktiviert die Schnittstelle um %2 wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="543"/>
+        <location filename="../gui/node/NodeCard.cpp" line="545"/>
         <source>%1 is up again.</source>
         <translation>%1 ist wieder aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="546"/>
+        <location filename="../gui/node/NodeCard.cpp" line="548"/>
         <source>Handed over: the peer takes the VIP.</source>
         <translation>Übergeben: Der Peer übernimmt die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="549"/>
+        <location filename="../gui/node/NodeCard.cpp" line="551"/>
         <source>Maintenance is on: this node stays backup.</source>
         <translation>Wartungsmodus ist an: Dieser Knoten bleibt BACKUP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="550"/>
+        <location filename="../gui/node/NodeCard.cpp" line="552"/>
         <source>Maintenance is off.</source>
         <translation>Wartungsmodus ist aus.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="554"/>
+        <location filename="../gui/node/NodeCard.cpp" line="556"/>
         <source>%1: done.</source>
         <translation>%1: erledigt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="567"/>
+        <location filename="../gui/node/NodeCard.cpp" line="569"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="576"/>
+        <location filename="../gui/node/NodeCard.cpp" line="578"/>
         <source>%1: no answer, the connection was lost. The node&apos;s state shows once the agent is back.</source>
         <translation>%1: keine Antwort, die Verbindung ging verloren. Der Zustand des Knotens wird angezeigt, sobald der Agent wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="585"/>
+        <location filename="../gui/node/NodeCard.cpp" line="587"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="587"/>
+        <location filename="../gui/node/NodeCard.cpp" line="589"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1401,22 +1428,22 @@
 <context>
     <name>baton::SplitBrainMonitor</name>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="30"/>
+        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="36"/>
         <source>node 1</source>
         <translation>Knoten 1</translation>
     </message>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="31"/>
+        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="37"/>
         <source>node 2</source>
         <translation>Knoten 2</translation>
     </message>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="94"/>
+        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="111"/>
         <source>Both nodes claim MASTER for vhid %1: %2 since %3, %4 since %5.</source>
         <translation>Beide Knoten beanspruchen MASTER für vhid %1: %2 seit %3, %4 seit %5.</translation>
     </message>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="99"/>
+        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="116"/>
         <source>The VIP&apos;s MAC address keeps changing between %1: more than one machine answers for it.</source>
         <translation>Die MAC-Adresse der VIP wechselt ständig zwischen %1: Mehr als ein Rechner antwortet für sie.</translation>
     </message>

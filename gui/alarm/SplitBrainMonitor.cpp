@@ -18,6 +18,12 @@ const GroupStatus* masterGroup(const AgentStatus& status, int vhid)
     return nullptr;
 }
 
+bool holdsVip(const AgentStatus& status)
+{
+    return std::any_of(status.groups.cbegin(), status.groups.cend(),
+                       [](const GroupStatus& group) { return group.vipHeld; });
+}
+
 QString clock(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
@@ -49,11 +55,21 @@ void SplitBrainMonitor::setNode(int index, bool live, const std::optional<AgentS
     evaluate();
 }
 
-void SplitBrainMonitor::setVipMacs(bool flapping, const QStringList& macs)
+void SplitBrainMonitor::setVipMacs(bool flapping, const QStringList& macs, bool allFromNodes)
 {
     m_vipFlapping = flapping;
     m_vipMacs = macs;
+    m_vipMacsFromNodes = allFromNodes;
     evaluate();
+}
+
+bool SplitBrainMonitor::agentsExplainTheFlap() const
+{
+    const Node& a = m_nodes[0];
+    const Node& b = m_nodes[1];
+    if (!m_vipMacsFromNodes || !a.live || !b.live || !a.status || !b.status)
+        return false;
+    return !(holdsVip(*a.status) && holdsVip(*b.status));
 }
 
 void SplitBrainMonitor::reset()
@@ -63,6 +79,7 @@ void SplitBrainMonitor::reset()
         node.status.reset();
     }
     m_vipFlapping = false;
+    m_vipMacsFromNodes = false;
     m_vipMacs.clear();
     evaluate();
 }
@@ -95,7 +112,7 @@ void SplitBrainMonitor::evaluate()
                            .arg(vhid)
                            .arg(a.name, clock(first->sinceMs), b.name, clock(second->sinceMs)));
     }
-    if (m_vipFlapping)
+    if (m_vipFlapping && !agentsExplainTheFlap())
         reasons.append(tr("The VIP's MAC address keeps changing between %1: more than one machine answers "
                           "for it.")
                            .arg(QLocale().createSeparatedList(m_vipMacs)));

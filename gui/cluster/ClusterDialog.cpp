@@ -2,10 +2,13 @@
 #include "ClusterDialog.h"
 
 #include "net/Ipv4.h"
+#include "pki/PkiDirectory.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -14,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -65,6 +69,13 @@ ClusterDialog::ClusterDialog(QWidget* parent)
     auto* pkiRow = new QHBoxLayout;
     pkiRow->addWidget(m_pkiDir, 1);
     pkiRow->addWidget(browse);
+    m_console = new QComboBox(this);
+    m_console->setEditable(true);
+    m_console->setInsertPolicy(QComboBox::NoInsert);
+    m_console->lineEdit()->setPlaceholderText(tr("the only one in the PKI folder"));
+    m_console->setToolTip(tr("Which certificate of the PKI folder's consoles/ this desktop presents to "
+                             "the agents; a read-only one can watch but not command"));
+    connect(m_pkiDir, &QLineEdit::textChanged, this, &ClusterDialog::listConsoles);
 
     auto* clusterBox = new QGroupBox(tr("Cluster"), this);
     auto* form = new QFormLayout(clusterBox);
@@ -75,6 +86,7 @@ ClusterDialog::ClusterDialog(QWidget* parent)
     form->addRow(tr("Advert interval:"), m_advbase);
     form->addRow(QString(), m_preempt);
     form->addRow(tr("PKI folder:"), pkiRow);
+    form->addRow(tr("Console certificate:"), m_console);
 
     auto* nodesRow = new QHBoxLayout;
     nodesRow->addWidget(makeNode(0));
@@ -104,6 +116,7 @@ ClusterDialog::ClusterDialog(QWidget* parent)
         {QStringLiteral("name"), m_name},       {QStringLiteral("vip"), m_vip},
         {QStringLiteral("vhid"), m_vhid},       {QStringLiteral("password"), m_password},
         {QStringLiteral("advbase"), m_advbase}, {QStringLiteral("pkiDir"), m_pkiDir},
+        {QStringLiteral("console"), m_console},
     };
     for (int i = 0; i < 2; ++i) {
         const NodeFields& n = m_nodes[static_cast<std::size_t>(i)];
@@ -124,6 +137,7 @@ ClusterDialog::ClusterDialog(QWidget* parent)
         else if (auto* box = qobject_cast<QSpinBox*>(field))
             connect(box, &QSpinBox::valueChanged, this, &ClusterDialog::check);
     }
+    connect(m_console, &QComboBox::editTextChanged, this, &ClusterDialog::check);
     connect(m_preempt, &QCheckBox::toggled, this, &ClusterDialog::check);
 
     // A new cluster: the usual values; node 1 is preferred (lower advskew).
@@ -168,6 +182,8 @@ void ClusterDialog::setDefinition(const ClusterDefinition& d)
     m_advbase->setValue(d.advbase);
     m_preempt->setChecked(d.preempt);
     m_pkiDir->setText(d.pkiDir);
+    listConsoles(); // also when the folder is the same: its certificates may have changed
+    m_console->setEditText(d.console);
     m_deadratio = d.deadratio;
     for (std::size_t i = 0; i < 2; ++i) {
         const ClusterDefinition::Node& node = d.nodes[i];
@@ -215,6 +231,7 @@ std::optional<ClusterDefinition> ClusterDialog::read(QString* error) const
         {QStringLiteral("preempt"), m_preempt->isChecked()},
         {QStringLiteral("deadratio"), static_cast<qint64>(m_deadratio)},
         {QStringLiteral("pkiDir"), m_pkiDir->text().trimmed()},
+        {QStringLiteral("console"), m_console->currentText().trimmed()},
         {QStringLiteral("nodes"), nodes},
     };
     return ClusterDefinition::fromJson(json, error);
@@ -230,6 +247,36 @@ void ClusterDialog::browsePki()
     connect(picker, &QFileDialog::fileSelected, this,
             [this](const QString& folder) { m_pkiDir->setText(folder); });
     picker->open();
+}
+
+void ClusterDialog::listConsoles()
+{
+    // Offer what the folder holds; the typed choice stays as it is.
+    const QString chosen = m_console->currentText();
+    const QSignalBlocker blocker(m_console);
+    m_console->clear();
+    const QString dir = m_pkiDir->text().trimmed();
+    if (!dir.isEmpty())
+        m_console->addItems(PkiDirectory::consoleNames(dir));
+    m_console->setEditText(chosen);
+}
+
+QString ClusterDialog::consoleProblem(const ClusterDefinition& d) const
+{
+    // Only a folder that exists can be checked: the cluster may be defined before the PKI is made.
+    if (d.pkiDir.isEmpty() || !QFileInfo(d.pkiDir).isDir())
+        return {};
+    const QStringList names = PkiDirectory::consoleNames(d.pkiDir);
+    if (names.isEmpty())
+        return tr("%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 "
+                  "NAME")
+            .arg(d.pkiDir);
+    if (!d.console.isEmpty() && !names.contains(d.console))
+        return tr("no console certificate '%1' in %2/consoles").arg(d.console, d.pkiDir);
+    if (d.console.isEmpty() && names.size() > 1)
+        return tr("the PKI folder has several console certificates (%1): choose one")
+            .arg(names.join(QStringLiteral(", ")));
+    return {};
 }
 
 void ClusterDialog::mark(QWidget* field, const QString& problem)
@@ -259,6 +306,10 @@ void ClusterDialog::check()
             problems.append(QStringLiteral("%1: %2").arg(e.key, e.message)); // as fromJson() words its errors
             if (!byField.contains(e.key))
                 byField.insert(e.key, e.message);
+        }
+        if (const QString problem = consoleProblem(*definition); !problem.isEmpty()) {
+            problems.append(tr("console: %1").arg(problem));
+            byField.insert(QStringLiteral("console"), problem);
         }
         if (m_takenNames.contains(definition->name)) {
             const QString problem = tr("another cluster is named '%1'").arg(definition->name);

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -18,10 +19,11 @@ class QSpinBox;
 
 namespace baton {
 
-// Adds or edits one cluster: its name, VIP, vhid, CARP password and timing, the PKI folder, and
-// both nodes with their agents' addresses. Checked as it is typed with ClusterDefinition's own rules
-// (the same ones batonctl and the config generator apply): each problem is listed and its field
-// marked, and OK stays disabled until there is none. Notes (advisories) are shown but do not block.
+// Adds or edits one cluster: its name, VIP, vhid, CARP password and timing, the PKI folder and
+// which console certificate of it to use, and both nodes with their agents' addresses. Checked as
+// it is typed with ClusterDefinition's own rules (the same ones batonctl and the config generator
+// apply): each problem is listed and its field marked, and OK stays disabled until there is none.
+// Notes (advisories) are shown but do not block.
 class ClusterDialog : public QDialog
 {
     Q_OBJECT
@@ -48,6 +50,9 @@ private:
     };
     QWidget* makeNode(int index);
     void browsePki();
+    void listConsoles();
+    // The console choice against the PKI folder's certificates; empty when it is usable.
+    QString consoleProblem(const ClusterDefinition& definition) const;
     void check();
     void mark(QWidget* field, const QString& problem);
     std::optional<ClusterDefinition> read(QString* error) const;
@@ -60,6 +65,7 @@ private:
     QSpinBox* m_advbase = nullptr;
     QCheckBox* m_preempt = nullptr;
     QLineEdit* m_pkiDir = nullptr;
+    QComboBox* m_console = nullptr; // editable: empty means the only console certificate there
     std::array<NodeFields, 2> m_nodes;
     QLabel* m_problemsLabel = nullptr;
     QLabel* m_notesLabel = nullptr;

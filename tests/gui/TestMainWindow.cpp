@@ -396,6 +396,50 @@ private Q_SLOTS:
         dialog.setTakenNames({QStringLiteral("web")});
         QVERIFY(!ok->isEnabled());
     }
+
+    void clusterDialogChoosesTheConsole()
+    {
+        FakePki pki(QStringLiteral("Dialog CA"));
+        QVERIFY2(pki.isValid(), qPrintable(pki.error()));
+        ClusterDialog dialog;
+        ClusterDefinition d = definition(pki.directory(), 7112, 7112);
+        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        auto* console = dialog.findChild<QComboBox*>(QStringLiteral("console"));
+        QVERIFY(console);
+
+        // No console certificate in the folder yet: said, with the command that makes one.
+        dialog.setDefinition(d);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(dialog.problems().join(u'\n').contains(QStringLiteral("issue-console")),
+                 qPrintable(dialog.problems().join(u'\n')));
+
+        // One: the empty choice means it.
+        QVERIFY(pki.console(QStringLiteral("admin")));
+        dialog.setDefinition(d);
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog.problems().join(u'\n')));
+        QCOMPARE(console->count(), 1);
+
+        // Two: the choice must be made, and must name one of them.
+        QVERIFY(pki.console(QStringLiteral("viewer"), ConsoleAccess::ReadOnly));
+        dialog.setDefinition(d);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(dialog.problems().first().startsWith(QStringLiteral("console:")),
+                 qPrintable(dialog.problems().join(u'\n')));
+        QCOMPARE(console->count(), 2);
+        console->setEditText(QStringLiteral("nobody"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(console->toolTip().contains(QStringLiteral("nobody")));
+        console->setCurrentIndex(console->findText(QStringLiteral("viewer")));
+        QVERIFY2(ok->isEnabled(), qPrintable(dialog.problems().join(u'\n')));
+
+        // Editing keeps the choice (and everything else the fields do not show).
+        d.console = QStringLiteral("viewer");
+        d.deadratio = 4;
+        dialog.setDefinition(d);
+        QVERIFY(dialog.definition());
+        QCOMPARE(dialog.definition()->console, QStringLiteral("viewer"));
+        QVERIFY(*dialog.definition() == d);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)

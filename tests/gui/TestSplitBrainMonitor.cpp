@@ -9,7 +9,7 @@
 using namespace baton;
 
 namespace {
-AgentStatus agent(const QString& name, const QString& state, int vhid = 1)
+AgentStatus agent(const QString& name, const QString& state, int vhid = 1, bool vipHeld = false)
 {
     AgentStatus status;
     status.agent = name;
@@ -18,6 +18,7 @@ AgentStatus agent(const QString& name, const QString& state, int vhid = 1)
     group.interface = QStringLiteral("eth0");
     group.state = state;
     group.sinceMs = 1'700'000'000'000;
+    group.vipHeld = vipHeld;
     status.groups.append(group);
     return status;
 }
@@ -95,6 +96,32 @@ private Q_SLOTS:
         QVERIFY(monitor.reasons().first().contains(QStringLiteral("02:00:00:00:00:0c (b)")));
         monitor.setVipMacs(false, macs);
         QVERIFY(!monitor.isAlarmed());
+    }
+
+    void failBackExplainedByTheAgentsIsNoAlarm()
+    {
+        // A short link-down drill with preempt: a -> b -> a within the flap window. Both agents are
+        // live, both MACs are the nodes' own, and only a holds the VIP: a fail-back, not two holders.
+        SplitBrainMonitor monitor;
+        monitor.setNode(0, true, agent(QStringLiteral("a"), QStringLiteral("master"), 1, true));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("backup")));
+        const QStringList macs{QStringLiteral("02:00:00:00:00:0b (a)"),
+                               QStringLiteral("02:00:00:00:00:0c (b)")};
+        monitor.setVipMacs(true, macs, true);
+        QVERIFY(!monitor.isAlarmed());
+        // A MAC that is neither node's: a third machine answers.
+        monitor.setVipMacs(true, macs + QStringList{QStringLiteral("02:00:00:00:00:99")}, false);
+        QVERIFY(monitor.isAlarmed());
+        monitor.setVipMacs(true, macs, true);
+        QVERIFY(!monitor.isAlarmed());
+        // The backup still holds the VIP (left behind): both answer for it.
+        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("backup"), 1, true));
+        QVERIFY(monitor.isAlarmed());
+        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("backup")));
+        QVERIFY(!monitor.isAlarmed());
+        // An agent the window cannot hear explains nothing.
+        monitor.setNode(1, false, agent(QStringLiteral("b"), QStringLiteral("backup")));
+        QVERIFY(monitor.isAlarmed());
     }
 
     void singleMacChangeIsNoAlarm()
