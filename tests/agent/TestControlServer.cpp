@@ -213,6 +213,16 @@ public:
         hello[k("version")] = version;
         send(hello);
     }
+    // Connects, answers the agent's hello and waits for the status that follows it: exactly those two
+    // frames, in time.
+    bool connectPastHello(quint16 port)
+    {
+        connectTo(port);
+        if (!QTest::qWaitFor([this] { return !frames.isEmpty(); }, GenerousMs) || frames.size() != 1)
+            return false;
+        sendHello();
+        return QTest::qWaitFor([this] { return frames.size() >= 2; }, GenerousMs) && frames.size() == 2;
+    }
     // Message n's type, or empty.
     QString type(qsizetype n) const
     {
@@ -509,10 +519,7 @@ void TestControlServer::parseRefusalAnsweredByServer()
     // Refused by the allow-list on the control thread; the main thread never sees it.
     Agent agent(*m_agent);
     RawClient raw(console("alice"));
-    raw.connectTo(agent.port());
-    QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 1, GenerousMs);
-    raw.sendHello();
-    QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 2, GenerousMs);
+    QVERIFY(raw.connectPastHello(agent.port()));
     QCborMap request = makeRequest(41, ControlRequest::Verb::Log).toCbor();
     request[k("args")] = QCborMap{{s("lines"), 0}};
     raw.send(request);
@@ -578,10 +585,7 @@ void TestControlServer::halfFrameTimesOut()
 {
     Agent agent(*m_agent);
     RawClient raw(console("alice"));
-    raw.connectTo(agent.port());
-    QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 1, GenerousMs);
-    raw.sendHello();
-    QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 2, GenerousMs);
+    QVERIFY(raw.connectPastHello(agent.port()));
     // 100 bytes announced, 10 sent, the rest never.
     raw.clock.start();
     raw.socket.write(QByteArray(prefix(100) + QByteArray(10, '\xa0')));
@@ -734,10 +738,7 @@ void TestControlServer::unknownMessageTypeClosed()
     // Past the hello, a client may only send requests.
     Agent agent(*m_agent);
     RawClient raw(console("alice"));
-    raw.connectTo(agent.port());
-    QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 1, GenerousMs);
-    raw.sendHello();
-    QTRY_COMPARE_WITH_TIMEOUT(raw.frames.size(), 2, GenerousMs);
+    QVERIFY(raw.connectPastHello(agent.port()));
     raw.send(ControlMessage::heartbeat(1, 1));
     QTRY_VERIFY_WITH_TIMEOUT(raw.closed, GenerousMs);
     QCOMPARE(raw.frames.size(), 3);
