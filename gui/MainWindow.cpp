@@ -625,6 +625,7 @@ void MainWindow::splitBrainChanged()
         log(QString(), EventLogModel::Kind::Alarm,
             tr("Split brain over: no more than one node claims the VIP."));
     m_alarmReasons = reasons;
+    showVipMac();
 }
 
 void MainWindow::probeMethodChanged()
@@ -660,17 +661,28 @@ void MainWindow::vipMacsChanged()
     if (!m_cluster)
         return;
     const QHostAddress vip(m_cluster->vip.address);
-    const bool flapping = m_neighbours->isFlapping(vip);
     QStringList described;
     bool allFromNodes = true;
     for (const QString& mac : m_neighbours->recentMacs(vip)) {
         described.append(describeMac(mac));
         allFromNodes = allFromNodes && m_knownMacs.contains(mac);
     }
-    const QString current = m_neighbours->mac(vip);
-    m_reachPanel->setMacText(0, flapping ? described.join(QStringLiteral(" / ")) : describeMac(current),
-                             flapping);
-    m_splitBrain->setVipMacs(flapping, described, allFromNodes);
+    m_splitBrain->setVipMacs(m_neighbours->isFlapping(vip), described, allFromNodes);
+    showVipMac();
+}
+
+void MainWindow::showVipMac()
+{
+    // Every MAC of a flap is listed, red only when the monitor calls it an alarm: a fail-back the
+    // agents explain is shown, not alarmed.
+    if (!m_cluster)
+        return;
+    const QHostAddress vip(m_cluster->vip.address);
+    m_reachPanel->setMacText(0,
+                             m_neighbours->isFlapping(vip)
+                                 ? m_splitBrain->vipMacs().join(QStringLiteral(" / "))
+                                 : describeMac(m_neighbours->mac(vip)),
+                             m_splitBrain->isVipFlapAlarmed());
 }
 
 QString MainWindow::describeMac(const QString& mac) const

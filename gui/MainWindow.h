@@ -106,6 +106,7 @@ private:
     void probeMethodChanged();
     void macChanged(const QHostAddress& address, const QString& mac, const QString& previous);
     void vipMacsChanged();
+    void showVipMac();
     QString describeMac(const QString& mac) const;
     QString nodeName(int index) const;
     QString vipLabel() const;

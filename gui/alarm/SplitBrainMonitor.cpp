@@ -112,7 +112,7 @@ void SplitBrainMonitor::evaluate()
                            .arg(vhid)
                            .arg(a.name, clock(first->sinceMs), b.name, clock(second->sinceMs)));
     }
-    if (m_vipFlapping && !agentsExplainTheFlap())
+    if (isVipFlapAlarmed())
         reasons.append(tr("The VIP's MAC address keeps changing between %1: more than one machine answers "
                           "for it.")
                            .arg(QLocale().createSeparatedList(m_vipMacs)));

@@ -37,6 +37,10 @@ public:
     bool isAlarmed() const { return !m_reasons.isEmpty(); }
     // One sentence per rule that fires, saying what was seen.
     QStringList reasons() const { return m_reasons; }
+    // What setVipMacs() was last given.
+    QStringList vipMacs() const { return m_vipMacs; }
+    // The VIP's MAC flaps and the agents do not explain it.
+    bool isVipFlapAlarmed() const { return m_vipFlapping && !agentsExplainTheFlap(); }
     // The vhids both live agents claim as MASTER, ascending.
     QList<int> doubleMasters() const;
 

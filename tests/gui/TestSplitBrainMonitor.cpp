@@ -109,9 +109,12 @@ private Q_SLOTS:
                                QStringLiteral("02:00:00:00:00:0c (b)")};
         monitor.setVipMacs(true, macs, true);
         QVERIFY(!monitor.isAlarmed());
+        QVERIFY(!monitor.isVipFlapAlarmed());
+        QCOMPARE(monitor.vipMacs(), macs);
         // A MAC that is neither node's: a third machine answers.
         monitor.setVipMacs(true, macs + QStringList{QStringLiteral("02:00:00:00:00:99")}, false);
         QVERIFY(monitor.isAlarmed());
+        QVERIFY(monitor.isVipFlapAlarmed());
         monitor.setVipMacs(true, macs, true);
         QVERIFY(!monitor.isAlarmed());
         // The backup still holds the VIP (left behind): both answer for it.
