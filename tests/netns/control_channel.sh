@@ -51,7 +51,7 @@ grep -q 'eth0 is down' "$WORK/down.txt" || die "link-down reply: $(cat "$WORK/do
 wait_until 2 bash -c "ip -n $N1 link show eth0 | grep -q 'state DOWN'" || die "node 1's eth0 did not go down"
 grep -q '"interface": "eth0"' "$WORK/state1/state.json" || die "the pending restore was not saved"
 wait_until 5 has_vip 2 || die "node 2 did not take over"
-ctl 1 status | grep -q 'pending restore: eth0' || die "node 1 does not report its pending restore"
+ctl 1 status | matches 'pending restore: eth0' || die "node 1 does not report its pending restore"
 wait_until 7 bash -c "ip -n $N1 link show eth0 | grep -q 'state UP'" || die "eth0 was not restored"
 up=$(($(now_ms) - t0))
 note "eth0 back up $up ms after the request (deadline 5000 ms)"
@@ -67,7 +67,7 @@ ctl 2 link-down eth0 --restore-after 60 2> "$WORK/twice.err" && die "a second pe
 grep -q 'restore-pending' "$WORK/twice.err" || die "twice: $(cat "$WORK/twice.err")"
 ctl 2 link-up eth0 > /dev/null || die "link-up refused"
 wait_until 2 bash -c "ip -n $N2 link show eth0 | grep -q 'state UP'" || die "link-up did not bring eth0 up"
-ctl 2 status | grep -q 'pending restore' && die "the restore is still pending after link-up"
+ctl 2 status | matches 'pending restore' && die "the restore is still pending after link-up"
 pass "link-up ends a pending restore early; a second link-down while one is pending is refused"
 
 sleep 2
@@ -82,18 +82,18 @@ kill -TERM "${BATOND_PID[2]}"
 wait "${BATOND_PID[2]}" 2>/dev/null || true
 start_batond 2 --config "$conf2"
 wait_until 5 ctl 2 status > /dev/null 2>&1 || die "node 2 did not come back"
-ctl 2 status | grep -q 'MAINTENANCE on' || die "maintenance did not survive the restart"
+ctl 2 status | matches 'MAINTENANCE on' || die "maintenance did not survive the restart"
 ctl 1 handover > /dev/null
 sleep 4
 has_vip 1 && ! has_vip 2 || die "node 2 in maintenance took the VIP"
 ctl 2 maintenance off > /dev/null || die "maintenance off refused"
-ctl 2 status | grep -q 'MAINTENANCE' && die "maintenance still on"
+ctl 2 status | matches 'MAINTENANCE' && die "maintenance still on"
 pass "maintenance: hands over, survives a restart, refuses the VIP until switched off"
 
 ctl 1 adverts --seconds 5 > "$WORK/adverts.txt" || die "adverts refused"
 grep -q 'sent eth0 192.0.2.11 vhid 1' "$WORK/adverts.txt" || die "adverts: $(head -3 "$WORK/adverts.txt")"
-ctl 2 adverts --seconds 5 | grep -q 'recv eth0 192.0.2.11 vhid 1 .* ok$' || die "node 2 saw no ok advert"
-ctl 1 log --lines 500 | grep -q 'taken down\|goes down for admin' || die "log lacks the link-down"
+ctl 2 adverts --seconds 5 | matches 'recv eth0 192.0.2.11 vhid 1 .* ok$' || die "node 2 saw no ok advert"
+ctl 1 log --lines 500 | matches 'taken down\|goes down for admin' || die "log lacks the link-down"
 pass "adverts (sent and received, HMAC ok) and log"
 
 kill "$WATCH" 2>/dev/null || true

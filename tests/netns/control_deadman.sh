@@ -12,8 +12,8 @@ start_batond 1 --config "$conf1"
 wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
 start_batond 2 --config "$(control_conf 2)"
 wait_until 5 ctl 1 status > /dev/null 2>&1 || die "node 1's control channel did not answer"
-link_up() { ip -n "$N1" link show eth0 | grep -q 'state UP'; }
-link_down() { ip -n "$N1" link show eth0 | grep -q 'state DOWN'; }
+link_up() { ip -n "$N1" link show eth0 | matches 'state UP'; }
+link_down() { ip -n "$N1" link show eth0 | matches 'state DOWN'; }
 
 ctl 1 watch > "$WORK/watch.txt" 2>&1 &
 WATCH=$!

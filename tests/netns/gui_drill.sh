@@ -18,6 +18,6 @@ rc=$?
 set -e
 cat "$WORK/drill.txt"
 ((rc == 0)) || die "the drill through the window failed (rc $rc)"
-ip -n "$N1" link show eth0 | grep -q 'state UP' && ip -n "$N2" link show eth0 | grep -q 'state UP' ||
+ip -n "$N1" link show eth0 | matches 'state UP' && ip -n "$N2" link show eth0 | matches 'state UP' ||
     die "a link is still down after the drill"
 pass "$(grep -c '^#' "$WORK/drill.txt") observations through the window; the drill restored itself"

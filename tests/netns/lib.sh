@@ -27,6 +27,13 @@ die() {
     exit 1
 }
 pass() { echo "ok: $*"; }
+# CMD | matches GREP-ARGS...: grep -q after reading all input. A bare `| grep -q` under pipefail
+# fails at random: grep exits at the first match and the writer dies of SIGPIPE on its next write.
+matches() {
+    local all
+    all=$(cat)
+    grep -q "$@" <<<"$all"
+}
 note() { echo "# $*"; }
 
 cleanup() {
@@ -138,7 +145,7 @@ start_seed_pair() {
 
 ns_of() { if [[ $1 == 1 ]]; then echo "$N1"; else echo "$N2"; fi; }
 
-has_vip() { ip -n "$(ns_of "$1")" -4 addr show dev eth0 2>/dev/null | grep -q " $VIP/"; }
+has_vip() { ip -n "$(ns_of "$1")" -4 addr show dev eth0 2>/dev/null | matches " $VIP/"; }
 
 # wait_until SECONDS COMMAND...: polls every 20 ms.
 wait_until() {

@@ -22,7 +22,7 @@ note "VIP held by both nodes for $overlap ms at start-up (ucarp: ~971 ms)"
 awk -v o="$overlap" 'BEGIN { exit !(o <= 5) }' || die "two VIP holders for $overlap ms (allowed: 5 ms)"
 master=1
 has_vip 2 && master=2
-ip -n "$(ns_of $master)" -4 addr show dev eth0 | grep -q "$VIP/24 .*eth0:ucarp" ||
+ip -n "$(ns_of $master)" -4 addr show dev eth0 | matches "$VIP/24 .*eth0:ucarp" ||
     die "the VIP lacks the prefix /24 or the label eth0:ucarp from the ifupdown stanza"
 ip netns exec "$C" ping -c 3 -i 0.2 -W 1 "$VIP" > "$WORK/ping.log" || die "the VIP does not answer from the client"
 kill -0 "${BATOND_PID[1]}" && kill -0 "${BATOND_PID[2]}" || die "an agent exited"
