@@ -35,7 +35,9 @@ gap=$(longest_gap_ms "$WORK/probe.log" $((t0 - 500)))
 window=$(vip_less_window_ms)
 note "SIGTERM hand-over: VIP off both nodes for $window ms; client-side outage $gap ms"
 [[ $window != none ]] || die "the address monitors did not see the hand-over"
-awk -v w="$window" 'BEGIN { exit !(w >= 0 && w <= 100) }' || die "the VIP was off both nodes for $window ms (allowed 0-100 ms)"
+# Down to -5 ms is the monitors' stamping (as the 5 ms allowed in start_together); below that,
+# node 2 took the VIP before node 1 let go.
+awk -v w="$window" 'BEGIN { exit !(w >= -5 && w <= 100) }' || die "the VIP was off both nodes for $window ms (allowed -5-100 ms)"
 ((gap <= 300)) || die "client-side outage $gap ms exceeds 300 ms"
 grep -q "bow-out-received" "$WORK/batond2.log" || die "node 2 did not see a bow-out advert"
 pass "SIGTERM hand-over: VIP-less $window ms, client outage $gap ms, exit 0"
