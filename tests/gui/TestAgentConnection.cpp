@@ -22,9 +22,7 @@ class TestAgentConnection : public QObject
     Q_OBJECT
 
     FakePki m_pki;
-    std::optional<TlsIdentity> m_agentIdentity;
-    std::optional<TlsIdentity> m_operator;
-    std::optional<TlsIdentity> m_viewer;
+    std::optional<FakePki::Identities> m_ids;
     std::unique_ptr<FakeAgent> m_agent;
 
     std::unique_ptr<AgentConnection> connectTo(const TlsIdentity& console)
@@ -39,17 +37,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_pki.isValid(), qPrintable(m_pki.error()));
-        m_agentIdentity = m_pki.agent(QStringLiteral("node1"));
-        QVERIFY2(m_agentIdentity, qPrintable(m_pki.error()));
-        m_operator = m_pki.console(QStringLiteral("desk"));
-        QVERIFY2(m_operator, qPrintable(m_pki.error()));
-        m_viewer = m_pki.console(QStringLiteral("viewer"), ConsoleAccess::ReadOnly);
-        QVERIFY2(m_viewer, qPrintable(m_pki.error()));
+        m_ids = m_pki.identities();
+        QVERIFY2(m_ids, qPrintable(m_pki.error()));
     }
 
     void init()
     {
-        m_agent = std::make_unique<FakeAgent>(*m_agentIdentity);
+        m_agent = std::make_unique<FakeAgent>(m_ids->agent);
         QVERIFY(m_agent->start());
     }
 
@@ -57,7 +51,7 @@ private Q_SLOTS:
 
     void connectsAndGoesLive()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QCOMPARE(connection->health(), Health::Connecting);
         QCOMPARE(connection->lastHeardMsAgo(), qint64{-1});
         QSignalSpy changed(connection.get(), &AgentConnection::changed);
@@ -77,7 +71,7 @@ private Q_SLOTS:
 
     void pushedStatusArrives()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         m_agent->setStatus(FakeAgent::sampleStatus(QStringLiteral("node1"), QStringLiteral("backup")));
         QTRY_COMPARE(connection->status()->groups.first().state, QStringLiteral("backup"));
@@ -85,7 +79,7 @@ private Q_SLOTS:
 
     void readOnlyConsole()
     {
-        auto connection = connectTo(*m_viewer);
+        auto connection = connectTo(m_ids->viewer);
         QTRY_COMPARE(connection->health(), Health::Live);
         QCOMPARE(connection->access(), QStringLiteral("read-only"));
         QVERIFY(!connection->mayChange());
@@ -93,7 +87,7 @@ private Q_SLOTS:
 
     void silentAgentTurnsStale()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         QSignalSpy changed(connection.get(), &AgentConnection::changed);
         QElapsedTimer silence;
@@ -114,7 +108,7 @@ private Q_SLOTS:
 
     void longSilenceRedials()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         m_agent->setFrozen(true);
         QTRY_COMPARE_WITH_TIMEOUT(connection->health(), Health::Stale, 4000);
@@ -132,7 +126,7 @@ private Q_SLOTS:
 
     void staysLiveWhileTheAgentTalks()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         QTest::qWait(AgentConnection::StaleAfterMs + 500);
         QCOMPARE(connection->health(), Health::Live);
@@ -140,7 +134,7 @@ private Q_SLOTS:
 
     void reconnectsAfterClose()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         QSignalSpy disconnected(connection.get(), &AgentConnection::disconnected);
         m_agent->dropClients();
@@ -155,7 +149,7 @@ private Q_SLOTS:
 
     void keepsRetryingWhileTheAgentIsAway()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         const quint16 port = m_agent->port();
         m_agent->dropClients();
@@ -169,7 +163,7 @@ private Q_SLOTS:
 
     void stopEndsRetrying()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         connection->stop();
         QCOMPARE(connection->health(), Health::Unreachable);
@@ -187,7 +181,7 @@ private Q_SLOTS:
         QVERIFY2(stranger, qPrintable(other.error()));
         m_agent = std::make_unique<FakeAgent>(*stranger);
         QVERIFY(m_agent->start());
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Unreachable);
         QVERIFY2(connection->lastError().contains(QLatin1StringView("certificate")),
                  qPrintable(connection->lastError()));
@@ -201,7 +195,7 @@ private Q_SLOTS:
         const auto stranger = other.console(QStringLiteral("desk"));
         QVERIFY2(stranger, qPrintable(other.error()));
         // Trusts the right CA, but presents a certificate the agent does not accept.
-        const TlsIdentity mixed{m_agentIdentity->ca, stranger->certificate, stranger->key};
+        const TlsIdentity mixed{m_ids->agent.ca, stranger->certificate, stranger->key};
         auto connection = connectTo(mixed);
         QTRY_COMPARE(connection->health(), Health::Unreachable);
         QVERIFY2(connection->lastError().contains(QLatin1StringView("certificate")),
@@ -210,7 +204,7 @@ private Q_SLOTS:
 
     void requestsAreAnswered()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QVERIFY(connection->send(ControlRequest{}) == 0); // not connected yet
         QTRY_COMPARE(connection->health(), Health::Live);
         QSignalSpy replied(connection.get(), &AgentConnection::replied);
@@ -242,7 +236,7 @@ private Q_SLOTS:
 
     void eventsAreForwarded()
     {
-        auto connection = connectTo(*m_operator);
+        auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         QSignalSpy events(connection.get(), &AgentConnection::eventReceived);
         QCborMap body;

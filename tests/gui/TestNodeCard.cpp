@@ -67,13 +67,11 @@ class TestNodeCard : public QObject
     Q_OBJECT
 
     FakePki m_pki;
-    std::optional<TlsIdentity> m_agentIdentity;
-    std::optional<TlsIdentity> m_operator;
-    std::optional<TlsIdentity> m_viewer;
+    std::optional<FakePki::Identities> m_ids;
 
     std::unique_ptr<Rig> liveRig(bool readOnly = false)
     {
-        auto rig = std::make_unique<Rig>(*m_agentIdentity, readOnly ? *m_viewer : *m_operator);
+        auto rig = std::make_unique<Rig>(m_ids->agent, readOnly ? m_ids->viewer : m_ids->operatorConsole);
         // Each test checks isLive() itself: a helper returning a value cannot QVERIFY.
         if (rig->card && !QTest::qWaitFor([&] { return rig->connection->isLive(); }, 5000))
             qWarning("the card's connection did not become live: %s",
@@ -95,12 +93,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_pki.isValid(), qPrintable(m_pki.error()));
-        m_agentIdentity = m_pki.agent(QStringLiteral("node1"));
-        QVERIFY2(m_agentIdentity, qPrintable(m_pki.error()));
-        m_operator = m_pki.console(QStringLiteral("desk"));
-        QVERIFY2(m_operator, qPrintable(m_pki.error()));
-        m_viewer = m_pki.console(QStringLiteral("viewer"), ConsoleAccess::ReadOnly);
-        QVERIFY2(m_viewer, qPrintable(m_pki.error()));
+        m_ids = m_pki.identities();
+        QVERIFY2(m_ids, qPrintable(m_pki.error()));
     }
 
     void cleanup() { NodeCard::setConfirmationHandler({}); }
@@ -178,7 +172,7 @@ private Q_SLOTS:
         FakePki other(QStringLiteral("Other CA"));
         const auto stranger = other.agent(QStringLiteral("node1"));
         QVERIFY(stranger);
-        Rig rig(*stranger, *m_operator);
+        Rig rig(*stranger, m_ids->operatorConsole);
         QVERIFY(rig.card);
         QTRY_VERIFY(rig.text("connectionLabel").contains(QLatin1StringView("unreachable")));
         QVERIFY(rig.text("connectionLabel").contains(QLatin1StringView("certificate")));

@@ -34,4 +34,14 @@ std::optional<TlsIdentity> FakePki::console(const QString& name, ConsoleAccess a
     return TlsIdentity::loadConsole(dir, name, &m_error);
 }
 
+std::optional<FakePki::Identities> FakePki::identities()
+{
+    auto agentIdentity = agent(QStringLiteral("node1"));
+    auto operatorConsole = console(QStringLiteral("desk"));
+    auto viewer = console(QStringLiteral("viewer"), ConsoleAccess::ReadOnly);
+    if (!agentIdentity || !operatorConsole || !viewer)
+        return std::nullopt; // m_error names the first failure's cause
+    return Identities{*agentIdentity, *operatorConsole, *viewer};
+}
+
 } // namespace baton

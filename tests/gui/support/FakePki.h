@@ -30,6 +30,15 @@ public:
                                      const QStringList& addresses = {QStringLiteral("127.0.0.1")});
     std::optional<TlsIdentity> console(const QString& name, ConsoleAccess access = ConsoleAccess::Operator);
 
+    // What most widget tests need: agent "node1" on 127.0.0.1, an operator console and a read-only one.
+    struct Identities
+    {
+        TlsIdentity agent;
+        TlsIdentity operatorConsole;
+        TlsIdentity viewer;
+    };
+    std::optional<Identities> identities();
+
 private:
     QTemporaryDir m_dir;
     bool m_valid = false;
