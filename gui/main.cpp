@@ -9,9 +9,18 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <string_view>
 
 int main(int argc, char** argv)
 {
+    // --version needs no display (QApplication would insist on one): answer it before.
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--version" || arg == "-v") {
+            std::printf("baton %s\n", BATON_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("baton"));
     QApplication::setOrganizationName(QStringLiteral("Baton"));
