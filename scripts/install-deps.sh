@@ -8,9 +8,13 @@ PACKAGES=(
     # build
     cmake ninja-build g++ pkg-config clang clang-format libclang-rt-14-dev
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev libxkbcommon-dev
-    libssl-dev libssh-dev libnl-route-3-dev libsystemd-dev
+    libssl-dev libssh-dev libnl-route-3-dev libsystemd-dev librsvg2-bin
+    # the Debian packages and their checks
+    debhelper dpkg-dev lintian desktop-file-utils appstream file
     # run and test: namespaces, a real ucarp to interoperate with, captures, a display for screenshots
     iproute2 iputils-ping nftables ucarp tcpdump xvfb xauth fonts-dejavu-core
+    # the server tests: Debian 12 containers booted with systemd-nspawn, reached over SSH
+    systemd systemd-container debootstrap openssh-client
 )
 
 missing=()
