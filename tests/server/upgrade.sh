@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# An upgrade of the agent's package to a higher version, on the MASTER and then on the BACKUP,
+# while the client pings the VIP. The package restarts the agent after the upgrade (debhelper's
+# default); batond's SIGTERM bows out, so the MASTER's upgrade costs one graceful hand-over: at
+# most 50 ms of echoes at the client, never a master-down failover. On the BACKUP nothing is lost
+# and the VIP stays where it is. The higher version is the built package repacked with version
+# VERSION+upgrade1: what an upgrade exercises here is dpkg, the maintainer scripts and the unit.
+source "$(dirname "$0")/lib.sh"
+seed_servers
+version=$(dpkg-deb -f "$(deb batond)" Version)
+newer="$version+upgrade1"
+dpkg-deb -R "$(deb batond)" "$WORK/repack"
+sed -i "s/^Version: .*/Version: $newer/" "$WORK/repack/DEBIAN/control"
+package="batond_${newer}_$(dpkg-deb -f "$(deb batond)" Architecture).deb"
+dpkg-deb -b -Zgzip "$WORK/repack" "$WORK/$package" > /dev/null
+dpkg --compare-versions "$newer" gt "$version" || die "$newer is not higher than $version"
+
+start_addr_monitor 1
+start_addr_monitor 2
+monitors_ready
+upgrade() { # upgrade N: the repacked package on node N; the client outage in OUTAGE (ms)
+    local n=$1 pid t0
+    pid=$(agent_pid "$n")
+    start_probes
+    sleep 1
+    t0=$(now_ms)
+    install_agent "$n" "$WORK/$package"
+    [[ $(node "$n" dpkg-query -W -f '${Version}' batond) == "$newer" ]] || die "node $n: batond is not $newer after the upgrade"
+    [[ $(agent_pid "$n") != "$pid" ]] || die "node $n: the upgrade did not restart batond"
+    agent_active "$n" || die "node $n: batond is not active after the upgrade"
+    sleep 4 # a full master-down interval: no second move
+    stop_probes
+    OUTAGE=$(gap "$VIP" $((t0 - 500)))
+}
+# The rolling order: the BACKUP first, then the MASTER.
+upgrade 2
+note "upgrade on the BACKUP (node 2): client outage $OUTAGE ms"
+has_vip 1 || die "the upgrade on the BACKUP moved the VIP"
+((OUTAGE <= 50)) || die "client outage $OUTAGE ms on the BACKUP's upgrade (nothing should be lost)"
+backup=$OUTAGE
+upgrade 1
+note "upgrade on the MASTER (node 1): client outage $OUTAGE ms"
+has_vip 2 || die "the upgrade on node 1 did not hand the VIP to node 2"
+has_vip 1 && die "node 1 holds the VIP too after its upgrade"
+((OUTAGE <= 50)) || die "client outage $OUTAGE ms on the MASTER's upgrade exceeds 50 ms"
+journal 2 | matches "bow-out" || die "node 2 took over without a bow-out from node 1"
+overlap=$(vip_overlap_ms)
+[[ $overlap == 0.0 ]] || die "the VIP was held by both nodes for $overlap ms"
+pass "upgrade to $newer: BACKUP first (client outage $backup ms), then MASTER (graceful hand-over, client outage $OUTAGE ms)"
