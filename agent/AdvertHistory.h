@@ -1,42 +1,57 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QCborArray>
+#include "control/AdvertRecord.h"
+
+#include <QList>
+#include <QMutex>
 #include <QString>
 
 #include <deque>
 
 namespace baton {
 
-// The adverts seen on (and sent to) the wire recently, decoded, with the verdict each got:
-// the `adverts` verb, i.e. `batonctl adverts` run remotely. Bounded in time and in count, so a
-// flood of forged packets costs a fixed amount of memory.
+// The adverts seen on (and sent to) the wire recently, with the verdict each got: the `adverts`
+// verb, i.e. `batonctl adverts` run remotely. The CARP loop records (a copy of a few numbers under
+// a lock nobody holds for long); the control thread turns them into records for a console, so a
+// console asking for the whole history never costs the failover loop that work. Bounded in time
+// and count, so a flood of forged packets costs a fixed amount of memory.
 class AdvertHistory
 {
 public:
     static constexpr qsizetype Capacity = 2048;
     static constexpr qint64 KeepMs = 300'000;
 
+    enum class Verdict : quint8
+    {
+        Accepted,
+        Sent,
+        SendFailed,
+        Rejected, // detail: CarpReject
+        Ignored,  // authenticated but looks forged; detail: AdvertGuard::Sign
+    };
     struct Entry
     {
         qint64 timeMs = 0;
-        bool sent = false; // our own advert, as it left
-        QString interface;
-        QString source;
-        int vhid = 0;
-        int advbase = 0;
-        int advskew = 0;
-        int demote = 0;
         quint64 counter = 0;
-        QString verdict; // "ok", or the reject code ("bad-hmac", "bad-ttl", ...)
+        quint32 source = 0;
+        QString interface; // implicitly shared with the group's configuration: no copy
+        quint8 vhid = 0;
+        quint8 advbase = 0;
+        quint8 advskew = 0;
+        quint8 demote = 0;
+        Verdict verdict = Verdict::Accepted;
+        quint8 detail = 0;
     };
 
-    void record(Entry entry);
+    void record(const Entry& entry);
     // Entries newer than nowMs - seconds, oldest first.
-    QCborArray since(qint64 nowMs, int seconds) const;
-    qsizetype size() const { return static_cast<qsizetype>(m_entries.size()); }
+    QList<AdvertRecord> since(qint64 nowMs, int seconds) const;
+    qsizetype size() const;
+    static QString verdictText(Verdict verdict, quint8 detail);
 
 private:
+    mutable QMutex m_mutex;
     std::deque<Entry> m_entries;
 };
 

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Agent.h"
 
+#include "ControlChannel.h"
 #include "ControlService.h"
-#include "ControlThread.h"
 #include "GroupRunner.h"
 #include "HostCheck.h"
 #include "carp/CarpStateNames.h"
 #include "config/AgentConfigParser.h"
 #include "config/IfupdownReader.h"
-#include "pki/TlsIdentity.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>
@@ -43,7 +42,7 @@ ConfigResult Agent::load()
     ConfigResult result = m_source == Source::Interfaces ? IfupdownReader::readFile(m_path)
                                                          : AgentConfigParser::parseFile(m_path);
     if (result.ok())
-        result.errors << HostCheck::check(result.config, m_path, m_netlink);
+        HostCheck::check(result, m_path, m_netlink);
     return result;
 }
 
@@ -64,8 +63,22 @@ bool Agent::start()
         qCritical("%s", qUtf8Printable(error));
         return false;
     }
-    if (!startControl())
-        return false;
+    // What an earlier run left comes first: a link a drill took down must come back even if
+    // nothing else here can start.
+    m_control = std::make_unique<ControlService>(m_netlink, m_clock, m_current.config.stateDir,
+                                                 QSysInfo::machineHostName(), [this] {
+                                                     std::vector<GroupRunner*> groups;
+                                                     for (const auto& g : m_groups)
+                                                         if (g)
+                                                             groups.push_back(g.get());
+                                                     return groups;
+                                                 });
+    m_control->setManagedInterfaces(managedInterfaces(m_current.config));
+    m_control->resumeSavedState();
+    // Counters seen before a restart stay seen: a replay must not get in through a restart.
+    m_journal = std::make_unique<CounterJournal>(m_counters, m_current.config.stateDir);
+    if (const qsizetype loaded = m_journal->load(); loaded > 0)
+        qInfo("%lld advert counters remembered from earlier runs", static_cast<long long>(loaded));
     for (const GroupConfig& g : m_current.config.groups)
         m_groups.push_back(makeRunner(g));
     // All or nothing: a group that cannot open its socket stops the start before any VIP moves.
@@ -79,6 +92,9 @@ bool Agent::start()
     }
     for (const auto& g : m_groups)
         g->start();
+    // The control channel last, and never fatal: CARP runs whatever happens to it.
+    m_channel = std::make_unique<ControlChannel>(*m_control);
+    m_channel->start(m_current.config.control);
     m_control->startHeartbeat();
     m_control->publishSoon();
     qInfo("batond %s started from %s (%zu group%s)", BATON_VERSION, qUtf8Printable(m_path), m_groups.size(),
@@ -87,53 +103,23 @@ bool Agent::start()
     return true;
 }
 
+QStringList Agent::managedInterfaces(const AgentConfig& config)
+{
+    QStringList interfaces;
+    for (const GroupConfig& g : config.groups)
+        if (!interfaces.contains(g.interface))
+            interfaces << g.interface;
+    return interfaces;
+}
+
 std::unique_ptr<GroupRunner> Agent::makeRunner(const GroupConfig& config)
 {
-    auto runner = std::make_unique<GroupRunner>(config, m_netlink, m_hooks);
+    auto runner = std::make_unique<GroupRunner>(config, m_netlink, m_hooks, m_counters);
     connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
     m_control->watch(runner.get());
     if (m_control->maintenance())
         runner->setMaintenance(true); // before start(): it never claims the VIP
     return runner;
-}
-
-bool Agent::startControl()
-{
-    const ControlConfig& config = m_current.config.control;
-    std::optional<TlsIdentity> identity;
-    if (!config.listenAddress.isEmpty()) {
-        QString error;
-        identity = TlsIdentity::loadFiles(config.caFile, config.certFile, config.keyFile, &error);
-        if (!identity) {
-            qCritical("control: %s", qUtf8Printable(error));
-            return false;
-        }
-    }
-    // The agent calls itself by its certificate's name: that is the name the console trusts.
-    const QString name = identity ? identity->certificate.subjectInfo(QSslCertificate::CommonName).value(0)
-                                  : QSysInfo::machineHostName();
-    m_control = std::make_unique<ControlService>(m_netlink, m_current.config.stateDir, name, [this] {
-        std::vector<GroupRunner*> groups;
-        for (const auto& g : m_groups)
-            if (g)
-                groups.push_back(g.get());
-        return groups;
-    });
-    QStringList interfaces;
-    for (const GroupConfig& g : m_current.config.groups)
-        interfaces << g.interface;
-    m_control->resumeSavedState(interfaces);
-    if (!identity)
-        return true;
-    m_controlThread = std::make_unique<ControlThread>(*m_control);
-    if (const QString error = m_controlThread->start(config, identity->serverConfiguration(), name);
-        !error.isEmpty()) {
-        qCritical("%s", qUtf8Printable(error));
-        return false;
-    }
-    qInfo("control channel on %s:%d as '%s'", qUtf8Printable(config.listenAddress), m_controlThread->port(),
-          qUtf8Printable(name));
-    return true;
 }
 
 QString Agent::statusLine() const
@@ -191,9 +177,9 @@ void Agent::reload()
     for (auto& g : m_groups)
         if (g->machine().state() == CarpState::Init)
             g->start();
-    if (next.config.control != m_current.config.control)
-        qWarning("reload: control listener settings change at the next restart");
+    m_control->setManagedInterfaces(managedInterfaces(next.config));
     m_current = next;
+    m_channel->start(m_current.config.control); // restarts only if changed or down
     m_control->publishSoon();
     qInfo("configuration reloaded from %s", qUtf8Printable(m_path));
     m_systemd.ready(statusLine());
@@ -206,10 +192,12 @@ void Agent::terminate(int signal)
     m_stopping = true;
     qInfo("signal %d: leaving gracefully", signal);
     m_systemd.stopping();
-    if (m_controlThread)
-        m_controlThread->stop();
+    if (m_channel)
+        m_channel->stop();
     for (const auto& g : m_groups)
         g->shutdown();
+    if (m_journal)
+        m_journal->flush();
     finishWhenHooksDone();
 }
 

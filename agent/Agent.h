@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AgentClock.h"
+#include "CounterJournal.h"
 #include "HookRunner.h"
 #include "LinkMonitor.h"
 #include "NetlinkRoute.h"
@@ -15,8 +17,8 @@
 
 namespace baton {
 
+class ControlChannel;
 class ControlService;
-class ControlThread;
 class GroupRunner;
 
 // The daemon: loads the configuration, runs one GroupRunner per vhid, follows link changes,
@@ -47,11 +49,14 @@ private:
     void finishWhenHooksDone();
     QString statusLine() const;
     std::unique_ptr<GroupRunner> makeRunner(const GroupConfig& config);
-    bool startControl();
+    static QStringList managedInterfaces(const AgentConfig& config);
 
     Source m_source;
     QString m_path;
     ConfigResult m_current;
+    AgentClock m_clock;
+    CounterMemory m_counters;
+    std::unique_ptr<CounterJournal> m_journal;
     NetlinkRoute m_netlink;
     HookRunner m_hooks;
     LinkMonitor m_links;
@@ -59,7 +64,7 @@ private:
     SystemdNotifier m_systemd;
     std::vector<std::unique_ptr<GroupRunner>> m_groups;
     std::unique_ptr<ControlService> m_control;
-    std::unique_ptr<ControlThread> m_controlThread;
+    std::unique_ptr<ControlChannel> m_channel;
     bool m_stopping = false;
 };
 

@@ -4,10 +4,16 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace baton {
 
@@ -53,9 +59,12 @@ AgentStateStore::Loaded AgentStateStore::load() const
     out.state.maintenance = maintenance.toBool();
     for (const QJsonValue& v : restores.toArray()) {
         const QJsonObject o = v.toObject();
-        PendingRestore p;
+        SavedRestore p;
         p.interface = o.value(QLatin1StringView("interface")).toString();
         p.deadlineMs = static_cast<qint64>(o.value(QLatin1StringView("deadline_ms")).toDouble());
+        // Files written before the boot clock was recorded have neither: the wall deadline rules.
+        p.bootId = o.value(QLatin1StringView("boot_id")).toString();
+        p.bootDeadlineMs = static_cast<qint64>(o.value(QLatin1StringView("boot_deadline_ms")).toDouble());
         p.requestedBy = o.value(QLatin1StringView("by")).toString();
         if (p.interface.isEmpty() || p.deadlineMs <= 0) {
             out.error = QStringLiteral("%1: a restore without interface or deadline").arg(path());
@@ -68,16 +77,21 @@ AgentStateStore::Loaded AgentStateStore::load() const
 
 QString AgentStateStore::save(const State& state) const
 {
-    if (!QDir().mkpath(m_directory))
-        return QStringLiteral("cannot create %1").arg(m_directory);
-    QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // A folder batond creates is private; one the administrator made keeps the mode they chose.
+    if (!QFileInfo::exists(m_directory)) {
+        if (!QDir().mkpath(m_directory))
+            return QStringLiteral("cannot create %1").arg(m_directory);
+        QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     QJsonArray restores;
-    for (const PendingRestore& p : state.restores) {
+    for (const SavedRestore& p : state.restores) {
         restores.append(QJsonObject{
             {QStringLiteral("interface"), p.interface},
             {QStringLiteral("deadline_ms"), static_cast<double>(p.deadlineMs)},
             {QStringLiteral("deadline"),
              QDateTime::fromMSecsSinceEpoch(p.deadlineMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("boot_id"), p.bootId},
+            {QStringLiteral("boot_deadline_ms"), static_cast<double>(p.bootDeadlineMs)},
             {QStringLiteral("by"), p.requestedBy},
         });
     }
@@ -93,6 +107,16 @@ QString AgentStateStore::save(const State& state) const
     file.write(QJsonDocument(root).toJson());
     if (!file.commit()) // QSaveFile flushes to disk before the rename
         return QStringLiteral("%1: %2").arg(path(), file.errorString());
+    // The rename itself lives in the folder: without this a power cut can bring the old file back.
+    if (const int dir =
+            ::open(QFile::encodeName(m_directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        dir >= 0) {
+        const bool synced = ::fsync(dir) == 0;
+        ::close(dir);
+        if (!synced)
+            return QStringLiteral("%1: cannot sync the folder: %2")
+                .arg(m_directory, QString::fromLocal8Bit(strerror(errno)));
+    }
     return {};
 }
 

@@ -34,6 +34,7 @@ void ControlServer::incomingConnection(qintptr descriptor)
     auto* session = new ControlSession(id, descriptor, m_tls, m_limits, this);
     session->agentName = m_agentName;
     session->status = &m_status;
+    session->adverts = m_adverts;
     m_sessions.insert(id, session);
     m_unauthenticated << id;
     connect(session, &ControlSession::request, this, &ControlServer::request);

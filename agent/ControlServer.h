@@ -27,6 +27,7 @@ public:
 
     ControlServer(const QSslConfiguration& tls, QString agentName, QObject* parent = nullptr);
     void setLimits(const ControlSession::Limits& limits) { m_limits = limits; }
+    void setAdvertHistory(const AdvertHistory* adverts) { m_adverts = adverts; }
 
 public Q_SLOTS:
     void publishStatus(const QCborMap& body);
@@ -53,6 +54,7 @@ private:
     QString m_agentName;
     ControlSession::Limits m_limits;
     QCborMap m_status;
+    const AdvertHistory* m_adverts = nullptr;
     quint64 m_nextId = 1;
     QHash<quint64, ControlSession*> m_sessions;
     QList<quint64> m_unauthenticated; // oldest first

@@ -1,34 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ControlService.h"
 
+#include "AgentClock.h"
 #include "GroupRunner.h"
-#include "NetlinkRoute.h"
+#include "LinkControl.h"
 #include "carp/CarpStateNames.h"
 #include "control/ControlMessage.h"
 #include "control/ControlProtocol.h"
 #include "net/Ipv4.h"
 
 #include <QCborArray>
-#include <QDateTime>
 
 namespace baton {
 
-namespace {
-qint64 wallNow()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-} // namespace
-
-ControlService::ControlService(NetlinkRoute& netlink, const QString& stateDir, QString agentName,
-                               Groups groups, QObject* parent)
+ControlService::ControlService(LinkControl& links, const AgentClock& clock, const QString& stateDir,
+                               QString agentName, Groups groups, QObject* parent)
     : QObject(parent)
-    , m_netlink(netlink)
+    , m_links(links)
+    , m_clock(clock)
     , m_store(stateDir)
-    , m_restorer(netlink, [this] { return persist(); })
+    , m_restorer(links, clock, [this] { return persist(); })
     , m_agentName(std::move(agentName))
     , m_groups(std::move(groups))
-    , m_startedMs(wallNow())
+    , m_startedMs(clock.wallMs())
 {
     m_heartbeat.setInterval(control::HeartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
@@ -42,19 +36,29 @@ ControlService::ControlService(NetlinkRoute& netlink, const QString& stateDir, Q
     connect(&m_restorer, &LinkRestorer::changed, this, &ControlService::publishSoon);
 }
 
-bool ControlService::resumeSavedState(const QStringList& interfaces)
+qint64 ControlService::wallNow() const
+{
+    return m_clock.wallMs();
+}
+
+bool ControlService::resumeSavedState()
 {
     const AgentStateStore::Loaded loaded = m_store.load();
     if (!loaded.error.isEmpty()) {
         // A restore may have been recorded in the damaged file: bringing every managed interface
-        // up is the only way to be sure no drill strands this node.
-        qCritical("state unreadable: %s; set aside, bringing managed interfaces up",
-                  qUtf8Printable(loaded.error));
+        // up is the only way to be sure no drill strands this node. Maintenance may have been on
+        // too, so the groups start in it until an operator switches it off.
+        qCritical("state unreadable: %s; set aside as %s.bad, bringing managed interfaces up and "
+                  "STARTING IN MAINTENANCE: switch it off (batonctl maintenance off) once checked",
+                  qUtf8Printable(loaded.error), qUtf8Printable(m_store.path()));
         m_store.setAside();
-        for (const QString& interface : interfaces)
-            if (const QString e = m_netlink.setLinkUp(interface, true); !e.isEmpty())
+        for (const QString& interface : std::as_const(m_interfaces))
+            if (const QString e = m_links.setLinkUp(interface, true); !e.isEmpty())
                 qCritical("%s", qUtf8Printable(e));
-        return false;
+        m_state.maintenance = true;
+        if (const QString error = persist(); !error.isEmpty())
+            qCritical("cannot record maintenance: %s", qUtf8Printable(error));
+        return true;
     }
     m_state = loaded.state;
     if (m_state.maintenance)
@@ -62,6 +66,13 @@ bool ControlService::resumeSavedState(const QStringList& interfaces)
                  qUtf8Printable(m_store.path()));
     m_restorer.resume(m_state.restores);
     return m_state.maintenance;
+}
+
+void ControlService::setControlState(const QString& problem, qint64 certificateExpiresMs)
+{
+    m_controlProblem = problem;
+    m_certificateExpiresMs = certificateExpiresMs;
+    publishSoon();
 }
 
 void ControlService::startHeartbeat()
@@ -77,7 +88,7 @@ void ControlService::publishSoon()
 
 QString ControlService::persist()
 {
-    m_state.restores = m_restorer.pending();
+    m_state.restores = m_restorer.saved();
     return m_store.save(m_state);
 }
 
@@ -85,23 +96,18 @@ void ControlService::watch(GroupRunner* group)
 {
     connect(group, &GroupRunner::stateChanged, this,
             [this, group](CarpState from, CarpState to, CarpReason why) {
-                QCborMap e;
-                e[control::key::Kind] = QString(control::event::State);
-                e[QLatin1StringView("vhid")] = group->config().vhid;
-                e[QLatin1StringView("interface")] = group->config().interface;
-                e[QLatin1StringView("from")] = QString::fromLatin1(CarpStateNames::state(from)).toLower();
-                e[QLatin1StringView("to")] = QString::fromLatin1(CarpStateNames::state(to)).toLower();
-                e[QLatin1StringView("reason")] = QString::fromLatin1(CarpStateNames::reason(why));
-                raise(e);
+                raise(ev::StateChanged{group->config().vhid, group->config().interface, from, to,
+                                       QString::fromLatin1(CarpStateNames::reason(why))});
             });
     connect(group, &GroupRunner::rejectLogged, this, [this, group](CarpReject reason, quint32 source) {
-        QCborMap e;
-        e[control::key::Kind] = QString(control::event::Reject);
-        e[QLatin1StringView("vhid")] = group->config().vhid;
-        e[QLatin1StringView("source")] = Ipv4::toString(source);
-        e[QLatin1StringView("reason")] = QString(carpRejectCode(reason));
-        raise(e);
+        raise(ev::AdvertRejected{group->config().vhid, Ipv4::toString(source),
+                                 QString(carpRejectCode(reason))});
     });
+    connect(group, &GroupRunner::forgeryLogged, this,
+            [this, group](AdvertGuard::Sign sign, quint32 source, quint64 count) {
+                raise(ev::ForgerySuspected{group->config().vhid, Ipv4::toString(source),
+                                           QString(AdvertGuard::signCode(sign)), count});
+            });
     connect(group, &GroupRunner::vipsChanged, this, &ControlService::publishSoon);
     connect(group, &GroupRunner::advertSeen, this,
             [this](const AdvertHistory::Entry& entry) { m_adverts.record(entry); });
@@ -122,6 +128,8 @@ AgentStatus ControlService::status() const
     s.startedMs = m_startedMs;
     s.maintenance = m_state.maintenance;
     s.restores = m_restorer.pending();
+    s.controlProblem = m_controlProblem;
+    s.certificateExpiresMs = m_certificateExpiresMs;
     for (const GroupRunner* g : m_groups()) {
         const CarpMachine& m = g->machine();
         const GroupConfig& c = g->config();
@@ -129,7 +137,7 @@ AgentStatus ControlService::status() const
         gs.vhid = c.vhid;
         gs.interface = c.interface;
         gs.source = Ipv4::toString(c.source);
-        gs.state = QString::fromLatin1(CarpStateNames::state(m.state())).toLower();
+        gs.state = m.state();
         gs.reason = QString::fromLatin1(CarpStateNames::reason(m.stateReason()));
         gs.sinceMs = wallTime(m.stateSince());
         gs.advbase = c.advbase;
@@ -148,23 +156,23 @@ AgentStatus ControlService::status() const
         for (int r = 0; r < CarpRejectCount; ++r)
             if (const quint64 n = g->rejects().count(static_cast<CarpReject>(r)); n > 0)
                 gs.rejects.insert(QString(carpRejectCode(static_cast<CarpReject>(r))), n);
+        for (int f = 0; f < ForgeryLog::SignCount; ++f)
+            if (const quint64 n = g->forgeries().count(static_cast<AdvertGuard::Sign>(f)); n > 0)
+                gs.forgeries.insert(QString(AdvertGuard::signCode(static_cast<AdvertGuard::Sign>(f))), n);
         s.groups << gs;
     }
     return s;
 }
 
-void ControlService::raise(QCborMap body)
+void ControlService::raise(ControlEvent::Body body)
 {
-    Q_EMIT eventRaised(ControlMessage::event(body, wallNow()));
+    Q_EMIT eventRaised(ControlEvent{wallNow(), std::move(body)}.toMessage());
     publishSoon();
 }
 
 bool ControlService::manages(const QString& interface) const
 {
-    for (const GroupRunner* g : m_groups())
-        if (g->config().interface == interface)
-            return true;
-    return false;
+    return m_interfaces.contains(interface);
 }
 
 void ControlService::setMaintenance(bool on, const QString& by)
@@ -172,11 +180,7 @@ void ControlService::setMaintenance(bool on, const QString& by)
     for (GroupRunner* g : m_groups())
         g->setMaintenance(on);
     qWarning("maintenance %s by %s", on ? "on" : "off", qUtf8Printable(by));
-    QCborMap e;
-    e[control::key::Kind] = QString(control::event::Maintenance);
-    e[QLatin1StringView("on")] = on;
-    e[QLatin1StringView("by")] = by;
-    raise(e);
+    raise(ev::MaintenanceChanged{on, by});
 }
 
 void ControlService::execute(quint64 session, const ControlRequest& request, const QString& client,
@@ -199,7 +203,7 @@ void ControlService::execute(quint64 session, const ControlRequest& request, con
     case Verb::LinkDown:
         failure = m_restorer.takeDown(request.interface, request.restoreAfterSeconds, client);
         if (!failure)
-            data[QLatin1StringView("deadline")] = m_restorer.pending().last().deadlineMs;
+            data[control::key::Deadline] = m_restorer.pending().last().deadlineMs;
         break;
     case Verb::LinkUp:
         failure = m_restorer.bringUp(request.interface, client);
@@ -221,10 +225,8 @@ void ControlService::execute(quint64 session, const ControlRequest& request, con
         break;
     }
     case Verb::Adverts:
-        data[QLatin1StringView("adverts")] = m_adverts.since(wallNow(), request.seconds);
-        break;
     case Verb::Log:
-        break; // served by the control thread from the log ring
+        break; // served by the control thread (AdvertHistory, LogRing)
     }
     if (failure) {
         qWarning("%s from %s refused: %s", ControlRequest::verbName(request.verb).data(),
@@ -241,17 +243,15 @@ void ControlService::reply(quint64 session, const ControlRequest& request, const
                            std::optional<ControlError> error, const QCborMap& data, const QCborMap& detail)
 {
     if (request.mutating()) {
-        QCborMap e;
-        e[control::key::Kind] = QString(control::event::Command);
-        e[control::key::Verb] = QString(ControlRequest::verbName(request.verb));
-        e[QLatin1StringView("by")] = client;
-        e[control::key::Ok] = !error.has_value();
+        ev::CommandDone e;
+        e.verb = QString(ControlRequest::verbName(request.verb));
+        e.by = client;
+        e.ok = !error.has_value();
         if (error)
-            e[control::key::Error] = QString(ControlErrors::code(*error));
-        if (!request.interface.isEmpty())
-            e[QLatin1StringView("interface")] = request.interface;
+            e.error = QString(ControlErrors::code(*error));
+        e.interface = request.interface;
         if (request.verb == ControlRequest::Verb::Maintenance)
-            e[QLatin1StringView("on")] = request.maintenanceOn;
+            e.on = request.maintenanceOn;
         raise(e);
     }
     Q_EMIT replyReady(session, error ? ControlMessage::refused(request.id, *error, detail)

@@ -7,6 +7,7 @@
 #include "carp/CarpState.h"
 #include "carp/CarpTiming.h"
 #include "control/AgentStatus.h"
+#include "control/ControlEvent.h"
 #include "control/ControlRequest.h"
 
 #include <QCborMap>
@@ -18,8 +19,9 @@
 
 namespace baton {
 
+class AgentClock;
 class GroupRunner;
-class NetlinkRoute;
+class LinkControl;
 
 // The control channel's verbs, on the agent's main thread (where the groups live): builds the
 // status snapshot, carries out requests, and turns what happens into events. It never touches a
@@ -29,15 +31,24 @@ class ControlService : public QObject
     Q_OBJECT
 public:
     using Groups = std::function<std::vector<GroupRunner*>()>;
-    ControlService(NetlinkRoute& netlink, const QString& stateDir, QString agentName, Groups groups,
-                   QObject* parent = nullptr);
+    ControlService(LinkControl& links, const AgentClock& clock, const QString& stateDir, QString agentName,
+                   Groups groups, QObject* parent = nullptr);
 
+    // The interfaces `link-down` and `link-up` may touch: those the groups run on.
+    void setManagedInterfaces(const QStringList& interfaces) { m_interfaces = interfaces; }
     // Reads what an earlier run left (maintenance, pending restores) and resumes it. Returns
-    // whether maintenance is on, for the groups about to start.
-    bool resumeSavedState(const QStringList& interfaces);
+    // whether maintenance is on, for the groups about to start. A damaged file turns it on: a
+    // node that cannot know what it was doing watches rather than competes for the VIP.
+    bool resumeSavedState();
     bool maintenance() const { return m_state.maintenance; }
+    const QString& agentName() const { return m_agentName; }
+    void setAgentName(const QString& name) { m_agentName = name; }
+    // What the control channel reports about itself (see AgentStatus).
+    void setControlState(const QString& problem, qint64 certificateExpiresMs);
     void watch(GroupRunner* group); // follow a (new) group's changes
     AgentStatus status() const;
+    // Thread-safe: the control thread answers `adverts` from it.
+    const AdvertHistory& adverts() const { return m_adverts; }
     void startHeartbeat();
     void publishSoon(); // coalesces bursts of changes into one status message
 
@@ -52,15 +63,18 @@ Q_SIGNALS:
     void replyReady(quint64 session, const QCborMap& reply);
 
 private:
-    void raise(QCborMap body);
+    void raise(ControlEvent::Body body);
     void reply(quint64 session, const ControlRequest& request, const QString& client,
                std::optional<ControlError> error, const QCborMap& data = {}, const QCborMap& detail = {});
     QString persist();
     bool manages(const QString& interface) const;
     void setMaintenance(bool on, const QString& by);
     qint64 wallTime(TimePoint steady) const;
+    qint64 wallNow() const;
 
-    NetlinkRoute& m_netlink;
+    LinkControl& m_links;
+    const AgentClock& m_clock;
+    QStringList m_interfaces;
     AgentStateStore m_store;
     AgentStateStore::State m_state;
     LinkRestorer m_restorer;
@@ -68,6 +82,8 @@ private:
     QString m_agentName;
     Groups m_groups;
     qint64 m_startedMs = 0;
+    QString m_controlProblem;
+    qint64 m_certificateExpiresMs = 0;
     qint64 m_heartbeatSeq = 0;
     QTimer m_heartbeat;
     QTimer m_publish;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ControlSession.h"
 
+#include "AdvertHistory.h"
 #include "LogRing.h"
 #include "control/ControlMessage.h"
 #include "control/ControlProtocol.h"
 #include "pki/ConsoleRole.h"
 
 #include <QCborArray>
+#include <QDateTime>
 #include <QSslSocket>
 
 namespace baton {
@@ -160,11 +162,20 @@ void ControlSession::handleRequest(const QCborMap& message)
         for (const QString& line : LogRing::instance().last(r.lines))
             lines.append(line);
         QCborMap data;
-        data[QLatin1StringView("lines")] = lines;
+        data[control::key::Lines] = lines;
         return send(ControlMessage::ok(r.id, data));
     }
     if (r.verb == ControlRequest::Verb::Status && status)
         return send(ControlMessage::ok(r.id, *status));
+    if (r.verb == ControlRequest::Verb::Adverts && adverts) {
+        // Built here, on the niced control thread: the CARP loop only copied a few numbers.
+        QCborArray list;
+        for (const AdvertRecord& a : adverts->since(QDateTime::currentMSecsSinceEpoch(), r.seconds))
+            list.append(a.toCbor());
+        QCborMap data;
+        data[control::key::Adverts] = list;
+        return send(ControlMessage::ok(r.id, data));
+    }
     ++m_inFlight;
     Q_EMIT request(m_id, r, m_client, m_mayChange);
 }

@@ -15,6 +15,8 @@ class QSslSocket;
 
 namespace baton {
 
+class AdvertHistory;
+
 // One client connection on the control thread: TLS handshake, hello, framed requests. Every
 // way a client can misbehave ends in a typed error or a closed connection, never in waiting
 // forever or buffering without bound: handshake and hello deadlines, a deadline for a frame
@@ -54,7 +56,8 @@ public:
 
     // Set by the server: what the session says in its hello and sends after the client's.
     QString agentName;
-    const QCborMap* status = nullptr; // the server's latest snapshot body (same thread, outlives us)
+    const QCborMap* status = nullptr;       // the server's latest snapshot body (same thread, outlives us)
+    const AdvertHistory* adverts = nullptr; // thread-safe, outlives us
 
 Q_SIGNALS:
     void request(quint64 session, const baton::ControlRequest& request, const QString& client,

@@ -35,10 +35,9 @@ ControlThread::~ControlThread()
     stop();
 }
 
-QString ControlThread::start(const ControlConfig& config, const QSslConfiguration& tls,
-                             const QString& agentName)
+QString ControlThread::start(const ControlConfig& config, const QSslConfiguration& tls)
 {
-    auto* server = new ControlServer(tls, agentName);
+    auto* server = new ControlServer(tls, m_service.agentName());
     if (!server->listen(QHostAddress(config.listenAddress), config.port)) {
         const QString error = QStringLiteral("control listener %1:%2: %3")
                                   .arg(config.listenAddress)
@@ -47,6 +46,7 @@ QString ControlThread::start(const ControlConfig& config, const QSslConfiguratio
         delete server;
         return error;
     }
+    server->setAdvertHistory(&m_service.adverts());
     m_port = server->serverPort();
     m_server = server;
     // The snapshot must be there before the first client is greeted.

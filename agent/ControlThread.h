@@ -22,8 +22,8 @@ public:
     explicit ControlThread(ControlService& service, QObject* parent = nullptr);
     ~ControlThread() override;
 
-    // Binds in the calling thread, so a bad address is an error at start; empty on success.
-    QString start(const ControlConfig& config, const QSslConfiguration& tls, const QString& agentName);
+    // Binds in the calling thread, so a bad address is an error here; empty on success.
+    QString start(const ControlConfig& config, const QSslConfiguration& tls);
     void stop();
     quint16 port() const { return m_port; }
 

@@ -33,16 +33,20 @@ CarpParams paramsFor(const GroupConfig& c)
     p.preempt = c.preempt;
     return p;
 }
+
+constexpr int MaxRejectsRecordedPerSecond = 50;
 } // namespace
 
-GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookRunner& hooks, QObject* parent)
+GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookRunner& hooks,
+                         CounterMemory& counters, QObject* parent)
     : QObject(parent)
     , m_config(config)
     , m_netlink(netlink)
     , m_hooks(hooks)
     , m_machine(paramsFor(config))
-    , m_hmac(config.password, config.vhid, addresses(config.vips))
-    , m_counter(QRandomGenerator::system()->generate64())
+    , m_hmac(config.password, config.vhid, addresses(config.vips),
+             config.strictAuth ? CarpHmac::Mode::Strict : CarpHmac::Mode::Compatible)
+    , m_guard(counters, config.source)
     , m_ipId(static_cast<quint16>(QRandomGenerator::system()->generate()))
 {
     m_timer.setSingleShot(true);
@@ -185,15 +189,17 @@ void GroupRunner::onPacket(const QByteArray& packet)
     const CarpCodec::Decoded decoded = CarpCodec::decodePacket(packet, m_config.multicastGroup);
     CarpReject reject = decoded.reject;
     if (reject == CarpReject::None) {
-        if (decoded.advert.source == m_config.source)
-            return; // our own advert seen through another path
         if (decoded.advert.vhid != m_config.vhid)
             return; // another virtual host sharing the wire: not ours to judge or count
         reject = CarpCodec::verify(decoded.advert, m_config.vhid, m_hmac);
     }
-    recordAdvert(decoded.advert, false,
-                 reject == CarpReject::None ? QStringLiteral("ok") : QString(carpRejectCode(reject)));
     if (reject != CarpReject::None) {
+        if (t - m_rejectWindowStart >= std::chrono::seconds(1)) {
+            m_rejectWindowStart = t;
+            m_rejectsRecorded = 0;
+        }
+        if (++m_rejectsRecorded <= MaxRejectsRecordedPerSecond)
+            recordAdvert(decoded.advert, AdvertHistory::Verdict::Rejected, static_cast<quint8>(reject));
         if (const QString line = m_rejects.record(t, reject, decoded.advert.source, m_config.vhid);
             !line.isEmpty()) {
             qWarning("%s: %s", qUtf8Printable(tag()), qUtf8Printable(line));
@@ -201,10 +207,25 @@ void GroupRunner::onPacket(const QByteArray& packet)
         }
         return;
     }
-    // ucarp adopts the peer's counter and counts on from it; the BSDs accept anything.
-    m_counter = decoded.advert.counter;
-    m_counterAdopted = true;
-    apply(m_machine.advertReceived(t, decoded.advert));
+    const AdvertGuard::Verdict verdict = m_guard.inspect(t, decoded.advert, m_machine);
+    if (decoded.advert.source == m_config.source && verdict.sign == AdvertGuard::Sign::None)
+        return; // our own advert, back through another path
+    if (verdict.sign != AdvertGuard::Sign::None)
+        reportForgery(t, verdict.sign, decoded.advert.source);
+    if (verdict.trust == AdvertGuard::Trust::None) {
+        recordAdvert(decoded.advert, AdvertHistory::Verdict::Ignored, static_cast<quint8>(verdict.sign));
+        return;
+    }
+    recordAdvert(decoded.advert, AdvertHistory::Verdict::Accepted);
+    apply(m_machine.advertReceived(t, decoded.advert, verdict.trust == AdvertGuard::Trust::Full));
+}
+
+void GroupRunner::reportForgery(TimePoint now, AdvertGuard::Sign sign, quint32 source)
+{
+    if (const QString line = m_forgeries.record(now, sign, source, m_config.vhid); !line.isEmpty()) {
+        qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(line));
+        Q_EMIT forgeryLogged(sign, source, m_forgeries.count(sign));
+    }
 }
 
 void GroupRunner::apply(const CarpActions& actions)
@@ -230,7 +251,9 @@ void GroupRunner::apply(const CarpActions& actions)
         } else if (const auto* n = std::get_if<Notify>(&a)) {
             const QLatin1StringView reason(CarpStateNames::reason(n->reason));
             const QLatin1StringView to(CarpStateNames::state(n->to));
-            if (n->from != n->to)
+            if (n->reason == CarpReason::FlapDamped)
+                reportForgery(now(), AdvertGuard::Sign::Flapping, m_machine.lastPeer());
+            else if (n->from != n->to)
                 qWarning("%s: %s -> %s (%s)", qUtf8Printable(tag()), CarpStateNames::state(n->from),
                          to.data(), reason.data());
             else
@@ -248,29 +271,30 @@ void GroupRunner::sendAdvert(const action::SendAdvert& send)
     advert.advbase = send.advbase;
     advert.advskew = send.advskew;
     advert.demote = send.demote;
-    // Until a peer is heard every advert carries a fresh random counter, then the peer's + 1.
-    m_counter = m_counterAdopted ? m_counter + 1 : QRandomGenerator::system()->generate64();
-    advert.counter = m_counter;
+    // A fresh random counter every time (as ucarp before it hears a peer): a peer that adopts it and
+    // counts on (ucarp) can never arrive at a value we sent, so every counter seen twice is a replay.
+    advert.counter = QRandomGenerator::system()->generate64();
+    m_guard.noteSent(advert.counter);
     advert.source = m_config.source;
     advert.destination = m_config.multicastGroup;
     const QString error = m_socket.send(CarpCodec::encodePacket(advert, m_hmac, m_ipId++));
-    recordAdvert(advert, true, error.isEmpty() ? QStringLiteral("sent") : QStringLiteral("send-failed"));
+    recordAdvert(advert, error.isEmpty() ? AdvertHistory::Verdict::Sent : AdvertHistory::Verdict::SendFailed);
     noteSendResult(error);
 }
 
-void GroupRunner::recordAdvert(const CarpAdvert& advert, bool sent, QString verdict)
+void GroupRunner::recordAdvert(const CarpAdvert& advert, AdvertHistory::Verdict verdict, quint8 detail)
 {
     AdvertHistory::Entry e;
     e.timeMs = QDateTime::currentMSecsSinceEpoch();
-    e.sent = sent;
+    e.counter = advert.counter;
+    e.source = advert.source;
     e.interface = m_config.interface;
-    e.source = Ipv4::toString(advert.source);
     e.vhid = advert.vhid;
     e.advbase = advert.advbase;
     e.advskew = advert.advskew;
     e.demote = advert.demote;
-    e.counter = advert.counter;
-    e.verdict = std::move(verdict);
+    e.verdict = verdict;
+    e.detail = detail;
     Q_EMIT advertSeen(e);
 }
 

@@ -4,8 +4,10 @@
 #include "AdvertHistory.h"
 #include "CarpSocket.h"
 #include "NetlinkRoute.h"
+#include "carp/AdvertGuard.h"
 #include "carp/CarpHmac.h"
 #include "carp/CarpMachine.h"
+#include "carp/ForgeryLog.h"
 #include "carp/RejectLog.h"
 #include "config/AgentConfig.h"
 
@@ -16,6 +18,7 @@
 
 namespace baton {
 
+class CounterMemory;
 class HookRunner;
 
 // One vhid on one interface, on real I/O: the CarpMachine fed by the raw socket, the link state
@@ -24,7 +27,8 @@ class GroupRunner : public QObject
 {
     Q_OBJECT
 public:
-    GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookRunner& hooks,
+    // `counters` is the agent's memory of advert counters, shared by all its groups.
+    GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookRunner& hooks, CounterMemory& counters,
                 QObject* parent = nullptr);
 
     // Opens the raw socket on the interface; empty on success. start() calls it if not done.
@@ -38,6 +42,7 @@ public:
     const GroupConfig& config() const { return m_config; }
     const CarpMachine& machine() const { return m_machine; }
     const RejectLog& rejects() const { return m_rejects; }
+    const ForgeryLog& forgeries() const { return m_forgeries; }
     bool sameProtocol(const GroupConfig& other) const;
     bool vipHeld() const { return m_vipIfindex != 0; }
     bool linkUsable() const { return usable(); }
@@ -46,12 +51,14 @@ public:
 
 Q_SIGNALS:
     void stateChanged(CarpState from, CarpState to, CarpReason reason);
-    void advertSeen(const AdvertHistory::Entry& entry);   // received (any verdict) or sent
-    void rejectLogged(CarpReject reason, quint32 source); // as rate-limited as the log line
+    void advertSeen(const baton::AdvertHistory::Entry& entry); // received (any verdict) or sent
+    void rejectLogged(CarpReject reason, quint32 source);      // as rate-limited as the log line
+    void forgeryLogged(baton::AdvertGuard::Sign sign, quint32 source, quint64 count); // likewise
     void vipsChanged();
 
 private:
-    void recordAdvert(const CarpAdvert& advert, bool sent, QString verdict);
+    void recordAdvert(const CarpAdvert& advert, AdvertHistory::Verdict verdict, quint8 detail = 0);
+    void reportForgery(TimePoint now, AdvertGuard::Sign sign, quint32 source);
     void apply(const CarpActions& actions);
     void sendAdvert(const action::SendAdvert& send);
     void noteSendResult(const QString& error);
@@ -73,9 +80,12 @@ private:
     CarpSocket m_socket;
     QTimer m_timer;
     RejectLog m_rejects;
+    AdvertGuard m_guard;
+    ForgeryLog m_forgeries;
+    // Rejected packets go into the history at a bounded rate: a flood is counted, not recorded.
+    TimePoint m_rejectWindowStart{};
+    int m_rejectsRecorded = 0;
     std::optional<NetlinkRoute::Link> m_link;
-    quint64 m_counter = 0;
-    bool m_counterAdopted = false;
     quint16 m_ipId = 0;
     static constexpr quint8 SendErrorDemotion = 240;
     QTimer m_retry;        // reopen a socket that failed to open

@@ -10,6 +10,8 @@ namespace baton {
 
 namespace {
 
+constexpr int ExpiryWarningDays = 30;
+
 quint32 mask(int prefixLength)
 {
     return prefixLength <= 0 ? 0 : ~quint32{0} << (32 - prefixLength);
@@ -42,9 +44,10 @@ void checkHook(const QString& path, const QString& key, const GroupConfig& g, co
 
 } // namespace
 
-ConfigErrors HostCheck::check(const AgentConfig& config, const QString& file, NetlinkRoute& netlink)
+void HostCheck::check(ConfigResult& result, const QString& file, NetlinkRoute& netlink)
 {
-    ConfigErrors errors;
+    const AgentConfig& config = result.config;
+    ConfigErrors& errors = result.errors;
     // Every group's VIPs: whichever this node holds right now must not count as its own subnets,
     // or --check would answer differently on the MASTER and the BACKUP.
     QList<quint32> allVips;
@@ -80,14 +83,9 @@ ConfigErrors HostCheck::check(const AgentConfig& config, const QString& file, Ne
                         .arg(vip.toString(), g.interface, list(own))};
         }
     }
-    // The listener's certificate, key and CA must load here, or batond would refuse to start.
-    if (!config.control.listenAddress.isEmpty()) {
-        QString error;
-        if (!TlsIdentity::loadFiles(config.control.caFile, config.control.certFile, config.control.keyFile,
-                                    &error))
-            errors << ConfigError{file, 0, QStringLiteral("tls-cert"), error};
-    }
-    return errors;
+    if (!config.control.listenAddress.isEmpty())
+        result.warnings << TlsIdentity::problems(config.control.caFile, config.control.certFile,
+                                                 config.control.keyFile, ExpiryWarningDays);
 }
 
 } // namespace baton

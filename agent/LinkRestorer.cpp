@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LinkRestorer.h"
 
-#include "NetlinkRoute.h"
+#include "AgentClock.h"
+#include "LinkControl.h"
 #include "control/ControlProtocol.h"
 
 #include <QDateTime>
@@ -11,45 +12,75 @@ namespace baton {
 namespace {
 constexpr qint64 RetryMs = 1000;
 constexpr int LinkDownDelayMs = 200;
+constexpr qint64 MaxWaitMs = qint64{control::RestoreMaxSeconds} * 1000;
 
-QCborMap makeEvent(QLatin1StringView kind, const QString& interface)
+QString clockText(qint64 wallMs)
 {
-    QCborMap e;
-    e[control::key::Kind] = QString(kind);
-    e[QLatin1StringView("interface")] = interface;
-    return e;
+    return QDateTime::fromMSecsSinceEpoch(wallMs).toString(Qt::ISODate);
 }
 } // namespace
 
-LinkRestorer::LinkRestorer(NetlinkRoute& netlink, Persist persist, QObject* parent)
+LinkRestorer::LinkRestorer(LinkControl& links, const AgentClock& clock, Persist persist, QObject* parent)
     : QObject(parent)
-    , m_netlink(netlink)
+    , m_links(links)
+    , m_clock(clock)
     , m_persist(std::move(persist))
-    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &LinkRestorer::fire);
+    connect(&m_timer, &QTimer::timeout, this, &LinkRestorer::check);
 }
 
-void LinkRestorer::resume(const QList<PendingRestore>& restores)
+qint64 LinkRestorer::remainingMs(const SavedRestore& r) const
+{
+    // Within the boot it was taken in, the boot clock decides. The wall clock may only bring it
+    // forward (a restart long after the deadline), and a wall clock stepped back can never push
+    // it past the longest restore there is.
+    const qint64 byWall = r.deadlineMs - m_clock.wallMs();
+    if (r.bootId.isEmpty())
+        return std::min(byWall, MaxWaitMs);
+    if (r.bootId != m_clock.bootId())
+        return 0;
+    return std::min({r.bootDeadlineMs - m_clock.bootMs(), byWall, MaxWaitMs});
+}
+
+std::optional<qint64> LinkRestorer::nextDueInMs() const
+{
+    std::optional<qint64> next;
+    for (const SavedRestore& r : m_pending)
+        next = std::min(next.value_or(remainingMs(r)), remainingMs(r));
+    return next;
+}
+
+QList<PendingRestore> LinkRestorer::pending() const
+{
+    QList<PendingRestore> out;
+    const qint64 now = m_clock.wallMs();
+    for (const SavedRestore& r : m_pending)
+        out << PendingRestore{r.interface, now + std::max<qint64>(0, remainingMs(r)), r.requestedBy};
+    return out;
+}
+
+void LinkRestorer::resume(const QList<SavedRestore>& restores)
 {
     m_pending = restores;
-    for (const PendingRestore& p : restores)
-        qInfo("pending restore of %s from an earlier run, due %s", qUtf8Printable(p.interface),
-              qUtf8Printable(QDateTime::fromMSecsSinceEpoch(p.deadlineMs).toString(Qt::ISODate)));
-    fire();
+    for (const SavedRestore& r : restores)
+        qInfo("pending restore of %s from an earlier run, due %s%s", qUtf8Printable(r.interface),
+              qUtf8Printable(clockText(r.deadlineMs)),
+              !r.bootId.isEmpty() && r.bootId != m_clock.bootId() ? " (an earlier boot: now)" : "");
+    check();
 }
 
 std::optional<LinkRestorer::Failure> LinkRestorer::takeDown(const QString& interface, int seconds,
                                                             const QString& by)
 {
-    for (const PendingRestore& p : std::as_const(m_pending))
-        if (p.interface == interface)
-            return Failure{ControlError::RestorePending, QStringLiteral("%1 is already down").arg(interface)};
-    if (!m_netlink.link(interface))
+    if (isPending(interface))
+        return Failure{ControlError::RestorePending, QStringLiteral("%1 is already down").arg(interface)};
+    if (!m_links.linkExists(interface))
         return Failure{ControlError::UnknownInterface, QStringLiteral("%1 does not exist").arg(interface)};
-    const PendingRestore restore{interface, now() + qint64{seconds} * 1000, by};
+    const qint64 waitMs = qint64{seconds} * 1000;
+    const SavedRestore restore{interface, m_clock.wallMs() + waitMs, m_clock.bootId(),
+                               m_clock.bootMs() + waitMs, by};
     m_pending << restore;
     if (const QString error = m_persist(); !error.isEmpty()) {
         m_pending.removeLast();
@@ -57,21 +88,18 @@ std::optional<LinkRestorer::Failure> LinkRestorer::takeDown(const QString& inter
     }
     qInfo("link %s goes down for %s; restore in %d s", qUtf8Printable(interface), qUtf8Printable(by),
           seconds);
-    QCborMap e = makeEvent(control::event::RestoreArmed, interface);
-    e[QLatin1StringView("deadline")] = restore.deadlineMs;
-    e[QLatin1StringView("by")] = by;
-    Q_EMIT event(e);
+    Q_EMIT event(ev::RestoreArmed{interface, restore.deadlineMs, by});
     arm();
     Q_EMIT changed();
     // The reply goes out first: the control channel may run over this very interface.
     QTimer::singleShot(LinkDownDelayMs, this, [this, interface] {
         if (!isPending(interface))
             return; // brought up again already
-        if (const QString error = m_netlink.setLinkUp(interface, false); !error.isEmpty()) {
+        if (const QString error = m_links.setLinkUp(interface, false); !error.isEmpty()) {
             qCritical("taking link %s down failed: %s", qUtf8Printable(interface), qUtf8Printable(error));
-            m_pending.removeIf([&](const PendingRestore& p) { return p.interface == interface; });
+            m_pending.removeIf([&](const SavedRestore& p) { return p.interface == interface; });
             m_persist();
-            Q_EMIT event(makeEvent(control::event::LinkDownFailed, interface));
+            Q_EMIT event(ev::LinkDownFailed{interface});
             arm();
             Q_EMIT changed();
         }
@@ -82,32 +110,32 @@ std::optional<LinkRestorer::Failure> LinkRestorer::takeDown(const QString& inter
 bool LinkRestorer::isPending(const QString& interface) const
 {
     return std::any_of(m_pending.cbegin(), m_pending.cend(),
-                       [&](const PendingRestore& p) { return p.interface == interface; });
+                       [&](const SavedRestore& p) { return p.interface == interface; });
 }
 
 std::optional<LinkRestorer::Failure> LinkRestorer::bringUp(const QString& interface, const QString& by)
 {
-    for (const PendingRestore& p : std::as_const(m_pending))
+    for (const SavedRestore& p : std::as_const(m_pending))
         if (p.interface == interface) {
             if (!restore(p, true, by))
                 return Failure{ControlError::NetlinkFailed,
                                QStringLiteral("cannot set %1 up").arg(interface)};
             return std::nullopt;
         }
-    if (const QString error = m_netlink.setLinkUp(interface, true); !error.isEmpty())
+    if (const QString error = m_links.setLinkUp(interface, true); !error.isEmpty())
         return Failure{ControlError::NetlinkFailed, error};
     return std::nullopt;
 }
 
-bool LinkRestorer::restore(const PendingRestore& restore, bool early, const QString& by)
+bool LinkRestorer::restore(const SavedRestore& restore, bool early, const QString& by)
 {
-    const QString error = m_netlink.setLinkUp(restore.interface, true);
-    const bool gone = !error.isEmpty() && !m_netlink.link(restore.interface);
+    const qint64 lateMs = early ? 0 : std::max<qint64>(0, -remainingMs(restore));
+    const QString error = m_links.setLinkUp(restore.interface, true);
+    const bool gone = !error.isEmpty() && !m_links.linkExists(restore.interface);
     if (!error.isEmpty() && !gone) {
         qCritical("restoring link %s failed: %s; retrying", qUtf8Printable(restore.interface),
                   qUtf8Printable(error));
-        QCborMap e = makeEvent(control::event::RestoreFailed, restore.interface);
-        Q_EMIT event(e);
+        Q_EMIT event(ev::RestoreFailed{restore.interface});
         return false;
     }
     if (gone)
@@ -116,43 +144,35 @@ bool LinkRestorer::restore(const PendingRestore& restore, bool early, const QStr
     else
         qInfo("link %s restored%s", qUtf8Printable(restore.interface),
               early ? qPrintable(QStringLiteral(" early by %1").arg(by)) : " at its deadline");
-    m_pending.removeIf([&](const PendingRestore& p) { return p.interface == restore.interface; });
+    const QString interface = restore.interface; // `restore` may live in m_pending
+    m_pending.removeIf([&](const SavedRestore& p) { return p.interface == interface; });
     if (const QString saveError = m_persist(); !saveError.isEmpty())
-        qCritical("cannot record the restore of %s: %s", qUtf8Printable(restore.interface),
+        qCritical("cannot record the restore of %s: %s", qUtf8Printable(interface),
                   qUtf8Printable(saveError));
-    QCborMap e = makeEvent(control::event::RestoreDone, restore.interface);
-    e[QLatin1StringView("early")] = early;
-    e[QLatin1StringView("late_ms")] = early ? 0 : std::max<qint64>(0, now() - restore.deadlineMs);
-    if (early)
-        e[QLatin1StringView("by")] = by;
-    Q_EMIT event(e);
+    Q_EMIT event(ev::RestoreDone{interface, early, lateMs, early ? by : QString()});
     Q_EMIT changed();
     arm();
     return true;
 }
 
-void LinkRestorer::fire()
+void LinkRestorer::check()
 {
-    const qint64 t = now();
-    const QList<PendingRestore> due = m_pending;
-    for (const PendingRestore& p : due)
-        if (p.deadlineMs <= t)
-            restore(p, false, {});
+    const QList<SavedRestore> all = m_pending;
+    for (const SavedRestore& r : all)
+        if (remainingMs(r) <= 0)
+            restore(r, false, {});
     arm();
 }
 
 void LinkRestorer::arm()
 {
-    if (m_pending.isEmpty()) {
+    const std::optional<qint64> next = nextDueInMs();
+    if (!next) {
         m_timer.stop();
         return;
     }
-    qint64 earliest = m_pending.first().deadlineMs;
-    for (const PendingRestore& p : std::as_const(m_pending))
-        earliest = std::min(earliest, p.deadlineMs);
     // A deadline already past here means its restore failed: try again shortly, not in a spin.
-    const qint64 wait = earliest - now();
-    m_timer.start(static_cast<int>(wait <= 0 ? RetryMs : std::min<qint64>(wait, 3'600'000)));
+    m_timer.start(static_cast<int>(*next <= 0 ? RetryMs : *next));
 }
 
 } // namespace baton

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AgentStateStore.h"
 #include "control/AgentStatus.h"
 #include "control/ControlError.h"
+#include "control/ControlEvent.h"
 
-#include <QCborMap>
 #include <QObject>
 #include <QTimer>
 
@@ -13,24 +14,25 @@
 
 namespace baton {
 
-class NetlinkRoute;
+class AgentClock;
+class LinkControl;
 
 // The dead-man switch behind `link-down`: every interface taken down carries a deadline, and
 // the agent brings it back by itself at that deadline, whether or not anyone is still connected
 // and across its own restarts (the deadline is saved before the link goes down; a save that
-// fails means the link is not touched).
+// fails means the link is not touched). The deadline runs on the boot clock, so stepping the wall
+// clock neither delays nor hastens it; no restore is ever later than the 900 s limit allows.
 class LinkRestorer : public QObject
 {
     Q_OBJECT
 public:
-    using Persist = std::function<QString()>; // saves pending() with the rest of the state
-    using Clock = std::function<qint64()>;    // wall-clock ms since the epoch
+    using Persist = std::function<QString()>; // saves saved() with the rest of the state
 
-    LinkRestorer(NetlinkRoute& netlink, Persist persist, QObject* parent = nullptr);
-    void setClock(Clock clock) { m_clock = std::move(clock); }
+    LinkRestorer(LinkControl& links, const AgentClock& clock, Persist persist, QObject* parent = nullptr);
 
-    // At start: restores recorded by an earlier run; those already due are carried out now.
-    void resume(const QList<PendingRestore>& restores);
+    // At start: restores recorded by an earlier run; those already due are carried out now, and
+    // those of an earlier boot too (the link-down they undo belonged to that boot).
+    void resume(const QList<SavedRestore>& restores);
     struct Failure
     {
         ControlError error;
@@ -39,23 +41,29 @@ public:
     std::optional<Failure> takeDown(const QString& interface, int seconds, const QString& by);
     // Ends a pending restore early (or simply sets the link up when none is pending).
     std::optional<Failure> bringUp(const QString& interface, const QString& by);
-    const QList<PendingRestore>& pending() const { return m_pending; }
+    // Carries out every restore that is due; the timer calls it, and so may a test.
+    void check();
+
+    const QList<SavedRestore>& saved() const { return m_pending; }
+    // As the status shows them: the wall-clock time each will happen, read off the boot clock.
+    QList<PendingRestore> pending() const;
     bool isPending(const QString& interface) const;
+    // Boot-clock ms until the next restore is due (nullopt: none pending).
+    std::optional<qint64> nextDueInMs() const;
 
 Q_SIGNALS:
-    void event(const QCborMap& event); // restore-armed, restore-done, restore-failed, link-down-failed
+    void event(const baton::ControlEvent::Body& event);
     void changed();
 
 private:
     void arm();
-    void fire();
-    bool restore(const PendingRestore& restore, bool early, const QString& by);
-    qint64 now() const { return m_clock(); }
+    bool restore(const SavedRestore& restore, bool early, const QString& by);
+    qint64 remainingMs(const SavedRestore& restore) const;
 
-    NetlinkRoute& m_netlink;
+    LinkControl& m_links;
+    const AgentClock& m_clock;
     Persist m_persist;
-    Clock m_clock;
-    QList<PendingRestore> m_pending;
+    QList<SavedRestore> m_pending;
     QTimer m_timer;
 };
 

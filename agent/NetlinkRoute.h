@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "LinkControl.h"
 #include "net/GratuitousArp.h"
 #include "net/Ipv4.h"
 
@@ -15,7 +16,7 @@ namespace baton {
 
 // Addresses and links through rtnetlink (libnl-route-3). Calls are synchronous but take
 // microseconds; they run on the event loop between adverts.
-class NetlinkRoute
+class NetlinkRoute : public LinkControl
 {
 public:
     struct Link
@@ -28,7 +29,7 @@ public:
     };
 
     NetlinkRoute();
-    ~NetlinkRoute();
+    ~NetlinkRoute() override;
     NetlinkRoute(const NetlinkRoute&) = delete;
     NetlinkRoute& operator=(const NetlinkRoute&) = delete;
 
@@ -39,7 +40,8 @@ public:
     QString removeAddress(int ifindex, const Ipv4Prefix& address);
     // The IPv4 addresses configured on an interface, with their prefix lengths.
     QList<Ipv4Prefix> addresses(int ifindex);
-    QString setLinkUp(const QString& name, bool up);
+    bool linkExists(const QString& name) override { return link(name).has_value(); }
+    QString setLinkUp(const QString& name, bool up) override;
 
 private:
     nl_sock* m_socket = nullptr;

@@ -56,7 +56,7 @@ int main(int argc, char** argv)
             fromInterfaces ? IfupdownReader::readFile(path) : AgentConfigParser::parseFile(path);
         if (result.ok() && !parser.isSet(offline)) {
             NetlinkRoute netlink;
-            result.errors << HostCheck::check(result.config, path, netlink);
+            HostCheck::check(result, path, netlink);
         }
         return ConfigSummary::report(result, QStringLiteral("batond"), out, err);
     }

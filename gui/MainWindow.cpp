@@ -50,14 +50,14 @@ QString clock(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
-EventLogModel::Kind kindOf(const QCborMap& event)
+EventLogModel::Kind kindOf(const ControlEvent& event)
 {
-    const QString kind = event.value(control::key::Kind).toString();
-    if (kind == control::event::State)
+    if (std::holds_alternative<ev::StateChanged>(event.body))
         return EventLogModel::Kind::State;
-    if (kind == control::event::Reject)
+    if (std::holds_alternative<ev::AdvertRejected>(event.body) ||
+        std::holds_alternative<ev::ForgerySuspected>(event.body))
         return EventLogModel::Kind::Reject;
-    if (kind == control::event::Command)
+    if (std::holds_alternative<ev::CommandDone>(event.body))
         return EventLogModel::Kind::Command;
     return EventLogModel::Kind::Agent;
 }
@@ -352,7 +352,7 @@ void MainWindow::startNodes()
         cards->addWidget(node.card, 1);
         connect(node.connection, &AgentConnection::changed, this, [this, i] { nodeChanged(i); });
         connect(node.connection, &AgentConnection::eventReceived, this,
-                [this, i](const QCborMap& event) { agentEvent(i, event); });
+                [this, i](const ControlEvent& event) { agentEvent(i, event); });
         connect(node.card, &NodeCard::commandLogged, this,
                 [this, i](const QString& text) { log(nodeName(i), EventLogModel::Kind::Command, text); });
         log(nodeName(i), EventLogModel::Kind::Connection,
@@ -591,7 +591,8 @@ void MainWindow::nodeChanged(int index)
         case AgentConnection::Health::Live:
             log(nodeName(index), EventLogModel::Kind::Connection,
                 tr("Agent %1 is live (%2 access)")
-                    .arg(node.connection->agentName(), node.connection->access()));
+                    .arg(node.connection->agentName(),
+                         node.connection->mayChange() ? tr("operator") : tr("read-only")));
             break;
         case AgentConnection::Health::Stale:
             log(nodeName(index), EventLogModel::Kind::Connection,
@@ -609,7 +610,7 @@ void MainWindow::nodeChanged(int index)
     m_splitBrain->setNode(index, node.connection->isLive(), node.connection->status());
 }
 
-void MainWindow::agentEvent(int index, const QCborMap& event)
+void MainWindow::agentEvent(int index, const ControlEvent& event)
 {
     log(nodeName(index), kindOf(event), ControlEventText::describe(event));
 }

@@ -101,7 +101,7 @@ private:
 
     void log(const QString& node, EventLogModel::Kind kind, const QString& text);
     void nodeChanged(int index);
-    void agentEvent(int index, const QCborMap& event);
+    void agentEvent(int index, const ControlEvent& event);
     void splitBrainChanged();
     void probeMethodChanged();
     void macChanged(const QHostAddress& address, const QString& mac, const QString& previous);

@@ -196,7 +196,7 @@ int ClientCommand::run(const QStringList& arguments)
         if (watch)
             output.statusIfChanged(s);
     });
-    QObject::connect(&client, &ControlClient::eventReceived, &client, [&](const QCborMap& e) {
+    QObject::connect(&client, &ControlClient::eventReceived, &client, [&](const ControlEvent& e) {
         if (watch)
             output.event(e);
     });

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClientOutput.h"
 
+#include "carp/CarpStateNames.h"
+#include "control/AdvertRecord.h"
 #include "control/ControlError.h"
 #include "control/ControlEventText.h"
+#include "control/ControlProtocol.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -44,7 +47,8 @@ void ClientOutput::status(const AgentStatus& s)
           << (s.maintenance ? ", MAINTENANCE on" : "") << '\n';
     for (const GroupStatus& g : s.groups) {
         m_out << "  vhid " << g.vhid << " on " << g.interface << " (" << g.source
-              << "): " << g.state.toUpper() << " since " << clock(g.sinceMs) << " (" << g.reason << ")\n"
+              << "): " << CarpStateNames::state(g.state) << " since " << clock(g.sinceMs) << " (" << g.reason
+              << ")\n"
               << "    advbase " << g.advbase << " advskew " << g.advskew << " demote " << g.demote
               << " preempt " << (g.preempt ? "on" : "off") << (g.maintenance ? " maintenance" : "") << '\n'
               << "    link " << (g.linkUp ? "up" : "DOWN") << ", VIP " << g.vips.join(QStringLiteral(", "))
@@ -80,12 +84,11 @@ void ClientOutput::statusIfChanged(const AgentStatus& s)
     status(s);
 }
 
-void ClientOutput::event(const QCborMap& e)
+void ClientOutput::event(const ControlEvent& e)
 {
     if (m_json)
-        return json(e);
-    m_out << clock(e.value(QLatin1StringView("time")).toInteger()) << "  " << ControlEventText::describe(e)
-          << '\n';
+        return json(e.toMessage());
+    m_out << clock(e.timeMs) << "  " << ControlEventText::describe(e) << '\n';
     m_out.flush();
 }
 
@@ -101,7 +104,7 @@ void ClientOutput::reply(const ControlRequest& request, const QCborMap& data)
         break;
     case Verb::LinkDown:
         m_out << request.interface << " is down; the agent brings it back up at "
-              << clock(data.value(QLatin1StringView("deadline")).toInteger()) << '\n';
+              << clock(data.value(control::key::Deadline).toInteger()) << '\n';
         break;
     case Verb::LinkUp:
         m_out << request.interface << " is up\n";
@@ -113,18 +116,21 @@ void ClientOutput::reply(const ControlRequest& request, const QCborMap& data)
         m_out << "maintenance " << (request.maintenanceOn ? "on" : "off") << '\n';
         break;
     case Verb::Adverts:
-        for (const QCborValue& v : data.value(QLatin1StringView("adverts")).toArray()) {
-            const QCborMap a = v.toMap();
-            const auto f = [&a](const char* k) { return a.value(QLatin1StringView(k)); };
-            m_out << clock(f("time").toInteger()) << (f("sent").toBool() ? "  sent " : "  recv ")
-                  << f("interface").toString() << ' ' << f("source").toString() << " vhid "
-                  << f("vhid").toInteger() << " advbase " << f("advbase").toInteger() << " advskew "
-                  << f("advskew").toInteger() << " demote " << f("demote").toInteger() << " counter "
-                  << f("counter").toString() << "  " << f("verdict").toString() << '\n';
+        for (const QCborValue& v : data.value(control::key::Adverts).toArray()) {
+            QString error;
+            const std::optional<AdvertRecord> a = AdvertRecord::fromCbor(v.toMap(), &error);
+            if (!a) {
+                m_err << "batonctl: skipped an advert record: " << error << '\n';
+                continue;
+            }
+            m_out << clock(a->timeMs) << (a->sent ? "  sent " : "  recv ") << a->interface << ' ' << a->source
+                  << " vhid " << a->vhid << " advbase " << a->advbase << " advskew " << a->advskew
+                  << " demote " << a->demote << " counter " << QString::number(a->counter, 16) << "  "
+                  << a->verdict << '\n';
         }
         break;
     case Verb::Log:
-        for (const QCborValue& v : data.value(QLatin1StringView("lines")).toArray())
+        for (const QCborValue& v : data.value(control::key::Lines).toArray())
             m_out << v.toString() << '\n';
         break;
     }

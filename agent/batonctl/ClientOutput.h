@@ -2,6 +2,7 @@
 #pragma once
 
 #include "control/AgentStatus.h"
+#include "control/ControlEvent.h"
 #include "control/ControlRequest.h"
 
 #include <QCborMap>
@@ -20,7 +21,7 @@ public:
 
     void status(const AgentStatus& status);
     void statusIfChanged(const AgentStatus& status); // watch: only when something but the time moved
-    void event(const QCborMap& event);
+    void event(const ControlEvent& event);
     void reply(const ControlRequest& request, const QCborMap& data);
     void refusal(const QString& code, const QCborMap& detail);
 

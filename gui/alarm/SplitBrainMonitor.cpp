@@ -12,7 +12,7 @@ namespace {
 const GroupStatus* masterGroup(const AgentStatus& status, int vhid)
 {
     for (const GroupStatus& group : status.groups) {
-        if (group.vhid == vhid && group.state == QLatin1StringView("master"))
+        if (group.vhid == vhid && group.state == CarpState::Master)
             return &group;
     }
     return nullptr;

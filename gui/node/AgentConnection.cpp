@@ -32,7 +32,7 @@ AgentConnection::AgentConnection(QString host, quint16 port, QSslConfiguration t
         heard();
         updateHealth();
     });
-    connect(&m_client, &ControlClient::eventReceived, this, [this](const QCborMap& event) {
+    connect(&m_client, &ControlClient::eventReceived, this, [this](const ControlEvent& event) {
         heard();
         Q_EMIT eventReceived(event);
     });

@@ -61,8 +61,8 @@ public:
     // Why the last attempt failed or the connection ended, translated; empty while all is well.
     QString lastError() const { return m_lastError; }
     // "operator" or "read-only" as the agent sees this console; empty before the first hello.
-    QString access() const { return m_access; }
-    bool mayChange() const { return m_access == QLatin1StringView("operator"); }
+    ConsoleAccess access() const { return m_access; }
+    bool mayChange() const { return m_access == ConsoleAccess::Operator; }
     // The agent's name from its hello (its certificate's CN); empty before the first hello.
     QString agentName() const { return m_agentName; }
     QString healthText() const; // "live", "stale", … translated
@@ -73,7 +73,7 @@ public:
 Q_SIGNALS:
     // The status or the health changed (also when it turns stale without any message).
     void changed();
-    void eventReceived(const QCborMap& event);
+    void eventReceived(const baton::ControlEvent& event);
     void replied(qint64 id, const QCborMap& data);
     void refused(qint64 id, const QString& code, const QCborMap& detail);
     // The connection ended; requests in flight will get no reply.
@@ -96,7 +96,7 @@ private:
     bool m_connected = false; // past the hello and the first status
     Health m_health = Health::Connecting;
     QString m_lastError;
-    QString m_access;
+    ConsoleAccess m_access = ConsoleAccess::ReadOnly;
     QString m_agentName;
     std::optional<AgentStatus> m_status;
 };

@@ -4,6 +4,7 @@
 #include "DurationText.h"
 #include "LinkDownDialog.h"
 #include "control/ControlError.h"
+#include "control/ControlProtocol.h"
 
 #include <QCborArray>
 #include <QDateTime>
@@ -73,13 +74,15 @@ QString stateWord(const AgentStatus& status, const GroupStatus& group)
 {
     if (status.maintenance || group.maintenance)
         return NodeCard::tr("maintenance");
-    if (group.state == QLatin1StringView("master"))
+    switch (group.state) {
+    case CarpState::Master:
         return NodeCard::tr("master");
-    if (group.state == QLatin1StringView("backup"))
+    case CarpState::Backup:
         return NodeCard::tr("backup");
-    if (group.state == QLatin1StringView("init"))
-        return NodeCard::tr("init");
-    return group.state;
+    case CarpState::Init:
+        break;
+    }
+    return NodeCard::tr("init");
 }
 
 QString seconds1(qint64 ms)
@@ -277,17 +280,21 @@ void NodeCard::refreshRole()
     if (group && (status->maintenance || group->maintenance)) {
         text = tr("MAINTENANCE");
         colour = MaintenanceColour;
-    } else if (group && group->state == QLatin1StringView("master")) {
-        text = tr("MASTER");
-        colour = MasterColour;
-    } else if (group && group->state == QLatin1StringView("backup")) {
-        text = tr("BACKUP");
-        colour = BackupColour;
-    } else if (group && group->state == QLatin1StringView("init")) {
-        text = tr("INIT");
-        colour = InitColour;
     } else if (group) {
-        text = group->state.toUpper();
+        switch (group->state) {
+        case CarpState::Master:
+            text = tr("MASTER");
+            colour = MasterColour;
+            break;
+        case CarpState::Backup:
+            text = tr("BACKUP");
+            colour = BackupColour;
+            break;
+        case CarpState::Init:
+            text = tr("INIT");
+            colour = InitColour;
+            break;
+        }
     }
     roleFont.setPointSizeF(roleFont.pointSizeF() * 2.4);
     if (m_role->font() != roleFont)
@@ -335,7 +342,7 @@ void NodeCard::refreshDetails()
     QStringList others;
     for (qsizetype i = 1; i < status->groups.size(); ++i) {
         const GroupStatus& g = status->groups.at(i);
-        others << tr("vhid %1 on %2: %3").arg(g.vhid).arg(g.interface, g.state.toUpper());
+        others << tr("vhid %1 on %2: %3").arg(g.vhid).arg(g.interface, stateWord(*status, g).toUpper());
     }
     m_otherGroups->setText(others.join(QLatin1Char('\n')));
     // A hidden widget would still leave its row's spacing behind.
@@ -436,7 +443,7 @@ void NodeCard::refreshButtons()
     set(m_bringUp, pending || (group && !linkUp),
         pending || (group && !linkUp) ? tr("Set %1 up now instead of at its restore deadline.").arg(interface)
                                       : tr("No restore is pending: %1 is up.").arg(interface));
-    const bool master = group && group->state == QLatin1StringView("master");
+    const bool master = group && group->state == CarpState::Master;
     set(m_handover, master && !status->maintenance,
         master ? tr("Give up the VIP now: the peer takes over at once.")
                : tr("Only the master can hand over."));
@@ -537,8 +544,8 @@ void NodeCard::onReplied(qint64 id, const QCborMap& reply)
     switch (r.verb) {
     case ControlRequest::Verb::LinkDown:
         showInfo(tr("%1 is down; the agent brings it back at %2.")
-                     .arg(r.interface, DurationText::clock(toLocalMs(
-                                           reply.value(QLatin1StringView("deadline")).toInteger()))),
+                     .arg(r.interface,
+                          DurationText::clock(toLocalMs(reply.value(control::key::Deadline).toInteger()))),
                  false);
         break;
     case ControlRequest::Verb::LinkUp:

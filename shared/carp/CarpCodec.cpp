@@ -64,7 +64,7 @@ QByteArray CarpCodec::encodeHeader(const CarpAdvert& advert, const CarpHmac& hma
     p[CarpDemote] = static_cast<char>(advert.demote);
     p[CarpAdvbase] = static_cast<char>(advert.advbase);
     qToBigEndian(advert.counter, p + CarpCounter);
-    const CarpHmac::Digest digest = hmac.digest(advert.counter);
+    const CarpHmac::Digest digest = hmac.digest(advert);
     std::memcpy(p + CarpDigest, digest.data(), digest.size());
     // Computed with the checksum field still zero.
     qToBigEndian(InternetChecksum::compute(header), p + CarpChecksum);

@@ -38,6 +38,27 @@ Micros CarpMachine::claimDuration() const
     return std::min(m_params.claimWindow, advertInterval() / 2);
 }
 
+Micros CarpMachine::masterDownFor(const CarpAdvert& advert) const
+{
+    const quint32 claimed = std::max(
+        CarpTiming::masterDownTicks(advert.advbase, advert.advskew, m_params.deadratio), m_params.deadratio);
+    return std::min(masterDownInterval(), CarpTiming::toMicros(claimed));
+}
+
+bool CarpMachine::damped(TimePoint now, CarpActions& out)
+{
+    std::erase_if(m_advertTransitions, [&](TimePoint t) { return now - t >= m_params.transitionWindow; });
+    if (static_cast<int>(m_advertTransitions.size()) < m_params.maxAdvertTransitions) {
+        m_advertTransitions.push_back(now);
+        m_dampNotified = false;
+        return false;
+    }
+    if (!m_dampNotified)
+        out.emplace_back(Notify{CarpReason::FlapDamped, m_state, m_state});
+    m_dampNotified = true;
+    return true;
+}
+
 SendAdvert CarpMachine::ownAdvert() const
 {
     return SendAdvert{m_params.advbase, m_params.advskew, m_demote};
@@ -71,7 +92,7 @@ bool CarpMachine::remotePreferred(const CarpAdvert& advert) const
     return tieBreakKey(advert.source) < tieBreakKey(m_params.source);
 }
 
-CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert)
+CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert, bool mayTransition)
 {
     if (m_state == CarpState::Init || !m_linkUp || advert.source == m_params.source ||
         advert.vhid != m_params.vhid)
@@ -80,21 +101,28 @@ CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert)
     m_lastPeerHeard = now;
     m_lastPeer = advert.source;
     if (m_state == CarpState::Master)
-        return onAdvertAsMaster(now, advert);
-    return onAdvertAsBackup(now, advert);
+        return onAdvertAsMaster(now, advert, mayTransition);
+    return onAdvertAsBackup(now, advert, mayTransition);
 }
 
-CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& advert)
+CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& advert, bool mayTransition)
 {
     CarpActions out;
-    if (advert.isBowOut())
-        return out; // the other node is leaving; we already hold the VIP
+    if (advert.isBowOut() || !mayTransition)
+        return out; // the other node is leaving (we already hold the VIP), or not to be acted on
     if (remotePreferred(advert)) {
+        if (damped(now, out))
+            return out;
         // ucarp sends one last advert so that a returning preferred master learns it must reassert.
         out.emplace_back(ownAdvert());
         leaveMaster(now, CarpReason::PreferredMaster, CarpState::Backup, false, out);
         return out;
     }
+    // At most once an interval: a stream of less preferred adverts (forged or not) must not turn
+    // into a stream of ARP broadcasts and log lines.
+    if (m_lastReassert && now - *m_lastReassert < advertInterval())
+        return out;
+    m_lastReassert = now;
     // Two masters: refresh the neighbours' ARP caches now and two adverts later (as ucarp), and
     // advertise at once rather than at the next tick, so the other one yields sooner.
     out.emplace_back(SendGarp{});
@@ -122,11 +150,16 @@ std::optional<CarpReason> CarpMachine::backupTakeoverReason(const CarpAdvert& ad
     return std::nullopt;
 }
 
-CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& advert)
+CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition)
 {
     CarpActions out;
     if (m_maintenance)
         return out;
+    if (!mayTransition) {
+        if (!m_claiming)
+            arm(now + masterDownInterval(), out); // alive, but its timing fields are not to be trusted
+        return out;
+    }
     if (m_claiming) {
         // Another node is claiming (or already master): the preferred one carries on, the other
         // steps back without ever having held the VIP.
@@ -137,11 +170,11 @@ CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& adver
         out.emplace_back(Notify{CarpReason::ClaimLost, m_state, m_state});
         return out;
     }
-    if (const auto reason = backupTakeoverReason(advert)) {
+    if (const auto reason = backupTakeoverReason(advert); reason && !damped(now, out)) {
         becomeMaster(now, *reason, out);
         return out;
     }
-    arm(now + masterDownInterval(), out);
+    arm(now + (advert.isBowOut() ? masterDownInterval() : masterDownFor(advert)), out);
     return out;
 }
 

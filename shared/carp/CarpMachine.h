@@ -7,6 +7,7 @@
 #include "CarpTiming.h"
 
 #include <optional>
+#include <vector>
 
 namespace baton {
 
@@ -22,6 +23,11 @@ struct CarpParams
     // taking the VIP, so that two nodes starting together never both hold it. Capped at half an
     // advert interval. Zero turns it off (ucarp's behaviour).
     Micros claimWindow = std::chrono::milliseconds(50);
+    // Takeovers and yields decided by an advert's content (a bow-out, a demote, a preferred or slower
+    // master), not by silence, are limited to this many per window. Forged adverts could otherwise
+    // make the pair flap; a real failover (the master falling silent) is never limited.
+    int maxAdvertTransitions = 4;
+    Micros transitionWindow = std::chrono::seconds(60);
 };
 
 // The CARP failover state machine for one vhid, without I/O. Every input carries the current
@@ -33,8 +39,9 @@ public:
     explicit CarpMachine(const CarpParams& params);
 
     CarpActions start(TimePoint now, bool linkUp);
-    // `advert` has been decoded and authenticated by the caller (CarpCodec, CarpHmac).
-    CarpActions advertReceived(TimePoint now, const CarpAdvert& advert);
+    // `advert` has been decoded and authenticated by the caller (CarpCodec, CarpHmac). Without
+    // `mayTransition` it only shows the master alive (AdvertGuard's keep-alive trust).
+    CarpActions advertReceived(TimePoint now, const CarpAdvert& advert, bool mayTransition = true);
     CarpActions timerFired(TimePoint now);
     CarpActions linkChanged(TimePoint now, bool up);
     CarpActions setMaintenance(TimePoint now, bool on);
@@ -55,6 +62,10 @@ public:
     const CarpParams& params() const { return m_params; }
     Micros advertInterval() const;
     Micros masterDownInterval() const;
+    // As a backup following this advert's sender: silence for this long means it is gone. The
+    // sender's own interval decides when it is shorter than ours (VRRPv3's rule): a master that
+    // claims to advertise every 12 ms but is heard once a second is not alive by its own account.
+    Micros masterDownFor(const CarpAdvert& advert) const;
 
     // ucarp compares the source addresses as host integers while still in network byte order; on
     // the little-endian machines it runs on, that ranks the last octet first. A mixed pair must
@@ -64,8 +75,9 @@ public:
 private:
     bool remotePreferred(const CarpAdvert& advert) const;
     std::optional<CarpReason> backupTakeoverReason(const CarpAdvert& advert) const;
-    CarpActions onAdvertAsMaster(TimePoint now, const CarpAdvert& advert);
-    CarpActions onAdvertAsBackup(TimePoint now, const CarpAdvert& advert);
+    CarpActions onAdvertAsMaster(TimePoint now, const CarpAdvert& advert, bool mayTransition);
+    CarpActions onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition);
+    bool damped(TimePoint now, CarpActions& out); // notes the transition if it may happen
     void becomeMaster(TimePoint now, CarpReason reason, CarpActions& out);
     void leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out);
     void standDown(TimePoint now, CarpReason reason, bool bowOut, CarpActions& out);
@@ -90,6 +102,9 @@ private:
     std::optional<TimePoint> m_deadline;
     std::optional<TimePoint> m_lastPeerHeard;
     quint32 m_lastPeer = 0;
+    std::vector<TimePoint> m_advertTransitions; // within the last transitionWindow
+    bool m_dampNotified = false;
+    std::optional<TimePoint> m_lastReassert;
 };
 
 } // namespace baton

@@ -33,6 +33,7 @@ enum class CarpReason : quint8
     MaintenanceOff,
     DemoteChanged,
     Shutdown,
+    FlapDamped, // advert-triggered takeovers and yields came too often: relying on timers for now
 };
 
 } // namespace baton

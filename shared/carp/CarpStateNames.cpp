@@ -55,8 +55,23 @@ const char* CarpStateNames::reason(CarpReason reason)
         return "demote-changed";
     case CarpReason::Shutdown:
         return "shutdown";
+    case CarpReason::FlapDamped:
+        return "flap-damped";
     }
     return "?";
+}
+
+QString CarpStateNames::wireState(CarpState state)
+{
+    return QString::fromLatin1(CarpStateNames::state(state)).toLower();
+}
+
+std::optional<CarpState> CarpStateNames::stateFromWire(QStringView name)
+{
+    for (const CarpState s : {CarpState::Init, CarpState::Backup, CarpState::Master})
+        if (name == wireState(s))
+            return s;
+    return std::nullopt;
 }
 
 } // namespace baton

@@ -3,6 +3,11 @@
 
 #include "CarpState.h"
 
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
 namespace baton {
 
 // Stable kebab-case names: they appear in logs and on the control channel.
@@ -11,6 +16,9 @@ class CarpStateNames
 public:
     static const char* state(CarpState state);
     static const char* reason(CarpReason reason);
+    // The control channel spells states in lower case ("master"); these two convert both ways.
+    static QString wireState(CarpState state);
+    static std::optional<CarpState> stateFromWire(QStringView name);
 };
 
 } // namespace baton

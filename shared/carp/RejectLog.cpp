@@ -6,7 +6,7 @@
 namespace baton {
 
 RejectLog::RejectLog(Micros summaryInterval)
-    : m_interval(summaryInterval)
+    : m_throttle(summaryInterval, MaxEntries)
 {
 }
 
@@ -21,22 +21,14 @@ quint64 RejectLog::total() const
 QString RejectLog::record(TimePoint now, CarpReject reason, quint32 source, quint8 vhid)
 {
     ++m_counts[static_cast<size_t>(reason)];
-    quint64 key = (quint64{static_cast<quint8>(reason)} << 32) | source;
-    // Spoofed sources must not grow the table (or the log) without bound: past the cap, new
-    // sources share one entry per reason, reported as "various sources".
-    const bool overflow = !m_entries.contains(key) && m_entries.size() >= MaxEntries;
-    if (overflow)
-        key = (quint64{static_cast<quint8>(reason)} << 32) | (quint64{1} << 40);
-    auto it = m_entries.find(key);
-    const bool first = it == m_entries.end();
-    if (!first && now - it->lastLogged < m_interval) {
-        ++it->suppressed;
+    const quint64 reasonKey = quint64{static_cast<quint8>(reason)} << 32;
+    const ReportThrottle::Decision d =
+        m_throttle.note(now, reasonKey | source, reasonKey | (quint64{1} << 40));
+    if (!d.report)
         return {};
-    }
-    const quint64 suppressed = first ? 0 : it->suppressed;
-    m_entries.insert(key, Entry{now, 0});
+    const quint64 suppressed = d.suppressed;
     QString line;
-    if (overflow || key >> 40)
+    if (d.overflow)
         line = QStringLiteral("rejected packets from many sources: %1 (reject %2)")
                    .arg(carpRejectDescription(reason), carpRejectCode(reason));
     else if (reason == CarpReject::BadHmac)

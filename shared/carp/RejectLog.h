@@ -3,8 +3,7 @@
 
 #include "carp/CarpReject.h"
 #include "carp/CarpTiming.h"
-
-#include <QHash>
+#include "carp/ReportThrottle.h"
 
 #include <array>
 
@@ -25,14 +24,8 @@ public:
     quint64 total() const;
 
 private:
-    struct Entry
-    {
-        TimePoint lastLogged{};
-        quint64 suppressed = 0;
-    };
-    Micros m_interval;
     std::array<quint64, CarpRejectCount> m_counts{};
-    QHash<quint64, Entry> m_entries;
+    ReportThrottle m_throttle;
 };
 
 } // namespace baton

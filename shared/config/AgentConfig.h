@@ -34,6 +34,8 @@ struct GroupConfig
     quint8 advskew = 0;
     quint32 deadratio = 3;
     bool preempt = false;
+    // Authenticate every advert field, not only ucarp's (CarpHmac::Mode::Strict): batond pairs only.
+    bool strictAuth = false;
     quint32 multicastGroup = CarpAdvert::DefaultGroup;
     HookConfig hooks;
     int line = 0; // where the group was defined, for later messages
@@ -53,7 +55,7 @@ struct GroupConfig
         return interface == other.interface && source == other.source && vhid == other.vhid &&
                vips == other.vips && vipLabel == other.vipLabel && password == other.password &&
                passwordFile == other.passwordFile && advbase == other.advbase && advskew == other.advskew &&
-               deadratio == other.deadratio && preempt == other.preempt &&
+               deadratio == other.deadratio && preempt == other.preempt && strictAuth == other.strictAuth &&
                multicastGroup == other.multicastGroup && hooks == other.hooks;
     }
 };

@@ -74,6 +74,8 @@ QString AgentConfigWriter::group(const GroupConfig& group)
     text += line(QStringLiteral("advskew"), QString::number(group.advskew));
     text += line(QStringLiteral("deadratio"), QString::number(group.deadratio));
     text += line(QStringLiteral("preempt"), group.preempt ? QStringLiteral("yes") : QStringLiteral("no"));
+    if (group.strictAuth)
+        text += line(QStringLiteral("strict-auth"), QStringLiteral("yes"));
     text += line(QStringLiteral("multicast-group"), Ipv4::toString(group.multicastGroup));
     const HookConfig& hooks = group.hooks;
     if (!hooks.upScript.isEmpty())

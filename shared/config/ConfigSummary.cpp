@@ -30,6 +30,8 @@ QString ConfigSummary::describe(const GroupConfig& group)
                 .arg(seconds(CarpTiming::advertInterval(group.advbase, group.advskew)),
                      seconds(CarpTiming::masterDownInterval(group.advbase, group.advskew, group.deadratio)),
                      group.preempt ? QStringLiteral("on") : QStringLiteral("off"));
+    if (group.strictAuth)
+        text += QStringLiteral("; strict authentication (batond peers only)");
     if (!group.hooks.upScript.isEmpty() || !group.hooks.downScript.isEmpty())
         text += QStringLiteral("; hooks up=%1 down=%2")
                     .arg(group.hooks.upScript.isEmpty() ? QStringLiteral("-") : group.hooks.upScript,

@@ -17,11 +17,12 @@ GroupSection::GroupSection(const QString& file, int line, quint8 vhid, ConfigDia
 const QStringList& GroupSection::keys()
 {
     static const QStringList list = {
-        QStringLiteral("interface"), QStringLiteral("source"),          QStringLiteral("vip"),
-        QStringLiteral("vip-label"), QStringLiteral("password"),        QStringLiteral("password-file"),
-        QStringLiteral("advbase"),   QStringLiteral("advskew"),         QStringLiteral("deadratio"),
-        QStringLiteral("preempt"),   QStringLiteral("multicast-group"), QStringLiteral("up-hook"),
-        QStringLiteral("down-hook"), QStringLiteral("hook-xparam"),     QStringLiteral("hook-timeout"),
+        QStringLiteral("interface"),    QStringLiteral("source"),      QStringLiteral("vip"),
+        QStringLiteral("vip-label"),    QStringLiteral("password"),    QStringLiteral("password-file"),
+        QStringLiteral("advbase"),      QStringLiteral("advskew"),     QStringLiteral("deadratio"),
+        QStringLiteral("preempt"),      QStringLiteral("strict-auth"), QStringLiteral("multicast-group"),
+        QStringLiteral("up-hook"),      QStringLiteral("down-hook"),   QStringLiteral("hook-xparam"),
+        QStringLiteral("hook-timeout"),
     };
     return list;
 }
@@ -81,6 +82,9 @@ void GroupSection::applyValue(const QString& key, const QString& value, int line
     } else if (key == u"preempt") {
         if (const auto flag = ValueParsers::boolean(value, &problem))
             m_group.preempt = *flag;
+    } else if (key == u"strict-auth") {
+        if (const auto flag = ValueParsers::boolean(value, &problem))
+            m_group.strictAuth = *flag;
     } else if (key == u"multicast-group") {
         if (const auto group = ValueParsers::multicastAddress(value, &problem))
             m_group.multicastGroup = *group;

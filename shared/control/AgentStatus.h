@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "carp/CarpState.h"
+
 #include <QCborMap>
 #include <QList>
 #include <QMap>
@@ -18,10 +20,10 @@ struct GroupStatus
 {
     int vhid = 0;
     QString interface;
-    QString source;     // this node's address on the interface
-    QString state;      // "init", "backup", "master" (CarpStateNames)
-    QString reason;     // why it entered that state (CarpStateNames)
-    qint64 sinceMs = 0; // when it entered that state
+    QString source;                    // this node's address on the interface
+    CarpState state = CarpState::Init; // lower case on the wire (CarpStateNames::wireState)
+    QString reason;                    // why it entered that state (CarpStateNames)
+    qint64 sinceMs = 0;                // when it entered that state
     int advbase = 1;
     int advskew = 0;
     int demote = 0;
@@ -33,6 +35,8 @@ struct GroupStatus
     QString peer;     // the last authenticated peer heard, empty = none
     qint64 peerHeardMs = 0;
     QMap<QString, quint64> rejects; // reject code -> count since start, only non-zero ones
+    // Authenticated adverts not acted on because they look forged: AdvertGuard sign -> count.
+    QMap<QString, quint64> forgeries;
 
     bool operator==(const GroupStatus&) const = default;
 };
@@ -54,6 +58,11 @@ struct AgentStatus
     bool maintenance = false;
     QList<GroupStatus> groups;
     QList<PendingRestore> restores;
+    // When the agent's certificate (or its CA, whichever first) expires; 0 = unknown.
+    qint64 certificateExpiresMs = 0;
+    // Why the control listener is down ("tls-files", "listen-failed"); empty while it is up. Seen
+    // only when it comes back, or in `systemctl status`: a down listener answers nobody.
+    QString controlProblem;
 
     bool operator==(const AgentStatus&) const = default;
 

@@ -117,7 +117,8 @@ void ControlClient::handle(const QCborMap& m)
                 QCoreApplication::translate("ControlClient", "The agent speaks another protocol version."));
         m_helloSeen = true;
         m_agentName = m.value(key::Agent).toString();
-        m_access = m.value(key::Access).toString();
+        // Anything but "operator" reads as read-only: the agent decides in any case.
+        m_access = ConsoleRole::fromName(m.value(key::Access).toString()).value_or(ConsoleAccess::ReadOnly);
         return;
     }
     if (type == type::Status) {
@@ -135,7 +136,12 @@ void ControlClient::handle(const QCborMap& m)
         }
         Q_EMIT statusReceived(*m_status);
     } else if (type == type::Event) {
-        Q_EMIT eventReceived(m);
+        QString error;
+        if (const std::optional<ControlEvent> e = ControlEvent::fromMessage(m, &error))
+            Q_EMIT eventReceived(*e);
+        else // one bad event is no reason to drop the status and heartbeats that still read
+            qWarning("control: ignored an event from %s: %s", qUtf8Printable(m_agentName),
+                     qUtf8Printable(error));
     } else if (type == type::Heartbeat) {
         Q_EMIT heartbeatReceived(m.value(key::Time).toInteger());
     } else if (type == type::Reply) {

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "AgentStatus.h"
+#include "ControlEvent.h"
 #include "ControlFrame.h"
 #include "ControlRequest.h"
+#include "pki/ConsoleRole.h"
 
 #include <QCborMap>
 #include <QElapsedTimer>
@@ -36,7 +38,7 @@ public:
 
     bool isReady() const { return m_ready; }
     QString agentName() const { return m_agentName; }
-    QString access() const { return m_access; } // "operator" or "read-only", as the agent sees us
+    ConsoleAccess access() const { return m_access; } // as the agent sees us
     const std::optional<AgentStatus>& status() const { return m_status; }
     // Milliseconds since anything arrived from the agent (-1: nothing yet).
     qint64 silenceMs() const { return m_lastHeard.isValid() ? m_lastHeard.elapsed() : -1; }
@@ -47,7 +49,7 @@ public:
 Q_SIGNALS:
     void ready();
     void statusReceived(const baton::AgentStatus& status);
-    void eventReceived(const QCborMap& event);
+    void eventReceived(const baton::ControlEvent& event);
     void heartbeatReceived(qint64 agentTimeMs);
     void replied(qint64 id, const QCborMap& data);
     void refused(qint64 id, const QString& code, const QCborMap& detail);
@@ -69,7 +71,7 @@ private:
     bool m_helloSeen = false;
     qint64 m_nextId = 1;
     QString m_agentName;
-    QString m_access;
+    ConsoleAccess m_access = ConsoleAccess::ReadOnly;
     QString m_sslError;
     std::optional<AgentStatus> m_status;
 };

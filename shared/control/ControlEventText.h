@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QCborMap>
+#include "ControlEvent.h"
+
 #include <QString>
 
 namespace baton {
@@ -11,7 +12,7 @@ namespace baton {
 class ControlEventText
 {
 public:
-    static QString describe(const QCborMap& event);
+    static QString describe(const ControlEvent& event);
 };
 
 } // namespace baton

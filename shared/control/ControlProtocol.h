@@ -45,20 +45,23 @@ inline constexpr QLatin1StringView Software{"software"};
 inline constexpr QLatin1StringView Agent{"agent"};
 inline constexpr QLatin1StringView Client{"client"};
 inline constexpr QLatin1StringView Access{"access"};
+// Reply data fields.
+inline constexpr QLatin1StringView Deadline{"deadline"};
+inline constexpr QLatin1StringView Adverts{"adverts"};
+inline constexpr QLatin1StringView Lines{"lines"};
 } // namespace key
 
 // Event kinds pushed by the agent.
 namespace event {
 inline constexpr QLatin1StringView State{"state"};
-inline constexpr QLatin1StringView Link{"link"};
 inline constexpr QLatin1StringView Reject{"reject"};
+inline constexpr QLatin1StringView Forgery{"forgery-suspected"};
 inline constexpr QLatin1StringView Command{"command"};
 inline constexpr QLatin1StringView RestoreArmed{"restore-armed"};
 inline constexpr QLatin1StringView RestoreDone{"restore-done"};
 inline constexpr QLatin1StringView RestoreFailed{"restore-failed"};
 inline constexpr QLatin1StringView LinkDownFailed{"link-down-failed"};
 inline constexpr QLatin1StringView Maintenance{"maintenance"};
-inline constexpr QLatin1StringView Reload{"reload"};
 } // namespace event
 
 } // namespace baton::control

@@ -23,4 +23,12 @@ QString ConsoleRole::name(ConsoleAccess access)
     return QStringLiteral("read-only");
 }
 
+std::optional<ConsoleAccess> ConsoleRole::fromName(QStringView text)
+{
+    for (const ConsoleAccess a : {ConsoleAccess::Operator, ConsoleAccess::ReadOnly})
+        if (text == name(a))
+            return a;
+    return std::nullopt;
+}
+
 } // namespace baton

@@ -4,6 +4,8 @@
 #include <QSslCertificate>
 #include <QString>
 
+#include <optional>
+
 namespace baton {
 
 // What a console may do on the control channel. The agent reads it from the verified TLS client
@@ -23,6 +25,8 @@ public:
     static ConsoleAccess of(const QSslCertificate& certificate);
     // The OU text for a role: "operator" or "read-only".
     static QString name(ConsoleAccess access);
+    // The reverse of name(): how a console reads the access the agent's hello grants it.
+    static std::optional<ConsoleAccess> fromName(QStringView name);
 };
 
 } // namespace baton

@@ -4,6 +4,7 @@
 #include "OpenSsl.h"
 #include "PkiDirectory.h"
 
+#include <QFileInfo>
 #include <QSslSocket>
 
 #include <openssl/err.h>
@@ -114,6 +115,31 @@ std::optional<TlsIdentity> TlsIdentity::loadFiles(const QString& caFile, const Q
         return fail(error, QStringLiteral("Qt's TLS backend (%1) cannot read '%2', '%3' or '%4'")
                                .arg(QSslSocket::activeBackend(), caFile, certificateFile, keyFile));
     return identity;
+}
+
+QStringList TlsIdentity::problems(const QString& caFile, const QString& certificateFile,
+                                  const QString& keyFile, int warnDays)
+{
+    QStringList out;
+    const QFileInfo key(keyFile);
+    if (key.exists() && (key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
+        out << QStringLiteral("control channel: the private key '%1' is readable by group or others; "
+                              "anyone who can read it can act as this agent (chmod 600)")
+                   .arg(keyFile);
+    QString error;
+    const std::optional<TlsIdentity> identity = loadFiles(caFile, certificateFile, keyFile, &error);
+    if (!identity) {
+        out << QStringLiteral("control channel: %1; batond runs failover without it and retries").arg(error);
+        return out;
+    }
+    const QDateTime soon = QDateTime::currentDateTimeUtc().addDays(warnDays);
+    for (const auto& [file, certificate] :
+         {std::pair{caFile, identity->ca}, std::pair{certificateFile, identity->certificate}})
+        if (certificate.expiryDate() < soon)
+            out << QStringLiteral(
+                       "control channel: the certificate in '%1' expires on %2; issue a new one before then")
+                       .arg(file, isoDate(certificate.expiryDate()));
+    return out;
 }
 
 std::optional<TlsIdentity> TlsIdentity::loadConsole(const QString& pkiDir, const QString& consoleName,

@@ -4,6 +4,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QStringList>
 
 #include <optional>
 
@@ -24,6 +25,11 @@ struct TlsIdentity
     // or not yet valid by this host's clock (peers would refuse it, or this host's clock is wrong).
     static std::optional<TlsIdentity> loadFiles(const QString& caFile, const QString& certificateFile,
                                                 const QString& keyFile, QString* error);
+    // What an administrator should hear about an agent's TLS files, for --check and start-up: a
+    // file that would not load, a private key that others may read, a certificate or CA that
+    // expires within `warnDays`. Empty when all is well.
+    static QStringList problems(const QString& caFile, const QString& certificateFile, const QString& keyFile,
+                                int warnDays);
     // A console of a PkiDirectory. An empty name picks the only console there; with several, the
     // error lists them.
     static std::optional<TlsIdentity> loadConsole(const QString& pkiDir, const QString& consoleName,

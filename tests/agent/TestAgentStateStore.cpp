@@ -4,6 +4,8 @@
 #include "AdvertHistory.h"
 #include "AgentStateStore.h"
 #include "LogRing.h"
+#include "carp/AdvertGuard.h"
+#include "carp/CarpReject.h"
 
 #include <QCborMap>
 #include <QDir>
@@ -65,23 +67,24 @@ AgentStateStore::State sampleState()
 {
     AgentStateStore::State state;
     state.maintenance = true;
-    state.restores = {PendingRestore{s("eth0"), 1'700'000'900'123, s("alice")},
-                      PendingRestore{s("vlan.100"), 1'700'000'960'000, s("carol")}};
+    state.restores = {SavedRestore{s("eth0"), 1'700'000'900'123, s("boot-a"), 120'000, s("alice")},
+                      SavedRestore{s("vlan.100"), 1'700'000'960'000, s("boot-a"), 180'000, s("carol")}};
     return state;
 }
 
-AdvertHistory::Entry advert(qint64 timeMs, quint64 counter, const char* verdict = "ok")
+AdvertHistory::Entry advert(qint64 timeMs, quint64 counter,
+                            AdvertHistory::Verdict verdict = AdvertHistory::Verdict::Accepted)
 {
     AdvertHistory::Entry e;
     e.timeMs = timeMs;
     e.interface = s("eth0");
-    e.source = s("192.0.2.12");
+    e.source = 0xC000020C; // 192.0.2.12
     e.vhid = 7;
     e.advbase = 1;
     e.advskew = 100;
     e.demote = 0;
     e.counter = counter;
-    e.verdict = s(verdict);
+    e.verdict = verdict;
     return e;
 }
 
@@ -97,7 +100,7 @@ private Q_SLOTS:
     void roundTrip();
     void overwrites();
     void modeAndDirectory();
-    void modeOfExistingFileTightened();
+    void modeOfExistingFileTightenedFolderKept();
     void humanReadable();
     void refuses_data();
     void refuses();
@@ -154,7 +157,7 @@ void TestAgentStateStore::overwrites()
     const AgentStateStore store(dir("state"));
     QCOMPARE(store.save(sampleState()), QString());
     AgentStateStore::State after;
-    after.restores = {PendingRestore{s("eth2"), 42, s("bob")}};
+    after.restores = {SavedRestore{s("eth2"), 42, {}, 0, s("bob")}};
     QCOMPARE(store.save(after), QString());
     QVERIFY(store.load().state == after);
     QCOMPARE(store.save(AgentStateStore::State{}), QString());
@@ -176,7 +179,7 @@ void TestAgentStateStore::modeAndDirectory()
     QCOMPARE(mode(store.path()), 0600);
 }
 
-void TestAgentStateStore::modeOfExistingFileTightened()
+void TestAgentStateStore::modeOfExistingFileTightenedFolderKept()
 {
     const AgentStateStore store(dir("state"));
     QVERIFY(QDir().mkpath(dir("state")));
@@ -185,7 +188,8 @@ void TestAgentStateStore::modeOfExistingFileTightened()
     QVERIFY(::chmod(QFile::encodeName(dir("state")).constData(), 0755) == 0);
     QCOMPARE(store.save(sampleState()), QString());
     QCOMPARE(mode(store.path()), 0600);
-    QCOMPARE(mode(dir("state")), 0700);
+    // The folder was the administrator's (a shared /var/lib/x, a bind mount): its mode is theirs.
+    QCOMPARE(mode(dir("state")), 0755);
 }
 
 void TestAgentStateStore::humanReadable()
@@ -316,13 +320,12 @@ void TestAgentStateStore::advertsWindow()
         history.record(advert(now - (10 - i) * 1000, static_cast<quint64>(i)));
     QCOMPARE(history.size(), qsizetype{10});
 
-    const QCborArray lastFive = history.since(now, 5);
+    const QList<AdvertRecord> lastFive = history.since(now, 5);
     QCOMPARE(lastFive.size(), qsizetype{5}); // 5 s ago exactly counts
-    QCOMPARE(lastFive.first().toMap().value(QLatin1StringView("time")).toInteger(), now - 5000);
-    QCOMPARE(lastFive.last().toMap().value(QLatin1StringView("time")).toInteger(), now - 1000);
+    QCOMPARE(lastFive.first().timeMs, now - 5000);
+    QCOMPARE(lastFive.last().timeMs, now - 1000);
     for (qsizetype i = 1; i < lastFive.size(); ++i) // oldest first
-        QVERIFY(lastFive.at(i).toMap().value(QLatin1StringView("time")).toInteger() >
-                lastFive.at(i - 1).toMap().value(QLatin1StringView("time")).toInteger());
+        QVERIFY(lastFive.at(i).timeMs > lastFive.at(i - 1).timeMs);
     QCOMPARE(history.since(now, 60).size(), qsizetype{10});
     QCOMPARE(history.since(now, 1).size(), qsizetype{1});
     QCOMPARE(history.since(now - 20'000, 1).size(), qsizetype{10}); // nothing newer than "now" is dropped
@@ -332,25 +335,25 @@ void TestAgentStateStore::advertsWindow()
 void TestAgentStateStore::advertsFields()
 {
     AdvertHistory history;
-    AdvertHistory::Entry sent = advert(5000, 0xdeadbeefcafe0001ULL, "sent");
-    sent.sent = true;
-    sent.source = s("192.0.2.11");
+    AdvertHistory::Entry sent = advert(5000, 0xdeadbeefcafe0001ULL, AdvertHistory::Verdict::Sent);
+    sent.source = 0xC000020B; // 192.0.2.11
     sent.demote = 3;
     history.record(sent);
-    const QCborArray all = history.since(6000, 60);
-    QCOMPARE(all.size(), qsizetype{1});
-    QCborMap expected;
-    expected[QLatin1StringView("time")] = 5000;
-    expected[QLatin1StringView("sent")] = true;
-    expected[QLatin1StringView("interface")] = s("eth0");
-    expected[QLatin1StringView("source")] = s("192.0.2.11");
-    expected[QLatin1StringView("vhid")] = 7;
-    expected[QLatin1StringView("advbase")] = 1;
-    expected[QLatin1StringView("advskew")] = 100;
-    expected[QLatin1StringView("demote")] = 3;
-    expected[QLatin1StringView("counter")] = s("deadbeefcafe0001");
-    expected[QLatin1StringView("verdict")] = s("sent");
-    QCOMPARE(all.first().toMap(), expected);
+    history.record(advert(5100, 2, AdvertHistory::Verdict::Rejected));
+    AdvertHistory::Entry rejected = advert(5200, 3, AdvertHistory::Verdict::Rejected);
+    rejected.detail = static_cast<quint8>(CarpReject::BadHmac);
+    history.record(rejected);
+    AdvertHistory::Entry ignored = advert(5300, 4, AdvertHistory::Verdict::Ignored);
+    ignored.detail = static_cast<quint8>(AdvertGuard::Sign::ReplayedCounter);
+    history.record(ignored);
+    const QList<AdvertRecord> all = history.since(6000, 60);
+    QCOMPARE(all.size(), qsizetype{4});
+    const AdvertRecord expected{5000, true, s("eth0"), s("192.0.2.11"),       7,
+                                1,    100,  3,         0xdeadbeefcafe0001ULL, s("sent")};
+    QVERIFY(all.first() == expected);
+    QCOMPARE(all.at(2).verdict, s("bad-hmac"));
+    QVERIFY(!all.at(2).sent);
+    QCOMPARE(all.at(3).verdict, s("ignored-replayed-counter"));
 }
 
 void TestAgentStateStore::advertsCapacity()
@@ -361,12 +364,11 @@ void TestAgentStateStore::advertsCapacity()
     for (qsizetype i = 0; i < AdvertHistory::Capacity + extra; ++i)
         history.record(advert(t, static_cast<quint64>(i)));
     QCOMPARE(history.size(), AdvertHistory::Capacity);
-    const QCborArray all = history.since(t, 300);
+    const QList<AdvertRecord> all = history.since(t, 300);
     QCOMPARE(all.size(), AdvertHistory::Capacity);
     // The oldest went first.
-    QCOMPARE(all.first().toMap().value(QLatin1StringView("counter")).toString(), QString::number(extra, 16));
-    QCOMPARE(all.last().toMap().value(QLatin1StringView("counter")).toString(),
-             QString::number(AdvertHistory::Capacity + extra - 1, 16));
+    QCOMPARE(all.first().counter, quint64{extra});
+    QCOMPARE(all.last().counter, quint64(AdvertHistory::Capacity + extra - 1));
 }
 
 void TestAgentStateStore::advertsKeepTime()
@@ -381,9 +383,7 @@ void TestAgentStateStore::advertsKeepTime()
     QCOMPARE(history.size(), qsizetype{3});
     history.record(advert(10 * AdvertHistory::KeepMs, 5)); // a long silence drops everything before
     QCOMPARE(history.size(), qsizetype{1});
-    QCOMPARE(
-        history.since(10 * AdvertHistory::KeepMs, 300).first().toMap().value(QLatin1StringView("counter")),
-        QCborValue(s("5")));
+    QCOMPARE(history.since(10 * AdvertHistory::KeepMs, 300).first().counter, quint64{5});
 }
 
 void TestAgentStateStore::logRingLast()

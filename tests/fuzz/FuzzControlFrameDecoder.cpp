@@ -3,6 +3,7 @@
 // agent's request limit), fed in arbitrary pieces, then every decoded map through the request
 // allow-list and the other readers of the protocol. Nothing may crash, the decoder may never
 // buffer past one maximum frame, and whatever parses must re-encode to the same request.
+#include "control/AdvertRecord.h"
 #include "control/AgentStatus.h"
 #include "control/ControlEventText.h"
 #include "control/ControlFrame.h"
@@ -40,7 +41,17 @@ void checkMessage(const QCborMap& message)
         if (!again2 || !(*again2 == *status))
             __builtin_trap();
     }
-    (void)baton::ControlEventText::describe(message);
+    if (const auto event = baton::ControlEvent::fromMessage(message)) {
+        (void)baton::ControlEventText::describe(*event);
+        const auto again3 = baton::ControlEvent::fromMessage(event->toMessage());
+        if (!again3 || !(*again3 == *event))
+            __builtin_trap();
+    }
+    if (const auto advert = baton::AdvertRecord::fromCbor(message)) {
+        const auto again4 = baton::AdvertRecord::fromCbor(advert->toCbor());
+        if (!again4 || !(*again4 == *advert))
+            __builtin_trap();
+    }
 }
 } // namespace
 

@@ -60,8 +60,8 @@ private Q_SLOTS:
         QVERIFY(connection->status());
         QCOMPARE(connection->status()->agent, QStringLiteral("node1"));
         QCOMPARE(connection->status()->groups.size(), 1);
-        QCOMPARE(connection->status()->groups.first().state, QStringLiteral("master"));
-        QCOMPARE(connection->access(), QStringLiteral("operator"));
+        QCOMPARE(connection->status()->groups.first().state, CarpState::Master);
+        QCOMPARE(connection->access(), ConsoleAccess::Operator);
         QVERIFY(connection->mayChange());
         QCOMPARE(connection->agentName(), QStringLiteral("node1"));
         QVERIFY(connection->lastError().isEmpty());
@@ -73,15 +73,15 @@ private Q_SLOTS:
     {
         auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
-        m_agent->setStatus(FakeAgent::sampleStatus(QStringLiteral("node1"), QStringLiteral("backup")));
-        QTRY_COMPARE(connection->status()->groups.first().state, QStringLiteral("backup"));
+        m_agent->setStatus(FakeAgent::sampleStatus(QStringLiteral("node1"), CarpState::Backup));
+        QTRY_COMPARE(connection->status()->groups.first().state, CarpState::Backup);
     }
 
     void readOnlyConsole()
     {
         auto connection = connectTo(m_ids->viewer);
         QTRY_COMPARE(connection->health(), Health::Live);
-        QCOMPARE(connection->access(), QStringLiteral("read-only"));
+        QCOMPARE(connection->access(), ConsoleAccess::ReadOnly);
         QVERIFY(!connection->mayChange());
     }
 
@@ -99,7 +99,7 @@ private Q_SLOTS:
                  qPrintable(QString::number(silence.elapsed())));
         QVERIFY(!changed.isEmpty());
         QVERIFY(connection->status()); // kept for "last seen"
-        QCOMPARE(connection->status()->groups.first().state, QStringLiteral("master"));
+        QCOMPARE(connection->status()->groups.first().state, CarpState::Master);
         QVERIFY(connection->lastHeardMsAgo() >= AgentConnection::StaleAfterMs);
 
         m_agent->setFrozen(false); // SIGCONT
@@ -239,14 +239,10 @@ private Q_SLOTS:
         auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         QSignalSpy events(connection.get(), &AgentConnection::eventReceived);
-        QCborMap body;
-        body[QLatin1StringView("kind")] = QStringLiteral("maintenance");
-        body[QLatin1StringView("on")] = true;
-        body[QLatin1StringView("by")] = QStringLiteral("desk");
-        m_agent->pushEvent(body);
+        m_agent->pushEvent(ev::MaintenanceChanged{true, QStringLiteral("desk")});
         QTRY_COMPARE(events.size(), 1);
-        QCOMPARE(events.first().at(0).value<QCborMap>().value(QLatin1StringView("kind")).toString(),
-                 QStringLiteral("maintenance"));
+        const auto event = events.first().at(0).value<ControlEvent>();
+        QVERIFY(event.body == ControlEvent::Body(ev::MaintenanceChanged{true, QStringLiteral("desk")}));
     }
 };
 

@@ -214,8 +214,8 @@ private Q_SLOTS:
         FakeAgent agent1(*identity1);
         FakeAgent agent2(*identity2);
         QVERIFY(agent1.start() && agent2.start());
-        agent1.setStatus(FakeAgent::sampleStatus(QStringLiteral("node1"), QStringLiteral("master")));
-        agent2.setStatus(FakeAgent::sampleStatus(QStringLiteral("node2"), QStringLiteral("backup")));
+        agent1.setStatus(FakeAgent::sampleStatus(QStringLiteral("node1"), CarpState::Master));
+        agent2.setStatus(FakeAgent::sampleStatus(QStringLiteral("node2"), CarpState::Backup));
         MainWindow window(storePath());
         window.show();
         QVERIFY(window.openClusterFile(writeCluster(
@@ -226,7 +226,7 @@ private Q_SLOTS:
         QTRY_VERIFY(label(window.nodeCard(0), "roleLabel").contains(QStringLiteral("MASTER")));
         QVERIFY(!window.splitBrainBanner()->isVisible());
 
-        agent2.setStatus(FakeAgent::sampleStatus(QStringLiteral("node2"), QStringLiteral("master")));
+        agent2.setStatus(FakeAgent::sampleStatus(QStringLiteral("node2"), CarpState::Master));
         QTRY_VERIFY(window.splitBrainBanner()->isVisible());
         QVERIFY(window.splitBrainBanner()->text().contains(QStringLiteral("vhid 1")));
         // The banner sits above everything else in the window.
@@ -252,20 +252,9 @@ private Q_SLOTS:
         QVERIFY(window.openClusterFile(writeCluster(
             m_dir, definition(m_pki.directory(), agent.port(), closedPort(), QStringLiteral("events")))));
         QTRY_VERIFY(window.connection(0)->isLive());
-        QCborMap state;
-        state.insert(control::key::Kind, control::event::State);
-        state.insert(QLatin1StringView("vhid"), 1);
-        state.insert(QLatin1StringView("interface"), QStringLiteral("eth0"));
-        state.insert(QLatin1StringView("from"), QStringLiteral("backup"));
-        state.insert(QLatin1StringView("to"), QStringLiteral("master"));
-        state.insert(QLatin1StringView("reason"), QStringLiteral("master-down"));
-        agent.pushEvent(state);
-        QCborMap reject;
-        reject.insert(control::key::Kind, control::event::Reject);
-        reject.insert(QLatin1StringView("vhid"), 1);
-        reject.insert(QLatin1StringView("source"), QStringLiteral("192.0.2.66"));
-        reject.insert(QLatin1StringView("reason"), QStringLiteral("bad-hmac"));
-        agent.pushEvent(reject);
+        agent.pushEvent(ev::StateChanged{1, QStringLiteral("eth0"), CarpState::Backup, CarpState::Master,
+                                         QStringLiteral("master-down")});
+        agent.pushEvent(ev::AdvertRejected{1, QStringLiteral("192.0.2.66"), QStringLiteral("bad-hmac")});
         QTRY_VERIFY(logContains(window.eventLog(), EventLogModel::Kind::State, QStringLiteral("node1"),
                                 QStringLiteral("BACKUP → MASTER")));
         QTRY_VERIFY(logContains(window.eventLog(), EventLogModel::Kind::Reject, QStringLiteral("node1"),

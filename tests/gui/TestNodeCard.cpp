@@ -20,6 +20,8 @@
 
 using namespace baton;
 
+Q_DECLARE_METATYPE(baton::CarpState)
+
 namespace {
 using Verb = ControlRequest::Verb;
 
@@ -112,18 +114,18 @@ private Q_SLOTS:
 
     void rendersRole_data()
     {
-        QTest::addColumn<QString>("state");
+        QTest::addColumn<CarpState>("state");
         QTest::addColumn<bool>("maintenance");
         QTest::addColumn<QString>("role");
-        QTest::newRow("master") << QStringLiteral("master") << false << QStringLiteral("MASTER");
-        QTest::newRow("backup") << QStringLiteral("backup") << false << QStringLiteral("BACKUP");
-        QTest::newRow("init") << QStringLiteral("init") << false << QStringLiteral("INIT");
-        QTest::newRow("maintenance") << QStringLiteral("backup") << true << QStringLiteral("MAINTENANCE");
+        QTest::newRow("master") << CarpState::Master << false << QStringLiteral("MASTER");
+        QTest::newRow("backup") << CarpState::Backup << false << QStringLiteral("BACKUP");
+        QTest::newRow("init") << CarpState::Init << false << QStringLiteral("INIT");
+        QTest::newRow("maintenance") << CarpState::Backup << true << QStringLiteral("MAINTENANCE");
     }
 
     void rendersRole()
     {
-        QFETCH(QString, state);
+        QFETCH(CarpState, state);
         QFETCH(bool, maintenance);
         QFETCH(QString, role);
         auto rig = liveRig();
@@ -139,8 +141,7 @@ private Q_SLOTS:
         QCOMPARE(rig->text("linkLabel"), QStringLiteral("up"));
         QVERIFY(rig->text("vipLabel").contains(QLatin1StringView("192.0.2.10/24")));
         QVERIFY(rig->find("countdownLabel")->isHidden());
-        QCOMPARE(rig->button("handoverButton")->isEnabled(),
-                 state == QLatin1StringView("master") && !maintenance);
+        QCOMPARE(rig->button("handoverButton")->isEnabled(), state == CarpState::Master && !maintenance);
         QCOMPARE(rig->button("maintenanceButton")->text().contains(QLatin1StringView("End")), maintenance);
         savePicture(rig->card, QString::fromLatin1(QTest::currentDataTag()));
     }

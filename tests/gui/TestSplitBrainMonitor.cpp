@@ -9,7 +9,7 @@
 using namespace baton;
 
 namespace {
-AgentStatus agent(const QString& name, const QString& state, int vhid = 1, bool vipHeld = false)
+AgentStatus agent(const QString& name, CarpState state, int vhid = 1, bool vipHeld = false)
 {
     AgentStatus status;
     status.agent = name;
@@ -35,11 +35,11 @@ private Q_SLOTS:
         monitor.setNodeName(0, QStringLiteral("alpha"));
         monitor.setNodeName(1, QStringLiteral("beta"));
         QSignalSpy changed(&monitor, &SplitBrainMonitor::changed);
-        monitor.setNode(0, true, agent(QStringLiteral("alpha"), QStringLiteral("master")));
-        monitor.setNode(1, true, agent(QStringLiteral("beta"), QStringLiteral("backup")));
+        monitor.setNode(0, true, agent(QStringLiteral("alpha"), CarpState::Master));
+        monitor.setNode(1, true, agent(QStringLiteral("beta"), CarpState::Backup));
         QVERIFY(!monitor.isAlarmed());
         QCOMPARE(changed.count(), 0);
-        monitor.setNode(1, true, agent(QStringLiteral("beta"), QStringLiteral("master")));
+        monitor.setNode(1, true, agent(QStringLiteral("beta"), CarpState::Master));
         QVERIFY(monitor.isAlarmed());
         QCOMPARE(changed.count(), 1);
         QCOMPARE(monitor.doubleMasters(), QList<int>{1});
@@ -49,9 +49,9 @@ private Q_SLOTS:
                      reason.contains(QStringLiteral("beta")),
                  qPrintable(reason));
         // The same snapshot again changes nothing; a hand-over ends it.
-        monitor.setNode(1, true, agent(QStringLiteral("beta"), QStringLiteral("master")));
+        monitor.setNode(1, true, agent(QStringLiteral("beta"), CarpState::Master));
         QCOMPARE(changed.count(), 1);
-        monitor.setNode(0, true, agent(QStringLiteral("alpha"), QStringLiteral("backup")));
+        monitor.setNode(0, true, agent(QStringLiteral("alpha"), CarpState::Backup));
         QVERIFY(!monitor.isAlarmed());
         QCOMPARE(changed.count(), 2);
     }
@@ -59,26 +59,26 @@ private Q_SLOTS:
     void staleOrUnknownAgentRaisesNothing()
     {
         SplitBrainMonitor monitor;
-        monitor.setNode(0, true, agent(QStringLiteral("a"), QStringLiteral("master")));
-        monitor.setNode(1, false, agent(QStringLiteral("b"), QStringLiteral("master"))); // stale snapshot
+        monitor.setNode(0, true, agent(QStringLiteral("a"), CarpState::Master));
+        monitor.setNode(1, false, agent(QStringLiteral("b"), CarpState::Master)); // stale snapshot
         QVERIFY(!monitor.isAlarmed());
         monitor.setNode(1, true, std::nullopt); // live but no status yet
         QVERIFY(!monitor.isAlarmed());
-        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("master")));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), CarpState::Master));
         QVERIFY(monitor.isAlarmed());
-        monitor.setNode(0, false, agent(QStringLiteral("a"), QStringLiteral("master"))); // goes stale
+        monitor.setNode(0, false, agent(QStringLiteral("a"), CarpState::Master)); // goes stale
         QVERIFY(!monitor.isAlarmed());
     }
 
     void differentVhidsAreNotSplitBrain()
     {
         SplitBrainMonitor monitor;
-        monitor.setNode(0, true, agent(QStringLiteral("a"), QStringLiteral("master"), 1));
-        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("master"), 2));
+        monitor.setNode(0, true, agent(QStringLiteral("a"), CarpState::Master, 1));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), CarpState::Master, 2));
         QVERIFY(!monitor.isAlarmed());
         // A second group shared with the peer: that one counts.
-        AgentStatus both = agent(QStringLiteral("b"), QStringLiteral("master"), 2);
-        both.groups.append(agent(QStringLiteral("b"), QStringLiteral("master"), 1).groups.first());
+        AgentStatus both = agent(QStringLiteral("b"), CarpState::Master, 2);
+        both.groups.append(agent(QStringLiteral("b"), CarpState::Master, 1).groups.first());
         monitor.setNode(1, true, both);
         QCOMPARE(monitor.doubleMasters(), QList<int>{1});
     }
@@ -86,8 +86,8 @@ private Q_SLOTS:
     void macFlapRaisesTheAlarm()
     {
         SplitBrainMonitor monitor;
-        monitor.setNode(0, true, agent(QStringLiteral("a"), QStringLiteral("master")));
-        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("backup")));
+        monitor.setNode(0, true, agent(QStringLiteral("a"), CarpState::Master));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), CarpState::Backup));
         const QStringList macs{QStringLiteral("02:00:00:00:00:0b (a)"),
                                QStringLiteral("02:00:00:00:00:0c (b)")};
         monitor.setVipMacs(true, macs);
@@ -103,8 +103,8 @@ private Q_SLOTS:
         // A short link-down drill with preempt: a -> b -> a within the flap window. Both agents are
         // live, both MACs are the nodes' own, and only a holds the VIP: a fail-back, not two holders.
         SplitBrainMonitor monitor;
-        monitor.setNode(0, true, agent(QStringLiteral("a"), QStringLiteral("master"), 1, true));
-        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("backup")));
+        monitor.setNode(0, true, agent(QStringLiteral("a"), CarpState::Master, 1, true));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), CarpState::Backup));
         const QStringList macs{QStringLiteral("02:00:00:00:00:0b (a)"),
                                QStringLiteral("02:00:00:00:00:0c (b)")};
         monitor.setVipMacs(true, macs, true);
@@ -118,12 +118,12 @@ private Q_SLOTS:
         monitor.setVipMacs(true, macs, true);
         QVERIFY(!monitor.isAlarmed());
         // The backup still holds the VIP (left behind): both answer for it.
-        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("backup"), 1, true));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), CarpState::Backup, 1, true));
         QVERIFY(monitor.isAlarmed());
-        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("backup")));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), CarpState::Backup));
         QVERIFY(!monitor.isAlarmed());
         // An agent the window cannot hear explains nothing.
-        monitor.setNode(1, false, agent(QStringLiteral("b"), QStringLiteral("backup")));
+        monitor.setNode(1, false, agent(QStringLiteral("b"), CarpState::Backup));
         QVERIFY(monitor.isAlarmed());
     }
 
@@ -140,8 +140,8 @@ private Q_SLOTS:
     void bothRulesAtOnceAndReset()
     {
         SplitBrainMonitor monitor;
-        monitor.setNode(0, true, agent(QStringLiteral("a"), QStringLiteral("master")));
-        monitor.setNode(1, true, agent(QStringLiteral("b"), QStringLiteral("master")));
+        monitor.setNode(0, true, agent(QStringLiteral("a"), CarpState::Master));
+        monitor.setNode(1, true, agent(QStringLiteral("b"), CarpState::Master));
         monitor.setVipMacs(true, {QStringLiteral("x"), QStringLiteral("y")});
         QCOMPARE(monitor.reasons().size(), 2);
         QSignalSpy changed(&monitor, &SplitBrainMonitor::changed);

@@ -40,7 +40,7 @@ AgentStatus fullStatus()
     a.vhid = 7;
     a.interface = s("eth0");
     a.source = s("192.0.2.11");
-    a.state = s("master");
+    a.state = CarpState::Master;
     a.reason = s("master-down");
     a.sinceMs = 1'700'000'100'000;
     a.advbase = 1;
@@ -54,12 +54,13 @@ AgentStatus fullStatus()
     a.peer = s("192.0.2.12");
     a.peerHeardMs = 1'700'000'123'000;
     a.rejects = {{s("bad-hmac"), 3}, {s("bad-ttl"), 1}};
+    a.forgeries = {{s("replayed-counter"), 15}};
 
     GroupStatus b;
     b.vhid = 8;
     b.interface = s("eth1");
     b.source = s("198.51.100.11");
-    b.state = s("backup");
+    b.state = CarpState::Backup;
     b.reason = s("maintenance");
     b.sinceMs = 1'700'000'000'500;
     b.advbase = 2;
@@ -75,6 +76,8 @@ AgentStatus fullStatus()
     st.groups = {a, b};
     st.restores = {PendingRestore{s("eth1"), 1'700'000'400'000, s("alice")},
                    PendingRestore{s("eth0"), 1'700'000'500'000, s("carol")}};
+    st.certificateExpiresMs = 1'800'000'000'000;
+    st.controlProblem = s("listen-failed");
     return st;
 }
 
@@ -185,11 +188,18 @@ void TestAgentStatus::wireShape()
     QCOMPARE(a.value(k("peer")).toString(), s("192.0.2.12"));
     QCOMPARE(a.value(k("peer_heard")).toInteger(), 1'700'000'123'000);
     QCOMPARE(a.value(k("rejects")).toMap(), map({{"bad-hmac", 3}, {"bad-ttl", 1}}));
-    // No peer heard: neither peer nor peer_heard on the wire; no rejects: an empty map, not absent.
+    QCOMPARE(a.value(k("forgeries")).toMap(), map({{"replayed-counter", 15}}));
+    QCOMPARE(a.value(k("state")).toString(), s("master"));
+    // No peer heard: neither peer nor peer_heard on the wire; no rejects: an empty map, not absent;
+    // no forgeries: absent (an older console ignores it either way).
     const QCborMap b = groups.at(1).toMap();
+    QCOMPARE(b.value(k("state")).toString(), s("backup"));
     QVERIFY(!b.contains(k("peer")));
     QVERIFY(!b.contains(k("peer_heard")));
     QCOMPARE(b.value(k("rejects")), QCborValue(QCborMap()));
+    QVERIFY(!b.contains(k("forgeries")));
+    QCOMPARE(body.value(k("certificate_expires")).toInteger(), 1'800'000'000'000);
+    QCOMPARE(body.value(k("control_problem")).toString(), s("listen-failed"));
     const QCborArray restores = body.value(k("restores")).toArray();
     QCOMPARE(restores.size(), 2);
     QCOMPARE(restores.at(0).toMap(),
@@ -271,6 +281,10 @@ void TestAgentStatus::refuses_data()
     row("groups[1]", "rejects", QCborArray{}, "array");
     row("groups[1]", "rejects", QCborValue(map({{"bad-hmac", s("3")}})), "string count");
     row("groups[1]", "rejects", QCborValue(map({{"bad-hmac", -3}})), "negative count");
+    row("groups[1]", "state", s("MASTER"), "upper case");
+    row("groups[1]", "state", s("leader"), "unknown");
+    row("groups[1]", "forgeries", QCborArray{}, "array");
+    row("groups[1]", "forgeries", QCborValue(map({{"replayed-counter", -1}})), "negative count");
     row("groups[1]", "peer", number, "integer");
     // A peer without the time it was heard.
     row("groups[0]", "peer_heard", absent, "missing");
@@ -282,6 +296,8 @@ void TestAgentStatus::refuses_data()
     }
     row("restores[1]", "deadline", absent, "missing");
     row("restores[1]", "deadline", text, "string");
+    row("status", "certificate_expires", text, "string");
+    row("status", "control_problem", number, "integer");
 }
 
 void TestAgentStatus::refuses()
@@ -506,7 +522,11 @@ void TestAgentStatus::eventText()
     QFETCH(QStringList, mentions);
     QFETCH(QStringList, avoids);
     // As the client receives it: with type and time.
-    const QString line = ControlEventText::describe(ControlMessage::event(event, 1'700'000'000'000));
+    QString error;
+    const std::optional<ControlEvent> parsed =
+        ControlEvent::fromMessage(ControlMessage::event(event, 1'700'000'000'000), &error);
+    QVERIFY2(parsed.has_value(), qPrintable(error));
+    const QString line = ControlEventText::describe(*parsed);
     QVERIFY(!line.isEmpty());
     QVERIFY2(!line.contains(u'\n'), qPrintable(line));
     for (const QString& part : mentions)

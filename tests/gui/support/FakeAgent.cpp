@@ -41,7 +41,7 @@ bool FakeAgent::start()
     return true;
 }
 
-AgentStatus FakeAgent::sampleStatus(const QString& name, const QString& state)
+AgentStatus FakeAgent::sampleStatus(const QString& name, CarpState state)
 {
     const qint64 t = now();
     AgentStatus s;
@@ -54,14 +54,14 @@ AgentStatus FakeAgent::sampleStatus(const QString& name, const QString& state)
     g.interface = QStringLiteral("eth0");
     g.source = QStringLiteral("192.0.2.11");
     g.state = state;
-    g.reason = state == QLatin1StringView("master") ? QStringLiteral("master-down")
-                                                    : QStringLiteral("preferred-master");
+    const bool master = state == CarpState::Master;
+    g.reason = master ? QStringLiteral("master-down") : QStringLiteral("preferred-master");
     g.sinceMs = t - 123'000;
     g.advbase = 1;
-    g.advskew = state == QLatin1StringView("master") ? 0 : 100;
+    g.advskew = master ? 0 : 100;
     g.preempt = true;
     g.linkUp = true;
-    g.vipHeld = state == QLatin1StringView("master");
+    g.vipHeld = master;
     g.vips = {QStringLiteral("192.0.2.10/24")};
     g.peer = QStringLiteral("192.0.2.12");
     g.peerHeardMs = t - 400;
@@ -91,9 +91,9 @@ void FakeAgent::setFrozen(bool frozen)
     m_frozen = frozen;
 }
 
-void FakeAgent::pushEvent(const QCborMap& body)
+void FakeAgent::pushEvent(const ControlEvent::Body& body)
 {
-    broadcast(ControlMessage::event(body, now()));
+    broadcast(ControlEvent{now(), body}.toMessage());
 }
 
 void FakeAgent::dropClients()
@@ -213,10 +213,10 @@ void FakeAgent::simulate(const ControlRequest& request, const QString& client, Q
 {
     using Verb = ControlRequest::Verb;
     const qint64 t = now();
-    const auto stateOf = [&](GroupStatus& g, const char* state, const char* reason) {
-        if (g.state != QLatin1StringView(state))
+    const auto stateOf = [&](GroupStatus& g, CarpState state, const char* reason) {
+        if (g.state != state)
             g.sinceMs = t;
-        g.state = QLatin1StringView(state);
+        g.state = state;
         g.reason = QLatin1StringView(reason);
     };
     for (GroupStatus& g : m_status.groups) {
@@ -224,25 +224,25 @@ void FakeAgent::simulate(const ControlRequest& request, const QString& client, Q
         if (request.verb == Verb::LinkDown && here) {
             g.linkUp = false;
             g.vipHeld = false;
-            stateOf(g, "backup", "link-down");
+            stateOf(g, CarpState::Backup, "link-down");
         } else if (request.verb == Verb::LinkUp && here) {
             g.linkUp = true;
-        } else if (request.verb == Verb::Handover && g.state == QLatin1StringView("master")) {
+        } else if (request.verb == Verb::Handover && g.state == CarpState::Master) {
             g.vipHeld = false;
-            stateOf(g, "backup", "handover");
+            stateOf(g, CarpState::Backup, "handover");
         } else if (request.verb == Verb::Maintenance) {
             g.maintenance = request.maintenanceOn;
             if (request.maintenanceOn) {
                 g.vipHeld = false;
-                stateOf(g, "backup", "maintenance-on");
+                stateOf(g, CarpState::Backup, "maintenance-on");
             }
         }
     }
     if (request.verb == Verb::LinkDown) {
         const qint64 deadline = t + qint64{request.restoreAfterSeconds} * 1000;
         m_status.restores << PendingRestore{request.interface, deadline, client};
-        if (!data.contains(QLatin1StringView("deadline")))
-            data[QLatin1StringView("deadline")] = deadline;
+        if (!data.contains(control::key::Deadline))
+            data[control::key::Deadline] = deadline;
     } else if (request.verb == Verb::LinkUp) {
         m_status.restores.removeIf([&](const PendingRestore& r) { return r.interface == request.interface; });
     } else if (request.verb == Verb::Maintenance) {

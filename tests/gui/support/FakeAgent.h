@@ -2,6 +2,7 @@
 #pragma once
 
 #include "control/AgentStatus.h"
+#include "control/ControlEvent.h"
 #include "control/ControlFrame.h"
 #include "control/ControlRequest.h"
 #include "pki/TlsIdentity.h"
@@ -51,7 +52,7 @@ public:
 
     // One group, the typical pair member: vhid 1 on eth0, 192.0.2.11, VIP 192.0.2.10/24.
     static AgentStatus sampleStatus(const QString& name = QStringLiteral("node1"),
-                                    const QString& state = QStringLiteral("master"));
+                                    CarpState state = CarpState::Master);
     const AgentStatus& status() const { return m_status; }
     // Replaces the status and pushes it to every client past the hello (time is stamped on send).
     void setStatus(const AgentStatus& status);
@@ -66,7 +67,7 @@ public:
     void setReply(ControlRequest::Verb verb, const Reply& reply) { m_replies.insert(verb, reply); }
     void clearReply(ControlRequest::Verb verb) { m_replies.remove(verb); }
     void setSimulating(bool on) { m_simulating = on; }
-    void pushEvent(const QCborMap& body);
+    void pushEvent(const ControlEvent::Body& body);
     // Closes every connection, as an agent restarting would (it keeps listening).
     void dropClients();
 
