@@ -33,15 +33,11 @@ LinkRestorer::LinkRestorer(LinkControl& links, const AgentClock& clock, Persist 
 
 qint64 LinkRestorer::remainingMs(const SavedRestore& r) const
 {
-    // Within the boot it was taken in, the boot clock decides. The wall clock may only bring it
-    // forward (a restart long after the deadline), and a wall clock stepped back can never push
-    // it past the longest restore there is.
-    const qint64 byWall = r.deadlineMs - m_clock.wallMs();
-    if (r.bootId.isEmpty())
-        return std::min(byWall, MaxWaitMs);
+    // Within the boot it was taken in, the boot clock decides; the wall clock may only bring it
+    // forward (a restart long after the deadline). A restore from an earlier boot is due now.
     if (r.bootId != m_clock.bootId())
         return 0;
-    return std::min({r.bootDeadlineMs - m_clock.bootMs(), byWall, MaxWaitMs});
+    return std::min(r.bootDeadlineMs - m_clock.bootMs(), r.deadlineMs - m_clock.wallMs());
 }
 
 std::optional<qint64> LinkRestorer::nextDueInMs() const
@@ -64,10 +60,24 @@ QList<PendingRestore> LinkRestorer::pending() const
 void LinkRestorer::resume(const QList<SavedRestore>& restores)
 {
     m_pending = restores;
-    for (const SavedRestore& r : restores)
+    for (SavedRestore& r : m_pending) {
         qInfo("pending restore of %s from an earlier run, due %s%s", qUtf8Printable(r.interface),
               qUtf8Printable(clockText(r.deadlineMs)),
               !r.bootId.isEmpty() && r.bootId != m_clock.bootId() ? " (an earlier boot: now)" : "");
+        // From here on the boot clock counts, and never more than the longest restore there is:
+        // a file without it (or with a deadline no link-down could have set) is brought into line.
+        const qint64 latest = m_clock.bootMs() + MaxWaitMs;
+        if (r.bootId.isEmpty()) {
+            r.bootId = m_clock.bootId();
+            r.bootDeadlineMs =
+                std::min(m_clock.bootMs() + std::max<qint64>(0, r.deadlineMs - m_clock.wallMs()), latest);
+        } else if (r.bootId == m_clock.bootId()) {
+            r.bootDeadlineMs = std::min(r.bootDeadlineMs, latest);
+        }
+    }
+    if (!m_pending.isEmpty())
+        if (const QString error = m_persist(); !error.isEmpty())
+            qCritical("cannot record the pending restores: %s", qUtf8Printable(error));
     check();
 }
 

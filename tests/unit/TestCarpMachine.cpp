@@ -68,6 +68,11 @@ std::function<CarpActions(CarpMachine&, TimePoint)> receive(CarpAdvert a)
 {
     return [a](CarpMachine& m, TimePoint t) { return m.advertReceived(t, a); };
 }
+// An advert the guard only trusts to show the master alive (AdvertGuard::Trust::KeepAlive).
+std::function<CarpActions(CarpMachine&, TimePoint)> keepAlive(CarpAdvert a)
+{
+    return [a](CarpMachine& m, TimePoint t) { return m.advertReceived(t, a, false); };
+}
 std::function<CarpActions(CarpMachine&, TimePoint)> link(bool up)
 {
     return [up](CarpMachine& m, TimePoint t) { return m.linkChanged(t, up); };
@@ -285,6 +290,83 @@ void TestCarpMachine::scenarios_data()
         QTest::newRow("tie-break is ucarp's byte order: 10.9.0.1 keeps against 10.9.0.2") << Scenario{
             lab, toMaster(advert(0x0A090002, 1, 100)) +
                      std::vector<Step>{{t, receive(advert(0x0A090002, 1, 1)), reassert, CarpState::Master}}};
+    }
+
+    QTest::newRow("a stream of less preferred adverts: one reassert per interval, no more") << Scenario{
+        s, toMaster() + std::vector<Step>{
+                            {t, receive(advert(Node2, 1, 1)), reassert, CarpState::Master},
+                            {t + 10ms, receive(advert(Node2, 1, 1)), {}, CarpState::Master},
+                            {t + Interval - 1us, receive(advert(Node2, 1, 1)), {}, CarpState::Master},
+                            {t + Interval,
+                             receive(advert(Node2, 1, 1)),
+                             {SendGarp{}, SendAdvert{1, 1, 0}, ArmTimer{t + 2 * Interval},
+                              Notify{CarpReason::NonPreferredMaster, CarpState::Master, CarpState::Master}},
+                             CarpState::Master}}};
+
+    QTest::newRow("keep-alive trust: a master neither yields nor reasserts") << Scenario{
+        s, toMaster() + std::vector<Step>{{t, keepAlive(advert(Node2, 0, 1)), {}, CarpState::Master},
+                                          {t + 1ms, keepAlive(advert(Node2, 1, 1)), {}, CarpState::Master}}};
+
+    QTest::newRow("keep-alive trust: a backup only re-arms its own master-down") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s, keepAlive(advert(Node2, 1, 0, 200)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
+         {2s, keepAlive(advert(Node2, 0, 1)), {ArmTimer{2s + MasterDown}}, CarpState::Backup}}};
+
+    QTest::newRow("backup follows a faster master's own interval (VRRPv3): 3 x 101.5 ms") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s, receive(advert(Node2, 0, 26)), {ArmTimer{1s + 304'687us}}, CarpState::Backup},
+         {1s + 304'687us, timer(), takeover(1s + 304'687us, CarpReason::MasterDown), CarpState::Master}}};
+
+    QTest::newRow("a master claiming no interval at all still gets deadratio ticks")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s, receive(advert(Node2, 0, 0)), {ArmTimer{1s + 11'718us}}, CarpState::Backup}}};
+
+    {
+        // Two advert-triggered transitions per 10 s window: the third is damped, once reported.
+        CarpParams damp = s;
+        damp.maxAdvertTransitions = 2;
+        damp.transitionWindow = 10s;
+        const CarpAdvert preferred = advert(Node2, 1, 0);
+        const auto yieldAt = [](TimePoint at) {
+            return CarpActions{SendAdvert{1, 1, 0}, RemoveVips{}, RunHook{Hook::Down},
+                               ArmTimer{at + MasterDown},
+                               Notify{CarpReason::PreferredMaster, CarpState::Master, CarpState::Backup}};
+        };
+        const TimePoint t1 = BecameMaster + 300ms;
+        const TimePoint back1 = t1 + MasterDown;
+        const TimePoint t2 = back1 + 300ms;
+        const TimePoint back2 = t2 + MasterDown;
+        const TimePoint t3 = back2 + 300ms;
+        const TimePoint t4 = t1 + 10s; // the first yield has left the window
+        QTest::newRow("flap damping: advert-triggered yields limited per window, timers never") << Scenario{
+            damp,
+            toMaster() + std::vector<Step>{
+                             {t1, receive(preferred), yieldAt(t1), CarpState::Backup},
+                             {back1, timer(), takeover(back1, CarpReason::MasterDown), CarpState::Master},
+                             {t2, receive(preferred), yieldAt(t2), CarpState::Backup},
+                             {back2, timer(), takeover(back2, CarpReason::MasterDown), CarpState::Master},
+                             {t3,
+                              receive(preferred),
+                              {Notify{CarpReason::FlapDamped, CarpState::Master, CarpState::Master}},
+                              CarpState::Master},
+                             {t3 + 10ms, receive(preferred), {}, CarpState::Master},
+                             {t4, receive(preferred), yieldAt(t4), CarpState::Backup}}};
+        QTest::newRow("flap damping: a damped bow-out waits for master-down instead")
+            << Scenario{damp,
+                        {{0us, start(), StartupActions(0us), CarpState::Backup},
+                         {1s, receive(advert(Node2, 255, 255)), takeover(1s, CarpReason::BowOutReceived),
+                          CarpState::Master},
+                         {2s, receive(advert(Node2, 1, 0)), yieldAt(2s), CarpState::Backup},
+                         {3s,
+                          receive(advert(Node2, 255, 255)),
+                          {Notify{CarpReason::FlapDamped, CarpState::Backup, CarpState::Backup},
+                           ArmTimer{3s + MasterDown}},
+                          CarpState::Backup},
+                         {3s + MasterDown, timer(), takeover(3s + MasterDown, CarpReason::MasterDown),
+                          CarpState::Master}}};
     }
 
     QTest::newRow("master ignores a bow-out from the other node") << Scenario{
