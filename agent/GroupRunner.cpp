@@ -222,7 +222,7 @@ void GroupRunner::onPacket(const QByteArray& packet)
 
 void GroupRunner::reportForgery(TimePoint now, AdvertGuard::Sign sign, quint32 source)
 {
-    if (const QString line = m_forgeries.record(now, sign, source, m_config.vhid); !line.isEmpty()) {
+    if (const QString line = m_forgeries.record(now, sign, source); !line.isEmpty()) {
         qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(line));
         Q_EMIT forgeryLogged(sign, source, m_forgeries.count(sign));
     }

@@ -36,15 +36,14 @@ QString ForgeryLog::describe(AdvertGuard::Sign sign)
     return {};
 }
 
-QString ForgeryLog::record(TimePoint now, AdvertGuard::Sign sign, quint32 source, quint8 vhid)
+QString ForgeryLog::record(TimePoint now, AdvertGuard::Sign sign, quint32 source)
 {
     ++m_counts[static_cast<size_t>(sign)];
     const quint64 signKey = quint64{static_cast<quint8>(sign)} << 32;
     const ReportThrottle::Decision d = m_throttle.note(now, signKey | source, signKey | (quint64{1} << 40));
     if (!d.report)
         return {};
-    QString line = QStringLiteral("vhid %1: suspected forgery from %2 (%3): %4")
-                       .arg(vhid)
+    QString line = QStringLiteral("suspected forgery from %1 (%2): %3")
                        .arg(d.overflow ? QStringLiteral("many sources") : Ipv4::toString(source),
                             AdvertGuard::signCode(sign), describe(sign));
     if (d.suppressed > 0)

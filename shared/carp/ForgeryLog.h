@@ -18,8 +18,8 @@ public:
     static constexpr int SignCount = static_cast<int>(AdvertGuard::Sign::Count);
     explicit ForgeryLog(Micros summaryInterval = std::chrono::minutes(10));
 
-    // The line to log now, or an empty string when a summary will cover this one.
-    QString record(TimePoint now, AdvertGuard::Sign sign, quint32 source, quint8 vhid);
+    // The line to log now (after the group's tag), or an empty string when a summary will cover it.
+    QString record(TimePoint now, AdvertGuard::Sign sign, quint32 source);
     quint64 count(AdvertGuard::Sign sign) const { return m_counts[static_cast<size_t>(sign)]; }
     static QString describe(AdvertGuard::Sign sign);
 
