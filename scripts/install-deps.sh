@@ -13,6 +13,8 @@ PACKAGES=(
     debhelper dpkg-dev lintian desktop-file-utils appstream file
     # run and test: namespaces, a real ucarp to interoperate with, captures, a display for screenshots
     iproute2 iputils-ping nftables ucarp tcpdump xvfb xauth fonts-dejavu-core
+    # a stepped wall clock (libfaketime) for the restore deadline and expired certificates
+    faketime
     # the server tests: Debian 12 containers booted with systemd-nspawn, reached over SSH
     systemd systemd-container debootstrap openssh-client
 )
