@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include "alarm/SplitBrainBanner.h"
+#include "alarm/AlarmBanner.h"
+#include "alarm/ForgeryMonitor.h"
 #include "alarm/SplitBrainMonitor.h"
 #include "cluster/ClusterDialog.h"
 #include "control/ControlEventText.h"
@@ -80,7 +81,13 @@ MainWindow::MainWindow(const QString& storePath, QWidget* parent)
     m_neighbours = new NeighbourWatcher(this);
 
     buildMenus();
-    m_banner = new SplitBrainBanner(m_splitBrain);
+    m_banner = new AlarmBanner(QStringLiteral("splitBrainBanner"), tr("SPLIT BRAIN"),
+                               QStringLiteral("#c62828"), false);
+    m_forgery = new ForgeryMonitor(this);
+    m_forgeryBanner = new AlarmBanner(QStringLiteral("forgeryBanner"), tr("SUSPECTED FORGED ADVERTS"),
+                                      QStringLiteral("#8e24aa"), true);
+    connect(m_forgeryBanner, &AlarmBanner::dismissed, m_forgery, &ForgeryMonitor::acknowledge);
+    connect(m_forgery, &ForgeryMonitor::changed, this, &MainWindow::forgeryChanged);
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
@@ -97,6 +104,7 @@ MainWindow::MainWindow(const QString& storePath, QWidget* parent)
     layout->setContentsMargins(8, 6, 8, 4);
     layout->setSpacing(6);
     layout->addWidget(m_banner);
+    layout->addWidget(m_forgeryBanner);
     layout->addWidget(m_notice);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -314,6 +322,8 @@ void MainWindow::openCluster(const ClusterDefinition& cluster, const QString& fi
     m_logView->setNodes({vip, nodeName(0), nodeName(1)});
     m_splitBrain->setNodeName(0, nodeName(0));
     m_splitBrain->setNodeName(1, nodeName(1));
+    m_forgery->setNodeName(0, nodeName(0));
+    m_forgery->setNodeName(1, nodeName(1));
 
     startNodes();
     updateNotice();
@@ -371,6 +381,7 @@ void MainWindow::closeCluster()
     m_knownMacs.clear();
     m_lastVipMac.clear();
     m_splitBrain->reset();
+    m_forgery->reset();
     m_cardsProblem->hide();
     if (m_cluster)
         log(QString(), EventLogModel::Kind::Connection, tr("Closed cluster %1").arg(m_cluster->name));
@@ -608,16 +619,35 @@ void MainWindow::nodeChanged(int index)
         }
     }
     m_splitBrain->setNode(index, node.connection->isLive(), node.connection->status());
+    if (node.connection->status())
+        m_forgery->setStatus(index, *node.connection->status());
 }
 
 void MainWindow::agentEvent(int index, const ControlEvent& event)
 {
     log(nodeName(index), kindOf(event), ControlEventText::describe(event));
+    m_forgery->addEvent(index, event);
+}
+
+void MainWindow::forgeryChanged()
+{
+    const QStringList lines = m_forgery->lines();
+    for (const QString& line : lines)
+        if (!m_forgeryLines.contains(line))
+            log(QString(), EventLogModel::Kind::Alarm, tr("Suspected forgery: %1").arg(line));
+    m_forgeryLines = lines;
+    m_forgeryBanner->setLines(lines.isEmpty()
+                                  ? QStringList()
+                                  : lines + QStringList{tr("Someone on this network may be replaying "
+                                                           "or editing the pair's adverts; the agents "
+                                                           "ignore them. See the event log and "
+                                                           "docs/batond.md, \"Forged adverts\".")});
 }
 
 void MainWindow::splitBrainChanged()
 {
     const QStringList reasons = m_splitBrain->reasons();
+    m_banner->setLines(reasons);
     for (const QString& reason : reasons) {
         if (!m_alarmReasons.contains(reason))
             log(QString(), EventLogModel::Kind::Alarm, tr("Split brain: %1").arg(reason));

@@ -27,7 +27,8 @@ class NeighbourWatcher;
 class NodeCard;
 class ReachabilityPanel;
 class ReachabilityTracker;
-class SplitBrainBanner;
+class AlarmBanner;
+class ForgeryMonitor;
 class SplitBrainMonitor;
 
 // The Baton window: one cluster at a time (chosen from the stored list, or a definition file),
@@ -59,7 +60,8 @@ public:
     EventLogModel* eventLog() const { return m_log; }
     EventLogView* eventLogView() const { return m_logView; }
     SplitBrainMonitor* splitBrain() const { return m_splitBrain; }
-    SplitBrainBanner* splitBrainBanner() const { return m_banner; }
+    AlarmBanner* splitBrainBanner() const { return m_banner; }
+    AlarmBanner* forgeryBanner() const { return m_forgeryBanner; }
     ReachabilityPanel* reachability() const { return m_reachPanel; }
     ReachabilityTracker* reachabilityTracker() const { return m_reach; }
     NeighbourWatcher* neighbourWatcher() const { return m_neighbours; }
@@ -102,6 +104,7 @@ private:
     void log(const QString& node, EventLogModel::Kind kind, const QString& text);
     void nodeChanged(int index);
     void agentEvent(int index, const ControlEvent& event);
+    void forgeryChanged();
     void splitBrainChanged();
     void probeMethodChanged();
     void macChanged(const QHostAddress& address, const QString& mac, const QString& previous);
@@ -132,7 +135,10 @@ private:
     QAction* m_addAction = nullptr;
     QAction* m_editAction = nullptr;
     QAction* m_removeAction = nullptr;
-    SplitBrainBanner* m_banner = nullptr;
+    AlarmBanner* m_banner = nullptr;
+    ForgeryMonitor* m_forgery = nullptr;
+    AlarmBanner* m_forgeryBanner = nullptr;
+    QStringList m_forgeryLines; // already logged
     QLabel* m_notice = nullptr;
     QStackedWidget* m_pages = nullptr;
     QWidget* m_cardsArea = nullptr;

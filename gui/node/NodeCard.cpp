@@ -128,12 +128,15 @@ NodeCard::NodeCard(const QString& title, AgentConnection* connection, QWidget* p
     m_peerValue = valueLabel("peerLabel");
     m_otherGroups = valueLabel("otherGroupsLabel");
     m_otherGroups->setWordWrap(true);
+    m_certificateValue = valueLabel("certificateLabel");
+    m_certificateValue->setWordWrap(true);
     form->addRow(tr("Interface:"), m_interfaceValue);
     form->addRow(tr("Link:"), m_linkValue);
     form->addRow(tr("VIP:"), m_vipValue);
     form->addRow(tr("CARP:"), m_timingValue);
     form->addRow(tr("Peer:"), m_peerValue);
     form->addRow(m_otherGroups);
+    form->addRow(tr("Certificate:"), m_certificateValue);
 
     m_connectionLabel = valueLabel("connectionLabel");
     m_connectionLabel->setWordWrap(true);
@@ -345,8 +348,29 @@ void NodeCard::refreshDetails()
         others << tr("vhid %1 on %2: %3").arg(g.vhid).arg(g.interface, stateWord(*status, g).toUpper());
     }
     m_otherGroups->setText(others.join(QLatin1Char('\n')));
+    refreshCertificate(*status);
     // A hidden widget would still leave its row's spacing behind.
     m_detailsForm->setRowVisible(m_otherGroups, !others.isEmpty());
+}
+
+void NodeCard::refreshCertificate(const AgentStatus& status)
+{
+    // Only worth a row when something is to be done: an expiry within 30 days, or a problem.
+    const qint64 left = status.certificateExpiresMs - agentNowMs();
+    QString text;
+    if (!status.controlProblem.isEmpty())
+        text = tr("the agent cannot use its certificate files (%1): renew them before its channel restarts")
+                   .arg(status.controlProblem);
+    else if (status.certificateExpiresMs > 0 && left < CertificateWarningMs)
+        text = left <= 0
+                   ? tr("expired on %1").arg(DurationText::clock(toLocalMs(status.certificateExpiresMs)))
+                   : tr("expires in %1, on %2: issue a new one (batonctl pki issue-agent --replace)")
+                         .arg(DurationText::format(left),
+                              QDateTime::fromMSecsSinceEpoch(toLocalMs(status.certificateExpiresMs))
+                                  .toString(QStringLiteral("yyyy-MM-dd")));
+    m_certificateValue->setText(text);
+    setColour(m_certificateValue, WarningColour);
+    m_detailsForm->setRowVisible(m_certificateValue, !text.isEmpty());
 }
 
 void NodeCard::refreshConnection()

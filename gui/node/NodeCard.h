@@ -27,6 +27,7 @@ class NodeCard : public QFrame
     Q_OBJECT
 public:
     static constexpr int RefreshMs = 1000;
+    static constexpr qint64 CertificateWarningMs = qint64{30} * 24 * 3600 * 1000;
     // Asked before an interface goes down: the restore delay in seconds, or nullopt to cancel.
     using ConfirmationHandler =
         std::function<std::optional<int>(const QString& interface, int defaultSeconds)>;
@@ -73,6 +74,7 @@ private:
     void showInfo(const QString& text, bool error);
     void refreshRole();
     void refreshDetails();
+    void refreshCertificate(const AgentStatus& status);
     void refreshConnection();
     void refreshCountdown();
     void refreshButtons();
@@ -96,6 +98,7 @@ private:
     QLabel* m_timingValue = nullptr;
     QLabel* m_peerValue = nullptr;
     QLabel* m_otherGroups = nullptr;
+    QLabel* m_certificateValue = nullptr;
     QLabel* m_connectionLabel = nullptr;
     QLabel* m_countdown = nullptr;
     QLabel* m_info = nullptr;

@@ -6,7 +6,7 @@
 #include "FakeAgent.h"
 #include "FakePki.h"
 #include "MainWindow.h"
-#include "alarm/SplitBrainBanner.h"
+#include "alarm/AlarmBanner.h"
 #include "alarm/SplitBrainMonitor.h"
 #include "cluster/ClusterDialog.h"
 #include "control/ControlProtocol.h"
@@ -259,6 +259,38 @@ private Q_SLOTS:
                                 QStringLiteral("BACKUP → MASTER")));
         QTRY_VERIFY(logContains(window.eventLog(), EventLogModel::Kind::Reject, QStringLiteral("node1"),
                                 QStringLiteral("192.0.2.66")));
+    }
+
+    void forgedAdvertsRaiseAnAlarmUntilAcknowledged()
+    {
+        const auto identity = m_pki.agent(QStringLiteral("node1"));
+        QVERIFY(identity);
+        FakeAgent agent(*identity);
+        QVERIFY(agent.start());
+        MainWindow window(storePath());
+        window.show();
+        QVERIFY(window.openClusterFile(writeCluster(
+            m_dir, definition(m_pki.directory(), agent.port(), closedPort(), QStringLiteral("forgery")))));
+        QTRY_VERIFY(window.connection(0)->isLive());
+        QVERIFY(!window.forgeryBanner()->isVisible());
+        agent.pushEvent(
+            ev::ForgerySuspected{1, QStringLiteral("192.0.2.66"), QStringLiteral("replayed-counter"), 3});
+        QTRY_VERIFY(window.forgeryBanner()->isVisible());
+        QVERIFY2(window.forgeryBanner()->text().contains(QStringLiteral("192.0.2.66")),
+                 qPrintable(window.forgeryBanner()->text()));
+        QVERIFY(
+            logContains(window.eventLog(), EventLogModel::Kind::Alarm, QString(), QStringLiteral("forgery")));
+        auto* acknowledge = window.findChild<QPushButton*>(QStringLiteral("forgeryBannerDismiss"));
+        QVERIFY(acknowledge);
+        QTest::mouseClick(acknowledge, Qt::LeftButton);
+        QVERIFY(!window.forgeryBanner()->isVisible());
+        // More of the same later: the alarm is back, counting only what is new.
+        AgentStatus status = agent.status();
+        status.groups.first().forgeries = {{QStringLiteral("replayed-counter"), 10}};
+        agent.setStatus(status);
+        QTRY_VERIFY(window.forgeryBanner()->isVisible());
+        QVERIFY2(window.forgeryBanner()->text().contains(QStringLiteral("ignored: 7")),
+                 qPrintable(window.forgeryBanner()->text()));
     }
 
     void vipMacIsNamedAndItsFlapIsAnAlarm()

@@ -146,6 +146,27 @@ private Q_SLOTS:
         savePicture(rig->card, QString::fromLatin1(QTest::currentDataTag()));
     }
 
+    void certificateExpiryShown()
+    {
+        auto rig = liveRig();
+        QVERIFY(rig->connection && rig->connection->isLive());
+        QVERIFY(rig->find("certificateLabel")->isHidden());
+        AgentStatus status = FakeAgent::sampleStatus();
+        status.certificateExpiresMs = QDateTime::currentMSecsSinceEpoch() + qint64{400} * 24 * 3600 * 1000;
+        rig->agent.setStatus(status);
+        QTest::qWait(NodeCard::RefreshMs + 200);
+        QVERIFY(rig->find("certificateLabel")->isHidden()); // over a year left: nothing to do yet
+        status.certificateExpiresMs = QDateTime::currentMSecsSinceEpoch() + qint64{10} * 24 * 3600 * 1000;
+        rig->agent.setStatus(status);
+        QTRY_VERIFY(!rig->find("certificateLabel")->isHidden());
+        QVERIFY2(rig->text("certificateLabel").contains(QLatin1StringView("expires in")),
+                 qPrintable(rig->text("certificateLabel")));
+        status.controlProblem = QStringLiteral("tls-files");
+        rig->agent.setStatus(status);
+        QTRY_VERIFY(rig->text("certificateLabel").contains(QLatin1StringView("tls-files")));
+        savePicture(rig->card, QStringLiteral("certificate"));
+    }
+
     void silentAgentShowsUnknown()
     {
         auto rig = liveRig();
