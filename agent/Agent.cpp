@@ -198,6 +198,7 @@ void Agent::terminate(int signal)
         g->shutdown();
     if (m_journal)
         m_journal->flush();
+    m_hooks.flushHeld();
     finishWhenHooksDone();
 }
 

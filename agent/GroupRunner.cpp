@@ -363,15 +363,19 @@ void GroupRunner::sendGarps()
 
 void GroupRunner::runHook(action::Hook hook)
 {
-    const QString& script = hook == action::Hook::Up ? m_config.hooks.upScript : m_config.hooks.downScript;
+    const bool up = hook == action::Hook::Up;
+    const QString& script = up ? m_config.hooks.upScript : m_config.hooks.downScript;
     if (script.isEmpty())
         return;
+    QList<HookRunner::Invocation> invocations;
     for (const Ipv4Prefix& vip : m_config.vips) {
         QStringList args{m_config.interface, Ipv4::toString(vip.address)};
         if (!m_config.hooks.xparam.isEmpty())
             args << m_config.hooks.xparam;
-        m_hooks.run(script, args, m_config.hooks.timeoutSeconds);
+        invocations << HookRunner::Invocation{script, args};
     }
+    m_hooks.run(tag(), up ? QStringLiteral("up") : QStringLiteral("down"), invocations,
+                m_config.hooks.timeoutSeconds);
 }
 
 } // namespace baton
