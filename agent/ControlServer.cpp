@@ -48,11 +48,18 @@ void ControlServer::onAuthenticated(quint64 id)
     ControlSession* session = m_sessions.value(id);
     if (!session)
         return;
-    if (m_authenticated >= MaxSessions) {
+    const bool readOnly = !session->mayChange();
+    if (m_authenticated >= MaxSessions || (readOnly && m_readOnly >= MaxReadOnlySessions) ||
+        m_perIdentity.value(session->identity()) >= MaxPerIdentity) {
+        noteFailure(
+            QStringLiteral("%1 (%2): too many sessions")
+                .arg(session->client(), readOnly ? QStringLiteral("read-only") : QStringLiteral("operator")));
         session->close(ControlError::TooManyConnections);
         return;
     }
     ++m_authenticated;
+    m_readOnly += readOnly ? 1 : 0;
+    ++m_perIdentity[session->identity()];
     session->setProperty("counted", true);
 }
 
@@ -60,8 +67,12 @@ void ControlServer::onFinished(quint64 id, const QString& why)
 {
     ControlSession* session = m_sessions.take(id);
     const bool wasUnauthenticated = m_unauthenticated.removeOne(id);
-    if (session && session->property("counted").toBool())
+    if (session && session->property("counted").toBool()) {
         --m_authenticated;
+        m_readOnly -= session->mayChange() ? 0 : 1;
+        if (--m_perIdentity[session->identity()] <= 0)
+            m_perIdentity.remove(session->identity());
+    }
     if (wasUnauthenticated)
         noteFailure(why);
     else

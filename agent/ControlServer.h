@@ -24,6 +24,10 @@ public:
     // flood of unauthenticated connections evicts its own oldest, never a console's session.
     static constexpr int MaxUnauthenticated = 256;
     static constexpr int MaxSessions = 32;
+    // Watching must never lock out acting: read-only consoles get at most this many of the
+    // sessions, and no one certificate more than MaxPerIdentity.
+    static constexpr int MaxReadOnlySessions = 24;
+    static constexpr int MaxPerIdentity = 4;
 
     ControlServer(const QSslConfiguration& tls, QString agentName, QObject* parent = nullptr);
     void setLimits(const ControlSession::Limits& limits) { m_limits = limits; }
@@ -59,6 +63,8 @@ private:
     QHash<quint64, ControlSession*> m_sessions;
     QList<quint64> m_unauthenticated; // oldest first
     int m_authenticated = 0;
+    int m_readOnly = 0;
+    QHash<QByteArray, int> m_perIdentity;
     // Failed connections are summarised, so a flood cannot flood the journal.
     QElapsedTimer m_failureWindow;
     int m_failures = 0;

@@ -8,6 +8,7 @@
 #include "pki/ConsoleRole.h"
 
 #include <QCborArray>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QSslSocket>
 
@@ -64,6 +65,8 @@ void ControlSession::onEncrypted()
     const QSslCertificate peer = m_socket->peerCertificate();
     m_client = peer.subjectInfo(QSslCertificate::CommonName).value(0).left(64);
     m_mayChange = ConsoleRole::of(peer) == ConsoleAccess::Operator;
+    m_identity = peer.digest(QCryptographicHash::Sha256);
+    m_serial = peer.serialNumber();
     m_phase = Phase::Hello;
     m_deadline.start(m_limits.helloMs);
     send(ControlMessage::agentHello(
@@ -168,6 +171,9 @@ void ControlSession::handleRequest(const QCborMap& message)
     if (r.verb == ControlRequest::Verb::Status && status)
         return send(ControlMessage::ok(r.id, *status));
     if (r.verb == ControlRequest::Verb::Adverts && adverts) {
+        if (m_lastAdverts.isValid() && m_lastAdverts.elapsed() < m_limits.advertsIntervalMs)
+            return send(ControlMessage::refused(r.id, ControlError::RateLimited));
+        m_lastAdverts.start();
         // Built here, on the niced control thread: the CARP loop only copied a few numbers.
         QCborArray list;
         for (const AdvertRecord& a : adverts->since(QDateTime::currentMSecsSinceEpoch(), r.seconds))

@@ -34,6 +34,9 @@ public:
         double requestsPerSecond = 20;
         double requestBurst = 40;
         int maxInFlight = 8;
+        // `adverts` replies run to hundreds of kB: one a second per session keeps a crowd of
+        // viewers from keeping the control thread (and the heartbeats behind it) busy.
+        int advertsIntervalMs = 1000;
     };
     enum class Phase
     {
@@ -49,6 +52,12 @@ public:
     quint64 id() const { return m_id; }
     Phase phase() const { return m_phase; }
     bool ready() const { return m_phase == Phase::Ready; }
+    // Known once the TLS handshake is done: who the client is, and what it may do.
+    bool mayChange() const { return m_mayChange; }
+    const QString& client() const { return m_client; }
+    // The client certificate's SHA-256 digest: one identity, however many sessions it opens.
+    const QByteArray& identity() const { return m_identity; }
+    QByteArray serialNumber() const { return m_serial; }
     void send(const QCborMap& message);
     void sendEncoded(const QByteArray& frame);
     void deliverReply(const QCborMap& reply);
@@ -81,8 +90,11 @@ private:
     Phase m_phase = Phase::Handshake;
     QString m_client;
     bool m_mayChange = false;
+    QByteArray m_identity;
+    QByteArray m_serial;
     QTimer m_deadline; // handshake, hello, or a started frame
     QElapsedTimer m_tokenClock;
+    QElapsedTimer m_lastAdverts;
     double m_tokens = 0;
     int m_inFlight = 0;
     int m_refusedInARow = 0;

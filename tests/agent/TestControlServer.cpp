@@ -289,6 +289,7 @@ private Q_SLOTS:
     void badHello();
     void unknownMessageTypeClosed();
     void agentCertificateForAnotherAddress();
+    void viewersCannotLockOutOperators();
 
 private:
     QSslConfiguration console(const char* name) const;
@@ -298,6 +299,7 @@ private:
     std::optional<TlsIdentity> m_elsewhere; // node2, for 192.0.2.99 only
     std::optional<TlsIdentity> m_alice;     // operator
     std::optional<TlsIdentity> m_bob;       // read-only
+    std::vector<TlsIdentity> m_viewers;     // eight more read-only consoles
 };
 
 void TestControlServer::initTestCase()
@@ -332,6 +334,14 @@ void TestControlServer::initTestCase()
     QVERIFY2(m_alice, qPrintable(error));
     m_bob = identity("bob", ca->issueConsole(s("bob"), ConsoleAccess::ReadOnly, validity, &error));
     QVERIFY2(m_bob, qPrintable(error));
+    for (int i = 0; i < 8; ++i) {
+        const QByteArray name = "viewer" + QByteArray::number(i);
+        const auto viewer =
+            identity(name.constData(),
+                     ca->issueConsole(QString::fromLatin1(name), ConsoleAccess::ReadOnly, validity, &error));
+        QVERIFY2(viewer, qPrintable(error));
+        m_viewers.push_back(*viewer);
+    }
 }
 
 QSslConfiguration TestControlServer::console(const char* name) const
@@ -758,6 +768,43 @@ void TestControlServer::agentCertificateForAnotherAddress()
     const QString reason = alice.disconnects.first();
     QVERIFY2(reason.contains(u"certificate", Qt::CaseInsensitive), qPrintable(reason));
     QVERIFY2(reason.contains(u"host name", Qt::CaseInsensitive), qPrintable(reason));
+}
+
+void TestControlServer::viewersCannotLockOutOperators()
+{
+    Agent agent(*m_agent);
+    // Eight read-only consoles, four sessions each: 32 asked, 24 read-only slots.
+    std::vector<std::unique_ptr<RawClient>> viewers;
+    for (const TlsIdentity& viewer : m_viewers)
+        for (int i = 0; i < 4; ++i) {
+            viewers.push_back(std::make_unique<RawClient>(viewer.clientConfiguration()));
+            viewers.back()->connectTo(agent.port());
+        }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(viewers.begin(), viewers.end(),
+                                         [](const auto& v) { return v->closed || !v->frames.isEmpty(); }),
+                             GenerousMs);
+    const auto refused = std::count_if(viewers.begin(), viewers.end(), [](const auto& v) {
+        return v->frames.last() == ControlMessage::error(ControlError::TooManyConnections);
+    });
+    QCOMPARE(refused, 8);
+    // An operator still gets in, and more than one of its sessions.
+    RawClient alice(console("alice"));
+    QVERIFY(alice.connectPastHello(agent.port()));
+    RawClient alice2(console("alice"));
+    QVERIFY(alice2.connectPastHello(agent.port()));
+    // One certificate cannot take the operators' slots either: its fifth session is refused.
+    std::vector<std::unique_ptr<RawClient>> same;
+    for (int i = 0; i < ControlServer::MaxPerIdentity + 1; ++i) {
+        same.push_back(std::make_unique<RawClient>(console("alice")));
+        same.back()->connectTo(agent.port());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(same.begin(), same.end(),
+                                         [](const auto& v) { return v->closed || !v->frames.isEmpty(); }),
+                             GenerousMs);
+    const auto sameRefused = std::count_if(same.begin(), same.end(), [](const auto& v) {
+        return v->frames.last() == ControlMessage::error(ControlError::TooManyConnections);
+    });
+    QCOMPARE(sameRefused, qsizetype{3}); // alice had 2 already: 2 more fit, then the cap
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

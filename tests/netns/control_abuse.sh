@@ -1,14 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The control channel under abuse (tests/tools/ControlAbuser.cpp runs every case of issue 4:
+# The control channel under abuse (tests/tools/ControlAbuser.cpp runs every case:
 # plain TCP, no client certificate, another CA, an expired certificate, a read-only link-down,
 # garbage, an oversized length, a frame held half-sent, 200 connections at once, an unknown verb,
-# out-of-range and unmanaged link-downs, protocol order, a request flood) against the MASTER,
+# out-of-range and unmanaged link-downs, protocol order, a request flood, every read-only slot
+# taken by viewers asking for a full advert history) against the MASTER,
 # while a legitimate console stays connected. Failover must not notice: the master's adverts are
 # captured on the bridge and every interval must stay within the allowed jitter, the backup must
 # not change state, and the agent must end with the file descriptors it started with.
 source "$(dirname "$0")/lib.sh"
 ABUSER=${ABUSER:-$(dirname "$BATOND")/../tests/control_abuser}
+FORGER=${FORGER:?set FORGER to the carp_forger binary}
 JITTER_MS=${JITTER_MS:-50} # allowed deviation of one advert interval from advbase + advskew/256
 topology
 mgmt_topology
@@ -23,6 +25,12 @@ pid1=$(pgrep -f "batond --config $WORK/batond1.conf" | head -1)
 fds_before=$(ls /proc/"$pid1"/fd | wc -l)
 rss_before=$(awk '/VmRSS/ {print $2}' /proc/"$pid1"/status)
 
+# A full advert history for the viewers to ask for: one captured advert replayed 2500 times (each
+# is recorded, as ignored), so every `adverts` reply carries the 2048 records the history holds.
+ip netns exec "$C" timeout 5 tcpdump -i br0 -n -w "$WORK/capture.pcap" -c 1 'ip proto 112 and src host 192.0.2.11' \
+    > /dev/null 2>&1 || die "no advert captured"
+ip netns exec "$C" "$FORGER" --pcap "$WORK/capture.pcap" --from 192.0.2.11 --interface br0 --source 192.0.2.66 \
+    --count 2500 --interval-ms 1 > /dev/null || die "the forger failed"
 ip netns exec "$C" tcpdump -Z root -i br0 -n -tt -l 'ip proto 112 and src host 192.0.2.11' \
     > "$WORK/adverts.txt" 2> "$WORK/tcpdump.log" &
 TCPDUMP=$!

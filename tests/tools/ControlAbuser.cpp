@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// control_abuser HOST PORT PKI-DIR: every way issue 4 lists to misuse the control channel, one case
+// control_abuser HOST PORT PKI-DIR: every way we know to misuse the control channel, one case
 // after another, while a legitimate console stays connected. One line per case:
 //   case NAME: ok|FAIL what happened
 // then "legit: heartbeats N max-gap MS fresh-connects N/M". Exit 1 if any case failed.
@@ -11,6 +11,7 @@
 #include "pki/PkiDirectory.h"
 #include "pki/TlsIdentity.h"
 
+#include <QCborArray>
 #include <QCborValue>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -394,6 +395,73 @@ int main(int argc, char** argv)
             if (m.value(control::key::Error).toString() == u"rate-limited")
                 ++limited;
         report("request-flood", limited > 0, QStringLiteral("%1 of 300 rate-limited").arg(limited));
+    }
+    {
+        // Viewers fill every read-only slot and ask for the whole advert history as fast as they
+        // are allowed: an operator still gets in, and the adverts (measured by the test) stay on time.
+        std::vector<std::unique_ptr<Client>> viewers;
+        for (int i = 0; i < 8; ++i) {
+            const auto issued = ca->issueConsole(QStringLiteral("viewer-%1").arg(i), ConsoleAccess::ReadOnly,
+                                                 Validity::days(1), &error);
+            for (int j = 0; issued && j < 4; ++j) {
+                viewers.push_back(std::make_unique<Client>(identityFrom(*issued, caPem)));
+                viewers.back()->connectTls();
+            }
+        }
+        spin(
+            [&] {
+                return std::all_of(viewers.begin(), viewers.end(),
+                                   [](const auto& c) { return c->closed || c->find(control::type::Hello); });
+            },
+            20000);
+        for (auto& c : viewers)
+            if (!c->closed)
+                c->sendHello();
+        spin([] { return false; }, 1000);
+        const auto inside = std::count_if(viewers.begin(), viewers.end(), [](const auto& c) {
+            return !c->closed && c->find(control::type::Status);
+        });
+        freshConsoleWorks();
+        const bool operatorGotIn = freshOk == freshTried;
+        QCborMap args;
+        args[QLatin1StringView("seconds")] = control::AdvertsMaxSeconds;
+        for (qint64 id = 1; id <= 10; ++id)
+            for (auto& c : viewers)
+                if (!c->closed)
+                    c->socket->write(ControlFrame::encode(request(id, "adverts", args)));
+        spin(
+            [&] {
+                return std::all_of(viewers.begin(), viewers.end(), [](const auto& c) {
+                    return c->closed || c->find(control::type::Reply, 10);
+                });
+            },
+            60000);
+        qsizetype replies = 0;
+        qsizetype limited = 0;
+        qsizetype records = 0;
+        for (const auto& c : viewers)
+            for (const QCborMap& m : c->received) {
+                if (ControlMessage::typeOf(m) != control::type::Reply)
+                    continue;
+                if (m.value(control::key::Ok).toBool()) {
+                    ++replies;
+                    records = std::max(
+                        records,
+                        m.value(control::key::Data).toMap().value(control::key::Adverts).toArray().size());
+                } else if (m.value(control::key::Error).toString() == u"rate-limited") {
+                    ++limited;
+                }
+            }
+        report("read-only-sessions-and-adverts-flood",
+               inside == 24 && operatorGotIn && replies >= 24 && replies + limited == 240,
+               QStringLiteral(
+                   "%1 of 32 read-only sessions admitted, an operator got in: %2; %3 adverts replies of "
+                   "up to %4 records, %5 rate-limited")
+                   .arg(inside)
+                   .arg(operatorGotIn ? u"yes" : u"no")
+                   .arg(replies)
+                   .arg(records)
+                   .arg(limited));
     }
     freshConsoleWorks();
 
