@@ -35,6 +35,8 @@ ADDRESSES=("$VIP" 192.0.2.11 192.0.2.12)
 
 server_cleanup() {
     local status=$? n pid
+    # Every step runs, whatever fails (errexit would end the handler at the first failure).
+    set +e
     for n in 1 2; do
         [[ -f $WORK/node$n/wrapper.pid ]] || continue
         touch "$WORK/node$n/stop"
