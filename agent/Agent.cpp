@@ -94,7 +94,7 @@ bool Agent::start()
         g->start();
     // The control channel last, and never fatal: CARP runs whatever happens to it.
     m_channel = std::make_unique<ControlChannel>(*m_control);
-    m_channel->start(m_current.config.control);
+    m_channel->start(m_current.config.control, m_current.config.stateDir);
     m_control->startHeartbeat();
     m_control->publishSoon();
     qInfo("batond %s started from %s (%zu group%s)", BATON_VERSION, qUtf8Printable(m_path), m_groups.size(),
@@ -179,7 +179,7 @@ void Agent::reload()
             g->start();
     m_control->setManagedInterfaces(managedInterfaces(next.config));
     m_current = next;
-    m_channel->start(m_current.config.control); // restarts only if changed or down
+    m_channel->start(m_current.config.control, m_current.config.stateDir); // restarts only if changed or down
     m_control->publishSoon();
     qInfo("configuration reloaded from %s", qUtf8Printable(m_path));
     m_systemd.ready(statusLine());

@@ -6,6 +6,7 @@
 #include "pki/TlsIdentity.h"
 
 #include <QDateTime>
+#include <QDir>
 
 namespace baton {
 
@@ -35,12 +36,16 @@ quint16 ControlChannel::port() const
     return m_thread ? m_thread->port() : 0;
 }
 
-void ControlChannel::start(const ControlConfig& config)
+void ControlChannel::start(const ControlConfig& config, const QString& stateDir)
 {
-    if (config == m_config && (listening() || m_retry.isActive()))
+    if (config == m_config && stateDir == m_stateDir && (listening() || m_retry.isActive())) {
+        if (m_revocations)
+            loadRevocations({}); // SIGHUP: the deployment may have left a new list
         return;
+    }
     stop();
     m_config = config;
+    m_stateDir = stateDir;
     if (m_config.listenAddress.isEmpty()) {
         m_service.setControlState({}, 0);
         return;
@@ -76,11 +81,13 @@ void ControlChannel::attempt()
         return setProblem(QStringLiteral("tls-files"), error);
     // The agent calls itself by its certificate's name: that is the name the console trusts.
     m_service.setAgentName(identity->certificate.subjectInfo(QSslCertificate::CommonName).value(0));
+    loadRevocations(identity->ca.toPem());
     auto thread = std::make_unique<ControlThread>(m_service);
     if (const QString listenError = thread->start(m_config, identity->serverConfiguration());
         !listenError.isEmpty())
         return setProblem(QStringLiteral("listen-failed"), listenError);
     m_thread = std::move(thread);
+    m_thread->setRevoked(m_revocations->revoked());
     if (!m_problem.isEmpty())
         qWarning("control channel up again");
     m_problem.clear();
@@ -88,6 +95,35 @@ void ControlChannel::attempt()
           qUtf8Printable(m_service.agentName()));
     recheckCertificate();
     m_recheck.start();
+}
+
+void ControlChannel::loadRevocations(const QByteArray& caPem)
+{
+    if (!caPem.isEmpty() || !m_revocations)
+        m_revocations = std::make_unique<RevocationStore>(
+            QDir(m_stateDir).filePath(QStringLiteral("revoked.crl")), caPem);
+    if (const QString error = m_revocations->load(); !error.isEmpty())
+        qCritical("control channel: revocation list unusable, no certificate is refused for now: %s",
+                  qUtf8Printable(error));
+    else if (m_revocations->number() >= 0)
+        qInfo("control channel: revocation list %lld in force (%lld certificates)",
+              static_cast<long long>(m_revocations->number()),
+              static_cast<long long>(m_revocations->revoked().size()));
+    if (m_thread)
+        m_thread->setRevoked(m_revocations->revoked());
+    m_service.setRevocationHandler([this](const QByteArray& pem) { return replaceRevocations(pem); });
+}
+
+std::optional<CommandFailure> ControlChannel::replaceRevocations(const QByteArray& pem)
+{
+    if (const auto failure = m_revocations->replace(pem))
+        return failure;
+    qWarning("control channel: revocation list %lld in force (%lld certificates)",
+             static_cast<long long>(m_revocations->number()),
+             static_cast<long long>(m_revocations->revoked().size()));
+    if (m_thread)
+        m_thread->setRevoked(m_revocations->revoked());
+    return std::nullopt;
 }
 
 void ControlChannel::recheckCertificate()

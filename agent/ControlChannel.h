@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RevocationStore.h"
 #include "config/AgentConfig.h"
 
 #include <QObject>
@@ -28,8 +29,9 @@ public:
     explicit ControlChannel(ControlService& service, QObject* parent = nullptr);
     ~ControlChannel() override;
 
-    // Starts (or restarts, when the settings differ or the channel is not up) the listener.
-    void start(const ControlConfig& config);
+    // Starts (or restarts, when the settings differ or the channel is not up) the listener. The
+    // revocation list is STATE-DIR/revoked.crl; it is read again on every start.
+    void start(const ControlConfig& config, const QString& stateDir);
     void stop();
     bool listening() const;
     quint16 port() const;
@@ -38,9 +40,13 @@ private:
     void attempt();
     void recheckCertificate();
     void setProblem(const QString& code, const QString& message);
+    void loadRevocations(const QByteArray& caPem);
+    std::optional<CommandFailure> replaceRevocations(const QByteArray& pem);
 
     ControlService& m_service;
     ControlConfig m_config;
+    QString m_stateDir;
+    std::unique_ptr<RevocationStore> m_revocations;
     std::unique_ptr<ControlThread> m_thread;
     QTimer m_retry;
     QTimer m_recheck;

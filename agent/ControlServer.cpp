@@ -35,6 +35,7 @@ void ControlServer::incomingConnection(qintptr descriptor)
     session->agentName = m_agentName;
     session->status = &m_status;
     session->adverts = m_adverts;
+    session->revoked = &m_revoked;
     m_sessions.insert(id, session);
     m_unauthenticated << id;
     connect(session, &ControlSession::request, this, &ControlServer::request);
@@ -131,6 +132,18 @@ void ControlServer::deliverReply(quint64 session, const QCborMap& reply)
 {
     if (ControlSession* s = m_sessions.value(session))
         s->deliverReply(reply);
+}
+
+void ControlServer::setRevoked(const QSet<QByteArray>& serials)
+{
+    m_revoked = serials;
+    const QList<ControlSession*> sessions = m_sessions.values();
+    for (ControlSession* s : sessions)
+        if (s->ready() && serials.contains(s->serialNumber())) {
+            qWarning("control: closing the session of %s: its certificate has been revoked",
+                     qUtf8Printable(s->client()));
+            s->close(ControlError::CertificateRevoked);
+        }
 }
 
 void ControlServer::closeAll()

@@ -39,6 +39,9 @@ public Q_SLOTS:
     void publishEvent(const QCborMap& message);
     void deliverReply(quint64 session, const QCborMap& reply);
     void closeAll();
+    // The serials withdrawn by the CA: refused at the handshake from now on, and the sessions that
+    // hold one are closed.
+    void setRevoked(const QSet<QByteArray>& serials);
 
 Q_SIGNALS:
     void request(quint64 session, const baton::ControlRequest& request, const QString& client,
@@ -59,6 +62,7 @@ private:
     ControlSession::Limits m_limits;
     QCborMap m_status;
     const AdvertHistory* m_adverts = nullptr;
+    QSet<QByteArray> m_revoked;
     quint64 m_nextId = 1;
     QHash<quint64, ControlSession*> m_sessions;
     QList<quint64> m_unauthenticated; // oldest first

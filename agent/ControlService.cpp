@@ -194,7 +194,7 @@ void ControlService::execute(quint64 session, const ControlRequest& request, con
         detail[QLatin1StringView("interface")] = request.interface.left(16);
         return reply(session, request, client, ControlError::UnknownInterface, {}, detail);
     }
-    std::optional<LinkRestorer::Failure> failure;
+    std::optional<CommandFailure> failure;
     QCborMap data;
     switch (request.verb) {
     case Verb::Status:
@@ -217,7 +217,7 @@ void ControlService::execute(quint64 session, const ControlRequest& request, con
         m_state.maintenance = request.maintenanceOn;
         if (const QString error = persist(); !error.isEmpty()) {
             m_state = before;
-            failure = LinkRestorer::Failure{ControlError::StateNotSaved, error};
+            failure = CommandFailure{ControlError::StateNotSaved, error};
             break;
         }
         if (before.maintenance != request.maintenanceOn)
@@ -227,6 +227,11 @@ void ControlService::execute(quint64 session, const ControlRequest& request, con
     case Verb::Adverts:
     case Verb::Log:
         break; // served by the control thread (AdvertHistory, LogRing)
+    case Verb::SetRevocations:
+        failure = m_revocations
+                      ? m_revocations(request.revocationList)
+                      : CommandFailure{ControlError::Internal, QStringLiteral("no revocation store")};
+        break;
     }
     if (failure) {
         qWarning("%s from %s refused: %s", ControlRequest::verbName(request.verb).data(),

@@ -3,6 +3,7 @@
 
 #include "AdvertHistory.h"
 #include "AgentStateStore.h"
+#include "CommandFailure.h"
 #include "LinkRestorer.h"
 #include "carp/CarpState.h"
 #include "carp/CarpTiming.h"
@@ -45,6 +46,9 @@ public:
     void setAgentName(const QString& name) { m_agentName = name; }
     // What the control channel reports about itself (see AgentStatus).
     void setControlState(const QString& problem, qint64 certificateExpiresMs);
+    // Carries out `set-revocations` (the control channel owns the list and the CA it checks against).
+    using RevocationHandler = std::function<std::optional<CommandFailure>(const QByteArray& pem)>;
+    void setRevocationHandler(RevocationHandler handler) { m_revocations = std::move(handler); }
     void watch(GroupRunner* group); // follow a (new) group's changes
     AgentStatus status() const;
     // Thread-safe: the control thread answers `adverts` from it.
@@ -83,6 +87,7 @@ private:
     Groups m_groups;
     qint64 m_startedMs = 0;
     QString m_controlProblem;
+    RevocationHandler m_revocations;
     qint64 m_certificateExpiresMs = 0;
     qint64 m_heartbeatSeq = 0;
     QTimer m_heartbeat;

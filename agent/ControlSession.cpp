@@ -6,6 +6,7 @@
 #include "control/ControlMessage.h"
 #include "control/ControlProtocol.h"
 #include "pki/ConsoleRole.h"
+#include "pki/RevocationList.h"
 
 #include <QCborArray>
 #include <QCryptographicHash>
@@ -66,8 +67,10 @@ void ControlSession::onEncrypted()
     m_client = peer.subjectInfo(QSslCertificate::CommonName).value(0).left(64);
     m_mayChange = ConsoleRole::of(peer) == ConsoleAccess::Operator;
     m_identity = peer.digest(QCryptographicHash::Sha256);
-    m_serial = peer.serialNumber();
+    m_serial = RevocationList::serialOf(peer.toPem());
     m_phase = Phase::Hello;
+    if (revoked && revoked->contains(m_serial))
+        return close(ControlError::CertificateRevoked);
     m_deadline.start(m_limits.helloMs);
     send(ControlMessage::agentHello(
         agentName, QStringLiteral(BATON_VERSION), m_client,

@@ -8,6 +8,7 @@
 #include <QCborMap>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
 
@@ -65,8 +66,9 @@ public:
 
     // Set by the server: what the session says in its hello and sends after the client's.
     QString agentName;
-    const QCborMap* status = nullptr;       // the server's latest snapshot body (same thread, outlives us)
-    const AdvertHistory* adverts = nullptr; // thread-safe, outlives us
+    const QCborMap* status = nullptr;          // the server's latest snapshot body (same thread, outlives us)
+    const AdvertHistory* adverts = nullptr;    // thread-safe, outlives us
+    const QSet<QByteArray>* revoked = nullptr; // serials refused at the handshake (the server's)
 
 Q_SIGNALS:
     void request(quint64 session, const baton::ControlRequest& request, const QString& client,

@@ -61,6 +61,12 @@ QString ControlThread::start(const ControlConfig& config, const QSslConfiguratio
     return {};
 }
 
+void ControlThread::setRevoked(const QSet<QByteArray>& serials)
+{
+    if (m_server)
+        QMetaObject::invokeMethod(m_server, [server = m_server, serials] { server->setRevoked(serials); });
+}
+
 void ControlThread::stop()
 {
     if (!m_server)

@@ -4,6 +4,7 @@
 #include "config/AgentConfig.h"
 
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QThread>
 
@@ -25,6 +26,7 @@ public:
     // Binds in the calling thread, so a bad address is an error here; empty on success.
     QString start(const ControlConfig& config, const QSslConfiguration& tls);
     void stop();
+    void setRevoked(const QSet<QByteArray>& serials);
     quint16 port() const { return m_port; }
 
 private:

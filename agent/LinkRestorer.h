@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AgentStateStore.h"
+#include "CommandFailure.h"
 #include "control/AgentStatus.h"
 #include "control/ControlError.h"
 #include "control/ControlEvent.h"
@@ -33,11 +34,7 @@ public:
     // At start: restores recorded by an earlier run; those already due are carried out now, and
     // those of an earlier boot too (the link-down they undo belonged to that boot).
     void resume(const QList<SavedRestore>& restores);
-    struct Failure
-    {
-        ControlError error;
-        QString message; // for the log
-    };
+    using Failure = CommandFailure;
     std::optional<Failure> takeDown(const QString& interface, int seconds, const QString& by);
     // Ends a pending restore early (or simply sets the link up when none is pending).
     std::optional<Failure> bringUp(const QString& interface, const QString& by);

@@ -5,6 +5,7 @@
 #include "control/ControlClient.h"
 #include "control/ControlError.h"
 #include "control/ControlProtocol.h"
+#include "pki/PkiDirectory.h"
 #include "pki/TlsIdentity.h"
 
 #include <QCommandLineParser>
@@ -56,7 +57,8 @@ std::optional<Target> parseTarget(const QString& text)
 // Reads VERB [ARG] into a request; a message for the user when it is not one.
 std::optional<ControlRequest> parseVerb(const QStringList& words, const QCommandLineParser& p,
                                         const QCommandLineOption& restore, const QCommandLineOption& seconds,
-                                        const QCommandLineOption& lines, QString* error)
+                                        const QCommandLineOption& lines, const QString& pkiDir,
+                                        QString* error)
 {
     using Verb = ControlRequest::Verb;
     ControlRequest r;
@@ -121,6 +123,17 @@ std::optional<ControlRequest> parseVerb(const QStringList& words, const QCommand
             return std::nullopt;
         return r;
     }
+    if (verb == u"push-revocations") {
+        r.verb = Verb::SetRevocations;
+        if (!argCount(0))
+            return std::nullopt;
+        const std::optional<QByteArray> pem =
+            PkiDirectory::readPemFile(PkiDirectory::revocationListFile(pkiDir), error);
+        if (!pem)
+            return std::nullopt;
+        r.revocationList = *pem;
+        return r;
+    }
     if (verb == u"log") {
         r.verb = Verb::Log;
         if (!argCount(0) || !number(lines, 1, control::LogMaxLines, 100, r.lines))
@@ -167,7 +180,7 @@ int ClientCommand::run(const QStringList& arguments)
     }
     const QStringList words = p.positionalArguments();
     std::optional<ControlRequest> request =
-        parseVerb(words, p, restoreOption, secondsOption, linesOption, &error);
+        parseVerb(words, p, restoreOption, secondsOption, linesOption, p.value(pkiOption), &error);
     if (!request) {
         err << "batonctl: " << error << '\n';
         return 2;

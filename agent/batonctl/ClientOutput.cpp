@@ -129,6 +129,9 @@ void ClientOutput::reply(const ControlRequest& request, const QCborMap& data)
                   << a->verdict << '\n';
         }
         break;
+    case Verb::SetRevocations:
+        m_out << "the agent took the revocation list\n";
+        break;
     case Verb::Log:
         for (const QCborValue& v : data.value(control::key::Lines).toArray())
             m_out << v.toString() << '\n';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// batonctl: the administrator's command-line client. Verbs grow with each issue.
+// batonctl: the administrator's command-line client.
 #include "AdvertsCommand.h"
 #include "ClientCommand.h"
 #include "ConfigCommands.h"
@@ -18,14 +18,16 @@ const char* const Usage =
     "  generate CLUSTER.json NODE    print the batond.conf for one node (its name, 1 or 2)\n"
     "  adverts --interface IF | --pcap FILE [--password-file F --vip A] [--config F] [--count N]\n"
     "                                decode CARP adverts live or from a capture, with HMAC verdicts\n"
-    "  pki init DIR [--name CA-NAME] [--days N]\n"
+    "  pki init DIR [--name CA-NAME] [--days N] [--encrypt | --passphrase-file F]\n"
     "  pki issue-agent DIR NAME ADDRESS... [--days N] [--replace]\n"
-    "  pki issue-console DIR NAME [--read-only] [--days N] [--replace]\n"
+    "  pki issue-console DIR NAME [--operator] [--days N] [--replace]\n"
+    "  pki revoke DIR NAME [--agent]\n"
     "                                the control channel's CA and its certificates (pki --help)\n"
     "  --agent HOST[:PORT] --pki DIR [--console NAME] [--json] REQUEST\n"
     "                                talk to a running batond over mutual TLS; REQUEST is one of\n"
     "      status | watch | handover | maintenance on|off | log [--lines N]\n"
     "      adverts [--seconds N] | link-down IF --restore-after S | link-up IF\n"
+    "      push-revocations  (hand DIR/revoked.crl to the agent)\n"
     "  --version, --help\n";
 }
 

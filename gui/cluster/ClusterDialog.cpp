@@ -269,7 +269,7 @@ QString ClusterDialog::consoleProblem(const ClusterDefinition& d) const
     const QStringList names = PkiDirectory::consoleNames(d.pkiDir);
     if (names.isEmpty())
         return tr("%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 "
-                  "NAME")
+                  "NAME --operator")
             .arg(d.pkiDir);
     if (!d.console.isEmpty() && !names.contains(d.console))
         return tr("no console certificate '%1' in %2/consoles").arg(d.console, d.pkiDir);

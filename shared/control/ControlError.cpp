@@ -52,6 +52,11 @@ constexpr std::array Entries{
           QT_TRANSLATE_NOOP("ControlError", "The agent is shutting down.")},
     Entry{ControlError::Internal, QLatin1StringView("internal"),
           QT_TRANSLATE_NOOP("ControlError", "The agent failed internally.")},
+    Entry{ControlError::CertificateRevoked, QLatin1StringView("certificate-revoked"),
+          QT_TRANSLATE_NOOP("ControlError", "This console's certificate has been revoked.")},
+    Entry{ControlError::RevocationRefused, QLatin1StringView("revocation-refused"),
+          QT_TRANSLATE_NOOP("ControlError", "The revocation list was not signed by the cluster's CA, or is "
+                                            "older than the one the agent has.")},
 };
 } // namespace
 

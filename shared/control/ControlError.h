@@ -29,6 +29,8 @@ enum class ControlError
     Timeout, // hello or a frame not completed in time
     ShuttingDown,
     Internal,
+    CertificateRevoked, // this console's certificate is on the agent's revocation list
+    RevocationRefused,  // a revocation list not signed by the cluster's CA, or older than the one in force
 };
 
 class ControlErrors

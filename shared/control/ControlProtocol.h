@@ -17,6 +17,7 @@ inline constexpr int RestoreMinSeconds = 1;
 inline constexpr int RestoreMaxSeconds = 900;
 inline constexpr int AdvertsMaxSeconds = 300;
 inline constexpr int LogMaxLines = 1000;
+inline constexpr int RevocationListMaxBytes = 12 * 1024; // fits a request frame (16 KiB)
 
 namespace type {
 inline constexpr QLatin1StringView Hello{"hello"};

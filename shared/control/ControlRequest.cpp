@@ -27,6 +27,7 @@ constexpr std::array Verbs{
     VerbEntry{Verb::Maintenance, QLatin1StringView("maintenance"), true},
     VerbEntry{Verb::Adverts, QLatin1StringView("adverts"), false},
     VerbEntry{Verb::Log, QLatin1StringView("log"), false},
+    VerbEntry{Verb::SetRevocations, QLatin1StringView("set-revocations"), true},
 };
 
 const QLatin1StringView InterfaceKey("interface");
@@ -34,6 +35,7 @@ const QLatin1StringView RestoreKey("restore_after_s");
 const QLatin1StringView OnKey("on");
 const QLatin1StringView SecondsKey("seconds");
 const QLatin1StringView LinesKey("lines");
+const QLatin1StringView CrlKey("crl");
 
 ControlRequest::Refusal refuse(qint64 id, ControlError error, QLatin1StringView field = {})
 {
@@ -141,6 +143,15 @@ std::variant<ControlRequest, ControlRequest::Refusal> ControlRequest::parse(cons
     case Verb::Log:
         problem = readInt(args, r.id, LinesKey, 1, control::LogMaxLines, 100, r.lines);
         break;
+    case Verb::SetRevocations: {
+        const QCborValue crl = args.value(CrlKey);
+        if (!crl.isString() || crl.toString().isEmpty())
+            return refuse(r.id, ControlError::BadArgument, CrlKey);
+        r.revocationList = crl.toString().toUtf8();
+        if (r.revocationList.size() > control::RevocationListMaxBytes)
+            return outOfRange(r.id, CrlKey, 1, control::RevocationListMaxBytes);
+        break;
+    }
     case Verb::Status:
     case Verb::Handover:
         break;
@@ -168,6 +179,9 @@ QCborMap ControlRequest::toCbor() const
         break;
     case Verb::Log:
         args[LinesKey] = lines;
+        break;
+    case Verb::SetRevocations:
+        args[CrlKey] = QString::fromUtf8(revocationList);
         break;
     case Verb::Status:
     case Verb::Handover:

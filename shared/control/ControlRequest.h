@@ -25,6 +25,7 @@ struct ControlRequest
         Maintenance,
         Adverts,
         Log,
+        SetRevocations,
     };
 
     qint64 id = 0;
@@ -34,6 +35,7 @@ struct ControlRequest
     bool maintenanceOn = false;  // maintenance
     int seconds = 60;            // adverts
     int lines = 100;             // log
+    QByteArray revocationList;   // set-revocations: a PEM CRL signed by the cluster's CA
 
     struct Refusal
     {

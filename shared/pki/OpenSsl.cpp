@@ -42,6 +42,24 @@ OpenSsl::Key OpenSsl::readPrivateKey(const QByteArray& pem)
     return Key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassword, nullptr) : nullptr);
 }
 
+OpenSsl::Key OpenSsl::readPrivateKey(const QByteArray& pem, const QByteArray& passphrase)
+{
+    const Bio bio = memoryBio(pem);
+    QByteArray copy = passphrase; // OpenSSL takes a non-const pointer
+    return Key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, copy.data()) : nullptr);
+}
+
+QByteArray OpenSsl::encryptedPrivateKeyPem(EVP_PKEY* key, const QByteArray& passphrase)
+{
+    const Bio bio(BIO_new(BIO_s_mem()));
+    QByteArray copy = passphrase;
+    if (!bio || passphrase.isEmpty() ||
+        PEM_write_bio_PKCS8PrivateKey(bio.get(), key, EVP_aes_256_cbc(), nullptr, 0, nullptr, copy.data()) !=
+            1)
+        return {};
+    return contents(bio.get());
+}
+
 QByteArray OpenSsl::certificatePem(X509* certificate)
 {
     const Bio bio(BIO_new(BIO_s_mem()));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PkiDirectory.h"
 
+#include "OpenSsl.h"
+#include "RevocationList.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -187,12 +190,19 @@ std::optional<PkiDirectory::Written> writePair(const QString& certificateFile,
     return PkiDirectory::Written{certificateFile, keyFile, certificatePem};
 }
 
-bool checkDays(int days, QString* error)
+bool checkDays(int days, int maxDays, QStringView kind, QString* error)
 {
-    if (days >= 1 && days <= PkiDirectory::MaxDays)
+    if (days >= 1 && days <= maxDays)
         return true;
-    *error = QStringLiteral("a validity of %1 days: expected 1 to %2").arg(days).arg(PkiDirectory::MaxDays);
+    *error =
+        QStringLiteral("a validity of %1 days for a %2: expected 1 to %3").arg(days).arg(kind).arg(maxDays);
     return false;
+}
+
+PkiDirectory::PassphraseSource& passphraseSource()
+{
+    static PkiDirectory::PassphraseSource source;
+    return source;
 }
 
 // What agents and consoles share: name, validity, the CA, the existing files, the writing.
@@ -206,7 +216,8 @@ std::optional<PkiDirectory::Written> issueLeaf(const QString& dir, QStringView k
                     QStringLiteral("bad %1 name '%2': expected a letter or digit, then up to 63 letters, "
                                    "digits, '.', '_' or '-'")
                         .arg(kind, name));
-    if (!checkDays(days, error))
+    if (!checkDays(days, kind == u"agent" ? PkiDirectory::MaxAgentDays : PkiDirectory::MaxConsoleDays, kind,
+                   error))
         return std::nullopt;
     const QString certificateFile = leafFile(dir, subdir, name, u".crt");
     const QString keyFile = leafFile(dir, subdir, name, u".key");
@@ -279,10 +290,20 @@ QString PkiDirectory::consoleKeyFile(const QString& dir, const QString& name)
     return leafFile(dir, u"consoles", name, u".key");
 }
 
-std::optional<PkiDirectory::Written> PkiDirectory::init(const QString& dir, const QString& caName, int days,
-                                                        QString* error)
+void PkiDirectory::setPassphraseSource(PassphraseSource source)
 {
-    if (!checkDays(days, error))
+    passphraseSource() = std::move(source);
+}
+
+QString PkiDirectory::revocationListFile(const QString& dir)
+{
+    return QDir(dir).filePath(QStringLiteral("revoked.crl"));
+}
+
+std::optional<PkiDirectory::Written> PkiDirectory::init(const QString& dir, const QString& caName, int days,
+                                                        QString* error, const QByteArray& passphrase)
+{
+    if (!checkDays(days, MaxCaDays, u"CA", error))
         return std::nullopt;
     for (const QString& file : {caCertificateFile(dir), caKeyFile(dir)})
         if (lexists(file))
@@ -297,8 +318,15 @@ std::optional<PkiDirectory::Written> PkiDirectory::init(const QString& dir, cons
     if (!ensureDirectory(clean, error) || !ensureDirectory(subdirectory(dir, u"agents"), error) ||
         !ensureDirectory(subdirectory(dir, u"consoles"), error))
         return std::nullopt;
-    return writePair(caCertificateFile(dir), ca->certificatePem(), caKeyFile(dir), ca->keyPem(),
-                     IfExists::Refuse, error);
+    QByteArray keyPem = ca->keyPem();
+    if (!passphrase.isEmpty()) {
+        const OpenSsl::Key key = OpenSsl::readPrivateKey(keyPem);
+        keyPem = key ? OpenSsl::encryptedPrivateKeyPem(key.get(), passphrase) : QByteArray();
+        if (keyPem.isEmpty())
+            return fail(error, QStringLiteral("cannot encrypt the CA's key: %1").arg(OpenSsl::takeError()));
+    }
+    return writePair(caCertificateFile(dir), ca->certificatePem(), caKeyFile(dir), keyPem, IfExists::Refuse,
+                     error);
 }
 
 std::optional<PkiDirectory::Written> PkiDirectory::issueAgent(const QString& dir, const QString& name,
@@ -330,9 +358,22 @@ std::optional<CertificateAuthority> PkiDirectory::loadAuthority(const QString& d
     const auto certificate = readPemFile(caCertificateFile(dir), error);
     if (!certificate)
         return std::nullopt;
-    const auto key = readPemFile(caKeyFile(dir), error);
+    auto key = readPemFile(caKeyFile(dir), error);
     if (!key)
         return std::nullopt;
+    if (OpenSsl::isEncryptedKey(*key)) {
+        const auto& ask = passphraseSource();
+        const std::optional<QByteArray> passphrase = ask ? ask(caKeyFile(dir)) : std::nullopt;
+        if (!passphrase)
+            return fail(error, QStringLiteral("the CA's key '%1' is encrypted: its passphrase is needed")
+                                   .arg(caKeyFile(dir)));
+        const OpenSsl::Key plain = OpenSsl::readPrivateKey(*key, *passphrase);
+        if (!plain) {
+            OpenSsl::takeError();
+            return fail(error, QStringLiteral("wrong passphrase for the CA's key '%1'").arg(caKeyFile(dir)));
+        }
+        key = OpenSsl::privateKeyPem(plain.get()); // in memory only
+    }
     QString why;
     auto ca = CertificateAuthority::load(*certificate, *key, &why);
     if (!ca)
@@ -368,6 +409,54 @@ QStringList PkiDirectory::consoleNames(const QString& dir)
 QStringList PkiDirectory::agentNames(const QString& dir)
 {
     return namesIn(subdirectory(dir, u"agents"));
+}
+
+std::optional<PkiDirectory::Revoked> PkiDirectory::revoke(const QString& dir, const QString& name, bool agent,
+                                                          QString* error)
+{
+    const QString certificateFile =
+        agent ? agentCertificateFile(dir, name) : consoleCertificateFile(dir, name);
+    const QString keyFile = agent ? agentKeyFile(dir, name) : consoleKeyFile(dir, name);
+    if (!isValidName(name))
+        return fail(error, QStringLiteral("bad name '%1'").arg(name));
+    const auto pem = readPemFile(certificateFile, error);
+    if (!pem)
+        return std::nullopt;
+    const QByteArray serial = RevocationList::serialOf(*pem);
+    if (serial.isEmpty())
+        return fail(error, QStringLiteral("'%1' holds no readable certificate").arg(certificateFile));
+    const auto ca = loadAuthority(dir, error);
+    if (!ca)
+        return std::nullopt;
+    QList<RevocationList::Entry> entries;
+    qint64 number = 0;
+    const QString listFile = revocationListFile(dir);
+    if (QFileInfo::exists(listFile)) {
+        const auto current = readPemFile(listFile, error);
+        QString why;
+        const auto list = current ? RevocationList::read(*current, ca->certificatePem(), &why) : std::nullopt;
+        if (!list)
+            return fail(error, QStringLiteral("'%1': %2").arg(listFile, current ? why : *error));
+        entries = list->entries();
+        number = list->number();
+    }
+    entries << RevocationList::Entry{serial, QDateTime::currentDateTimeUtc()};
+    const auto list = RevocationList::create(*ca, entries, number + 1, error);
+    if (!list)
+        return std::nullopt;
+    // The list first: if it cannot be written, nothing has changed.
+    const auto temporary = writeTemporary(listFile, list->pem(), 0644, error);
+    if (!temporary || !commit({{*temporary, listFile}}, IfExists::Replace, error))
+        return std::nullopt;
+    const QString keep = subdirectory(dir, u"revoked");
+    QString ignored;
+    if (ensureDirectory(keep, &ignored))
+        QFile::rename(
+            certificateFile,
+            QDir(keep).filePath(QStringLiteral("%1-%2.crt").arg(name, QString::fromLatin1(serial))));
+    QFile::remove(certificateFile);
+    QFile::remove(keyFile);
+    return Revoked{serial, list->number(), listFile};
 }
 
 } // namespace baton

@@ -12,6 +12,7 @@
 #include "control/ControlMessage.h"
 #include "control/ControlRequest.h"
 #include "pki/CertificateAuthority.h"
+#include "pki/RevocationList.h"
 #include "pki/TlsIdentity.h"
 
 #include <QCborArray>
@@ -290,6 +291,7 @@ private Q_SLOTS:
     void unknownMessageTypeClosed();
     void agentCertificateForAnotherAddress();
     void viewersCannotLockOutOperators();
+    void revokedRefusedAndClosed();
 
 private:
     QSslConfiguration console(const char* name) const;
@@ -805,6 +807,26 @@ void TestControlServer::viewersCannotLockOutOperators()
         return v->frames.last() == ControlMessage::error(ControlError::TooManyConnections);
     });
     QCOMPARE(sameRefused, qsizetype{3}); // alice had 2 already: 2 more fit, then the cap
+}
+
+void TestControlServer::revokedRefusedAndClosed()
+{
+    Agent agent(*m_agent);
+    RawClient bob(console("bob"));
+    QVERIFY(bob.connectPastHello(agent.port()));
+    RawClient alice(console("alice"));
+    QVERIFY(alice.connectPastHello(agent.port()));
+    // The list arrives: bob's open session is closed with the code, alice's is not.
+    agent.server.setRevoked({RevocationList::serialOf(m_bob->certificate.toPem())});
+    QTRY_VERIFY_WITH_TIMEOUT(bob.closed, GenerousMs);
+    QCOMPARE(bob.last(), ControlMessage::error(ControlError::CertificateRevoked));
+    QTest::qWait(100);
+    QVERIFY(!alice.closed);
+    // And bob is refused at the handshake from then on, before any hello.
+    RawClient again(console("bob"));
+    again.connectTo(agent.port());
+    QTRY_VERIFY_WITH_TIMEOUT(again.closed, GenerousMs);
+    QCOMPARE(again.frames, QList<QCborMap>{ControlMessage::error(ControlError::CertificateRevoked)});
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

@@ -13,7 +13,7 @@ mgmt_topology
 # expired long ago without the CA itself being out of date.
 faketime -f '-730d' "$BATONCTL" pki init "$WORK/pki" --name test-ca > /dev/null
 for n in 1 2; do "$BATONCTL" pki issue-agent "$WORK/pki" "node$n" "192.0.2.13$n" > /dev/null; done
-"$BATONCTL" pki issue-console "$WORK/pki" admin > /dev/null
+"$BATONCTL" pki issue-console "$WORK/pki" admin --operator > /dev/null
 cp -r "$WORK/pki" "$WORK/expired"
 faketime -f '-700d' "$BATONCTL" pki issue-agent "$WORK/expired" node1 192.0.2.131 --days 1 --replace > /dev/null
 cp "$WORK/pki/agents/node1.crt" "$WORK/pki/agents/node1.key" "$WORK/"

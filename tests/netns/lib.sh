@@ -295,8 +295,8 @@ mgmt_topology() {
 control_pki() {
     "$BATONCTL" pki init "$WORK/pki" --name test-ca > /dev/null
     for n in 1 2; do "$BATONCTL" pki issue-agent "$WORK/pki" "node$n" "192.0.2.13$n" > /dev/null; done
-    "$BATONCTL" pki issue-console "$WORK/pki" admin > /dev/null
-    "$BATONCTL" pki issue-console "$WORK/pki" viewer --read-only > /dev/null
+    "$BATONCTL" pki issue-console "$WORK/pki" admin --operator > /dev/null
+    "$BATONCTL" pki issue-console "$WORK/pki" viewer > /dev/null
 }
 
 # control_conf N [advskew]: node N's batond.conf with the listener on its management address and

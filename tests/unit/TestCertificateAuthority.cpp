@@ -184,6 +184,8 @@ private Q_SLOTS:
     void initRefusesExistingCa_data();
     void initRefusesExistingCa();
     void initRefusesBadDays();
+    void lifetimesCapped();
+    void encryptedCaKey();
     void issuedFilesArePrivateAndSigned();
     void noOverwriteWithoutReplace();
     void replaceIsAllOrNothing();
@@ -616,13 +618,66 @@ void TestCertificateAuthority::initRefusesBadDays()
 {
     QTemporaryDir tmp;
     QString error;
-    for (const int days : {0, -1, PkiDirectory::MaxDays + 1}) {
+    for (const int days : {0, -1, PkiDirectory::MaxCaDays + 1}) {
         QVERIFY(!PkiDirectory::init(tmp.path(), QStringLiteral("CA"), days, &error));
         QVERIFY2(error.contains(QString::number(days)), qPrintable(error));
     }
     QVERIFY(!PkiDirectory::init(tmp.path(), QString(), 30, &error));
     QVERIFY2(error.contains(QLatin1StringView("name is empty")), qPrintable(error));
     QCOMPARE(entries(tmp.path()), QStringList{});
+}
+
+void TestCertificateAuthority::lifetimesCapped()
+{
+    QTemporaryDir tmp;
+    QString error;
+    QVERIFY2(PkiDirectory::init(tmp.path(), QStringLiteral("CA"), PkiDirectory::MaxCaDays, &error),
+             qPrintable(error));
+    QVERIFY(!PkiDirectory::issueAgent(tmp.path(), QStringLiteral("node1"), {QStringLiteral("192.0.2.11")},
+                                      PkiDirectory::MaxAgentDays + 1, PkiDirectory::IfExists::Refuse,
+                                      &error));
+    QVERIFY2(error.contains(QString::number(PkiDirectory::MaxAgentDays)), qPrintable(error));
+    QVERIFY(!PkiDirectory::issueConsole(tmp.path(), QStringLiteral("alice"), ConsoleAccess::Operator,
+                                        PkiDirectory::MaxConsoleDays + 1, PkiDirectory::IfExists::Refuse,
+                                        &error));
+    QVERIFY2(error.contains(QString::number(PkiDirectory::MaxConsoleDays)), qPrintable(error));
+    QVERIFY2(PkiDirectory::issueConsole(tmp.path(), QStringLiteral("alice"), ConsoleAccess::Operator,
+                                        PkiDirectory::MaxConsoleDays, PkiDirectory::IfExists::Refuse, &error),
+             qPrintable(error));
+}
+
+void TestCertificateAuthority::encryptedCaKey()
+{
+    QTemporaryDir tmp;
+    QString error;
+    QVERIFY2(PkiDirectory::init(tmp.path(), QStringLiteral("CA"), 30, &error, "correct horse"),
+             qPrintable(error));
+    const QByteArray key = contents(PkiDirectory::caKeyFile(tmp.path()));
+    QVERIFY(key.contains("ENCRYPTED PRIVATE KEY"));
+    QVERIFY(!key.contains("BEGIN PRIVATE KEY"));
+    const auto issue = [&] {
+        return PkiDirectory::issueConsole(tmp.path(), QStringLiteral("alice"), ConsoleAccess::Operator, 10,
+                                          PkiDirectory::IfExists::Replace, &error);
+    };
+    PkiDirectory::setPassphraseSource({});
+    QVERIFY(!issue());
+    QVERIFY2(error.contains(QLatin1StringView("passphrase is needed")), qPrintable(error));
+    PkiDirectory::setPassphraseSource([](const QString&) { return std::optional<QByteArray>("wrong"); });
+    QVERIFY(!issue());
+    QVERIFY2(error.contains(QLatin1StringView("wrong passphrase")), qPrintable(error));
+    QString asked;
+    PkiDirectory::setPassphraseSource([&asked](const QString& file) {
+        asked = file;
+        return std::optional<QByteArray>("correct horse");
+    });
+    QVERIFY2(issue(), qPrintable(error));
+    QCOMPARE(asked, PkiDirectory::caKeyFile(tmp.path()));
+    // The consoles' own keys are never encrypted (a console must start unattended), and the CA key
+    // on disk stays encrypted after use.
+    QVERIFY(contents(PkiDirectory::consoleKeyFile(tmp.path(), QStringLiteral("alice")))
+                .contains("BEGIN PRIVATE KEY"));
+    QCOMPARE(contents(PkiDirectory::caKeyFile(tmp.path())), key);
+    PkiDirectory::setPassphraseSource({});
 }
 
 void TestCertificateAuthority::issuedFilesArePrivateAndSigned()
