@@ -13,8 +13,9 @@ namespace baton {
 
 QString GarpSender::send(int ifindex, const MacAddress& mac, quint32 vip)
 {
-    // Protocol 0: send-only, so the socket never queues the LAN's ARP traffic while it is open.
-    const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
+    static int fd = -1;
+    if (fd < 0)
+        fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return QStringLiteral("packet socket: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
     const QByteArray frame = GratuitousArp::frame(mac, vip);
@@ -27,7 +28,6 @@ QString GarpSender::send(int ifindex, const MacAddress& mac, quint32 vip)
     const ssize_t sent = ::sendto(fd, frame.constData(), static_cast<size_t>(frame.size()), 0,
                                   reinterpret_cast<const sockaddr*>(&to), sizeof to);
     const int savedErrno = errno;
-    ::close(fd);
     if (sent < 0)
         return QStringLiteral("gratuitous ARP: %1").arg(QString::fromLocal8Bit(std::strerror(savedErrno)));
     return {};
