@@ -2,6 +2,7 @@
 #include "AgentConfigParser.h"
 
 #include "KeySuggester.h"
+#include "PasswordExposure.h"
 #include "ValueParsers.h"
 
 #include <QFile>
@@ -80,7 +81,9 @@ ConfigResult AgentConfigParser::parseFile(const QString& path)
         result.errors.append({path, 0, QString(), problem});
         return result;
     }
-    return parseText(QString::fromUtf8(file.read(MaxFileSize)), path);
+    ConfigResult result = parseText(QString::fromUtf8(file.read(MaxFileSize)), path);
+    result.warnings << PasswordExposure::check(path, result.config.groups);
+    return result;
 }
 
 ConfigResult AgentConfigParser::parseText(const QString& text, const QString& fileName)

@@ -2,6 +2,7 @@
 #include "IfupdownReader.h"
 
 #include "IfupdownLineLoader.h"
+#include "PasswordExposure.h"
 #include "UcarpStanzaMapper.h"
 
 #include <QDir>
@@ -42,6 +43,8 @@ ConfigResult IfupdownReader::read(const QString& path, const QString* text)
     result.config.groups = reader.groups(path, text);
     result.errors = diagnostics.errors();
     result.warnings = diagnostics.warnings();
+    if (!text)
+        result.warnings << PasswordExposure::check(path, result.config.groups);
     return result;
 }
 
