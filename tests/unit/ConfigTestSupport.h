@@ -87,14 +87,15 @@ inline bool hasOnlyError(const ConfigResult& result, const QString& file, int li
     return true;
 }
 
+// Private by default, as a file holding a CARP password should be (PasswordExposure warns otherwise).
 inline bool writeFile(const QString& path, const QByteArray& content,
-                      QFileDevice::Permissions permissions = {})
+                      QFileDevice::Permissions permissions = QFileDevice::ReadOwner | QFileDevice::WriteOwner)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
         return false;
     file.close();
-    return permissions == QFileDevice::Permissions{} || file.setPermissions(permissions);
+    return file.setPermissions(permissions);
 }
 
 } // namespace baton::test
