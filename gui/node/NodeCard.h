@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "AgentConnection.h"
+#include "node/AgentConnection.h"
 
 #include <QFrame>
 #include <QHash>

@@ -52,6 +52,12 @@ private:
     static constexpr qsizetype PayloadSize = 56; // as ping's default: 64-byte ICMP messages
 
     void tick();
+
+public:
+    void setIntervalMs(int ms) override;
+    int intervalMs() const override { return m_timer.interval(); }
+
+private:
     void send(Target& target);
     void readPending();
     void reply(quint32 source, quint16 sequence, qint64 receivedMicros);

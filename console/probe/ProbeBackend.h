@@ -28,6 +28,8 @@ public:
     virtual void setTargets(const QList<QHostAddress>& targets) = 0;
     // What the method really does; the system's ping may refuse 10 Hz to unprivileged users.
     virtual int intervalMs() const { return IntervalMs; }
+    // Probes every ms from now on (a drill measures at a finer resolution than the window shows).
+    virtual void setIntervalMs(int ms) = 0;
 
 Q_SIGNALS:
     void sampleReady(const QHostAddress& target, const baton::ProbeSample& sample);

@@ -12,9 +12,9 @@ namespace baton {
 
 class ProbeBackend;
 
-// ICMP echo to each target every 100 ms, reply timeout 1 s (a later reply is ignored: the echo is
-// reported lost), one sampleReady() per echo: answered at once, lost when its timeout ends (or at
-// once when it could not be sent, e.g. no route). IPv4 only. Nothing here blocks the event loop.
+// ICMP echo to each target every 100 ms (setIntervalMs() for another rate), reply timeout 1 s (a later reply
+// is ignored: the echo is reported lost), one sampleReady() per echo: answered at once, lost when its timeout
+// ends (or at once when it could not be sent, e.g. no route). IPv4 only. Nothing here blocks the event loop.
 //
 // Methods, tried in this order when constructed (and again from the next one if the one in use
 // stops working):
@@ -55,6 +55,8 @@ public:
     Method method() const { return m_method; }
     // The interval really used: 100 ms, unless the system's ping refuses that to unprivileged users.
     int intervalMs() const;
+    // Asks for another interval (default IntervalMs); intervalMs() says what the method granted.
+    void setIntervalMs(int ms);
     // A short name for the status line: "ICMP socket", "system ping", "raw ICMP socket", "none".
     QString methodName() const;
     static QString methodName(Method method);
@@ -79,6 +81,7 @@ private:
     QPointer<ProbeBackend> m_backend;
     QList<QHostAddress> m_targets;
     QStringList m_rejections;
+    int m_requestedIntervalMs = IntervalMs;
 };
 
 } // namespace baton

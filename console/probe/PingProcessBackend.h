@@ -56,6 +56,8 @@ public:
     QString open() override;
     void setTargets(const QList<QHostAddress>& targets) override;
     int intervalMs() const override { return m_intervalMs; }
+    // Restarts the running pings; never below the minimum this ping has insisted on.
+    void setIntervalMs(int ms) override;
     QString program() const { return m_program; }
 
 private:
@@ -86,6 +88,7 @@ private:
     QString m_requestedProgram;
     QString m_program;
     int m_intervalMs = IntervalMs;
+    int m_minimumIntervalMs = 0; // what ping refused to go below, once it said so
     bool m_unusable = false;
     QTimer m_timer;
     EchoTracker m_tracker;

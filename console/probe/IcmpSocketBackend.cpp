@@ -41,6 +41,11 @@ IcmpSocketBackend::IcmpSocketBackend(Kind kind, QObject* parent)
     m_identifier = static_cast<quint16>(QRandomGenerator::global()->bounded(1, 0x10000));
 }
 
+void IcmpSocketBackend::setIntervalMs(int ms)
+{
+    m_timer.setInterval(std::max(1, ms));
+}
+
 IcmpSocketBackend::~IcmpSocketBackend()
 {
     close();

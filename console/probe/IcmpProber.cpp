@@ -83,6 +83,13 @@ QString IcmpProber::methodName(Method method)
     return tr("none");
 }
 
+void IcmpProber::setIntervalMs(int ms)
+{
+    m_requestedIntervalMs = ms;
+    if (m_backend)
+        m_backend->setIntervalMs(ms);
+}
+
 QString IcmpProber::methodExplanation() const
 {
     const QString widen = tr("set net.ipv4.ping_group_range to include your group (gid %1): "
@@ -143,6 +150,8 @@ void IcmpProber::selectFrom(qsizetype index)
         connect(backend, &ProbeBackend::sampleReady, this, &IcmpProber::sampleReady);
         connect(backend, &ProbeBackend::unusable, this, &IcmpProber::backendUnusable);
         connect(backend, &ProbeBackend::intervalChanged, this, [this] { Q_EMIT methodChanged(m_method); });
+        if (m_requestedIntervalMs != IntervalMs)
+            backend->setIntervalMs(m_requestedIntervalMs);
         backend->setTargets(m_targets);
         Q_EMIT methodChanged(m_method);
         return;

@@ -207,6 +207,22 @@ void PingProcessBackend::setTargets(const QList<QHostAddress>& targets)
         m_timer.start();
 }
 
+void PingProcessBackend::setIntervalMs(int ms)
+{
+    const int interval = std::max({1, ms, m_minimumIntervalMs});
+    if (interval == m_intervalMs)
+        return;
+    m_intervalMs = interval;
+    m_timer.setInterval(std::min(interval, IntervalMs));
+    if (!m_program.isEmpty() && !m_unusable) {
+        for (const auto& t : m_targets) {
+            stop(*t);
+            start(*t);
+        }
+    }
+    Q_EMIT intervalChanged(m_intervalMs);
+}
+
 void PingProcessBackend::start(Target& target)
 {
     auto* process = new QProcess(this);
@@ -353,6 +369,7 @@ void PingProcessBackend::handle(Target& target, const Line& line, QByteArrayView
     case Line::Kind::MinimumInterval:
         // This ping refuses our rate to unprivileged users (iputils before 2021: 200 ms).
         target.restartNow = true;
+        m_minimumIntervalMs = std::max(m_minimumIntervalMs, line.minimumIntervalMs);
         if (line.minimumIntervalMs > m_intervalMs) {
             m_intervalMs = line.minimumIntervalMs;
             Q_EMIT intervalChanged(m_intervalMs);

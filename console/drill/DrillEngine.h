@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "DrillObservations.h"
+#include "DrillPort.h"
+#include "DrillRecord.h"
+#include "config/ClusterDefinition.h"
+
+#include <QObject>
+
+namespace baton {
+
+// A drill as a procedure on a clock it is given: the preflight, then each step (act, watch, judge
+// against its bound), an overall verdict, and Abort that restores at once. It never reads a clock
+// or touches the network: DrillRunner feeds it real echoes, statuses and time, tests a simulated
+// clock with fake agents and probes, and both get the same verdicts. The agents' own restore
+// deadlines cover a console that dies mid-drill: every link-down carries restoreAfterSeconds().
+class DrillEngine : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 PreflightMinMs = 1500;      // echoes and statuses gathered before judging
+    static constexpr qint64 PreflightTimeoutMs = 8000;  // then the steady state is refused
+    static constexpr int AnsweringEchoes = 5;           // each address: this many answered in a row
+    static constexpr qint64 ClockToleranceMs = 500;     // agents' clocks against this desktop's
+    static constexpr qint64 TwoHoldersToleranceMs = 50; // what the clock offsets cannot resolve
+    static constexpr qint64 SettleMs = 1000;            // watched after a change before judging
+    static constexpr qint64 RecoveryLimitMs = 3000;     // a re-enabled link's address answers again
+
+    DrillEngine(ClusterDefinition cluster, DrillKind kind, DrillPort* port, int probeIntervalMs,
+                QObject* parent = nullptr);
+
+    void start(qint64 nowMs);
+    void tick(qint64 nowMs);
+    void sample(int target, const ProbeSample& sample); // 0 VIP, 1 node 1, 2 node 2
+    void agentLive(int node, bool live);
+    void status(int node, const AgentStatus& status, qint64 receivedMs);
+    void event(int node, const QCborMap& event, qint64 receivedMs);
+    // The MAC this desktop's neighbour table holds for the VIP; node: whose own address has it, or -1.
+    void vipMac(const QString& mac, int node, qint64 nowMs);
+    // A command the engine asked for was refused (a ControlError code) or could not be sent.
+    void refused(int node, const QString& code, qint64 nowMs);
+    // Restores at once (every link this drill took down goes up) and ends the drill as aborted.
+    void abort(qint64 nowMs, const QString& reason);
+
+    bool isFinished() const { return m_record.finished(); }
+    bool isRunning() const { return m_started && !isFinished(); }
+    const DrillRecord& record() const { return m_record; }
+    const DrillObservations& observations() const { return m_seen; }
+    int currentStep() const { return m_step; } // -1 during the preflight
+    // The link-down restore deadline: long enough for the slowest step, short enough that a dead
+    // console leaves the pair degraded for seconds, not minutes.
+    int restoreAfterSeconds() const;
+    int probeIntervalMs() const { return m_probeMs; }
+    void setProbeMethod(const QString& method) { m_record.probeMethod = method; }
+    void setAgentHost(int node, const QString& host) { m_record.agents[node].host = host; }
+
+Q_SIGNALS:
+    void changed();
+    void finished();
+
+private:
+    void preflight(qint64 nowMs);
+    QList<DrillRecord::Check> checks() const;
+    void plan(int master);
+    void begin(qint64 nowMs);
+    void watch(qint64 nowMs);
+    bool done(const DrillStep& step, qint64 nowMs) const;
+    qint64 deadline(const DrillStep& step) const;
+    void judge(DrillStep& step, qint64 nowMs);
+    void see(const QString& text, qint64 nowMs);
+    void restore();
+    void finish(DrillRecord::Verdict verdict, qint64 nowMs);
+    int masterNode() const; // -1 unless exactly one MASTER
+    QString nodeName(int node) const;
+    QString address(int target) const;
+
+    ClusterDefinition m_cluster;
+    DrillPort* m_port;
+    int m_probeMs;
+    DrillRecord m_record;
+    DrillObservations m_seen;
+    QList<bool> m_live = QList<bool>(2);
+    QList<bool> m_linkDown = QList<bool>(2); // taken down by this drill and not yet brought up
+    bool m_started = false;
+    qint64 m_startMs = 0;
+    qint64 m_actedMs = 0;
+    qint64 m_doneSinceMs = 0; // when done() first held for the current step, 0 = not yet
+    int m_step = -1;
+    QList<int> m_seenMasterStep = QList<int>(2, -1);
+};
+
+} // namespace baton
