@@ -3,6 +3,7 @@
 #include "AdvertsCommand.h"
 #include "ClientCommand.h"
 #include "ConfigCommands.h"
+#include "DrillCommand.h"
 #include "PkiCommand.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,9 @@ const char* const Usage =
     "  pki issue-console DIR NAME [--operator] [--days N] [--replace]\n"
     "  pki revoke DIR NAME [--agent]\n"
     "                                the control channel's CA and its certificates (pki --help)\n"
+    "  drill --cluster FILE [--type classic|handover] [--report DIR]\n"
+    "                                run a failover drill against both agents; exit status = verdict\n"
+    "                                (0 passed, 1 failed, 3 refused by the preflight, 4 aborted)\n"
     "  --agent HOST[:PORT] --pki DIR [--console NAME] [--json] REQUEST\n"
     "                                talk to a running batond over mutual TLS; REQUEST is one of\n"
     "      status | watch | handover | maintenance on|off | log [--lines N]\n"
@@ -33,6 +37,9 @@ const char* const Usage =
 
 int main(int argc, char** argv)
 {
+    // The drill writes PDF reports: it needs a QGuiApplication (offscreen), not this one.
+    if (argc > 1 && qstrcmp(argv[1], "drill") == 0)
+        return DrillCommand::main(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("batonctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));

@@ -365,3 +365,50 @@ start_control_pair() {
     wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
     start_batond 2 --config "$(control_conf 2)"
 }
+
+# drill ARGS...: `batonctl drill` from the client namespace (the admin desktop); reports in $WORK/reports.
+drill() {
+    ip netns exec "$C" env XDG_RUNTIME_DIR="$WORK" HOME="$WORK" "$BATONCTL" drill --report "$WORK/reports" "$@"
+}
+
+# drill_bg ARGS...: the same in the background; DRILL_PID is batonctl's own PID (exec all the way
+# down), so signals reach the drill and not a subshell.
+drill_bg() {
+    (exec ip netns exec "$C" env XDG_RUNTIME_DIR="$WORK" HOME="$WORK" "$BATONCTL" drill --report "$WORK/reports" "$@") &
+    DRILL_PID=$!
+    PIDS+=("$DRILL_PID")
+}
+
+# Capture of the echoes to and from the VIP on the client's bridge, the drill's ground truth.
+start_vip_capture() {
+    ip netns exec "$C" tcpdump -Z root -i br0 -n -U -w "$WORK/vip.pcap" "icmp and host $VIP" > "$WORK/tcpdump.log" 2>&1 &
+    PIDS+=("$!")
+    CAPTURE_PID=$!
+    wait_until 5 grep -q 'listening on' "$WORK/tcpdump.log" || die "tcpdump did not start: $(cat "$WORK/tcpdump.log")"
+}
+stop_vip_capture() {
+    sleep 0.2
+    kill -INT "$CAPTURE_PID" 2>/dev/null || true
+    wait "$CAPTURE_PID" 2>/dev/null || true
+}
+
+# The VIP's outages on the wire, one line each: "START_MS END_MS LOST REPLY_GAP_MS", measured as the
+# drill does (from the send time of the first unanswered echo request to that of the next answered
+# one), but from the capture's kernel timestamps and the replies actually seen on the client's
+# bridge; REPLY_GAP_MS is the silence between the replies around the outage (one interval longer).
+wire_outages() {
+    tcpdump -r "$WORK/vip.pcap" -n -tt 2>/dev/null | awk -v vip="$VIP" '
+        / ICMP echo request, / { split($0, f, /id |, seq |, length/); key = f[2] "/" f[3]
+                                 if ($5 == vip ":") { n++; t[n] = $1 * 1000; k[n] = key } next }
+        / ICMP echo reply, /   { split($0, f, /id |, seq |, length/); reply[f[2] "/" f[3]] = $1 * 1000 }
+        END { for (i = 1; i <= n; i++) {
+                  if (!(k[i] in reply)) { if (!start) start = t[i]; lost++; continue }
+                  if (start) { printf "%.1f %.1f %d %.1f\n", start, t[i], lost, reply[k[i]] - last; start = 0; lost = 0 }
+                  last = reply[k[i]]
+              } }'
+}
+
+# drill_json FILE PYTHON-EXPRESSION: evaluates the expression with the report as `r`; prints it.
+drill_json() {
+    /usr/bin/python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}

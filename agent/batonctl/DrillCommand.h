@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace baton {
+
+// batonctl drill --cluster FILE --type classic|handover [--report DIR]: the window's drill engine
+// headless, for cron and CI. Exit status = verdict: 0 passed, 1 failed, 3 refused by the preflight,
+// 4 aborted (SIGINT/SIGTERM restore at once), 2 bad use. Builds its own QGuiApplication (offscreen)
+// for the PDF, so it runs before main() makes the command-line application.
+class DrillCommand
+{
+public:
+    enum Exit
+    {
+        Passed = 0,
+        Failed = 1,
+        Usage = 2,
+        Refused = 3,
+        Aborted = 4,
+    };
+    static int main(int argc, char** argv);
+};
+
+} // namespace baton
