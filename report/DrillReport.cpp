@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DrillReport.h"
 
-#include "DrillTimeline.h"
+#include "DrillTimelinePainter.h"
 #include "drill/DrillStore.h"
+#include "report/DrillHtml.h"
+#include "report/DrillTimeline.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
-#include <QJsonDocument>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 #include <QUrl>
 
@@ -22,162 +22,7 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("DrillReport", text);
 }
-
-QString esc(const QString& text)
-{
-    return text.toHtmlEscaped();
-}
-
-QString ms(const std::optional<qint64>& value)
-{
-    return value ? QStringLiteral("%1 ms").arg(*value) : QStringLiteral("–");
-}
-
-QString clock(qint64 msSinceEpoch)
-{
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-}
-
-QString verdictColour(const QString& verdict)
-{
-    if (verdict == QLatin1StringView("passed"))
-        return QStringLiteral("#2e7d32");
-    if (verdict == QLatin1StringView("failed"))
-        return QStringLiteral("#c62828");
-    return QStringLiteral("#ef6c00");
-}
-
-QString row(const QStringList& cells, const QString& tag = QStringLiteral("td"))
-{
-    QString out = QStringLiteral("<tr>");
-    for (const QString& c : cells)
-        out += QStringLiteral("<%1>%2</%1>").arg(tag, c);
-    return out + QStringLiteral("</tr>\n");
-}
 } // namespace
-
-QString DrillReport::body(const DrillRecord& r, const QString& timeline)
-{
-    const QString verdict = DrillRecord::verdictName(r.verdict);
-    QString out;
-    out += QStringLiteral("<h1>%1: %2</h1>\n").arg(esc(tr("Failover drill")), esc(r.cluster));
-    out += QStringLiteral("<p>%1 · %2 – %3</p>\n")
-               .arg(esc(drillKindTitle(r.kind)), clock(r.startedMs), clock(r.endedMs));
-    out += QStringLiteral("<p class=\"verdict\" style=\"color:%1\"><b>%2: %3</b></p>\n")
-               .arg(verdictColour(verdict), esc(tr("Verdict")), esc(verdict.toUpper()));
-    if (!r.reasons.isEmpty() || r.verdict == DrillRecord::Verdict::Running) {
-        out += QStringLiteral("<ul>\n");
-        for (const QString& reason : r.reasons)
-            out += QStringLiteral("<li>%1</li>\n").arg(esc(reason));
-        if (r.verdict == DrillRecord::Verdict::Running)
-            out += QStringLiteral("<li>%1</li>\n").arg(esc(tr("the drill did not finish")));
-        out += QStringLiteral("</ul>\n");
-    }
-    for (const QString& w : r.warnings)
-        out += QStringLiteral("<p><i>%1: %2</i></p>\n").arg(esc(tr("Warning")), esc(w));
-    out += QStringLiteral("<p><b>%1</b> %2</p>\n")
-               .arg(esc(tr("Longest VIP outage:")), ms(r.longestVipOutageMs()));
-
-    out += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("Timeline")));
-    out += timeline;
-    out += QStringLiteral("<p class=\"legend\">%1</p>\n")
-               .arg(esc(tr("Green: answering; red: echoes unanswered. Holder row: blue %1, orange %2, dark "
-                           "red both. "
-                           "Numbers mark where each step acted."))
-                        .arg(esc(r.nodeNames[0]), esc(r.nodeNames[1])));
-
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Steps")));
-    out += row({esc(tr("#")), esc(tr("Step")), esc(tr("Expected")), esc(tr("Bound")), esc(tr("VIP outage")),
-                esc(tr("Lost echoes")), esc(tr("Fault → takeover (agents)")),
-                esc(tr("Two holders (agents / MAC)")), esc(tr("Recovery")), esc(tr("Verdict"))},
-               QStringLiteral("th"));
-    for (int i = 0; i < r.steps.size(); ++i) {
-        const DrillStep& s = r.steps[i];
-        const QString result = DrillStep::resultName(s.result);
-        QString verdictCell = QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
-                                  .arg(verdictColour(result), esc(result.toUpper()));
-        for (const QString& reason : s.reasons)
-            verdictCell += QStringLiteral("<br/>%1").arg(esc(reason));
-        out += row(
-            {QString::number(i + 1), esc(s.title), esc(s.expected),
-             QStringLiteral("%1 ms<br/><small>%2</small>").arg(s.bound.totalMs()).arg(esc(s.bound.formula)),
-             ms(s.vipOutageMs), QStringLiteral("%1 / %2").arg(s.vipLost).arg(s.vipEchoes),
-             ms(s.faultToTakeoverMs),
-             QStringLiteral("%1 ms / %2 ms").arg(s.twoHoldersAgentsMs).arg(s.twoHoldersMacMs),
-             ms(s.recoveryMs), verdictCell});
-    }
-    out += QStringLiteral("</table>\n");
-
-    for (int i = 0; i < r.steps.size(); ++i) {
-        if (r.steps[i].seen.isEmpty())
-            continue;
-        out += QStringLiteral("<h3>%1 %2: %3</h3>\n<pre>")
-                   .arg(esc(tr("Step")))
-                   .arg(i + 1)
-                   .arg(esc(r.steps[i].title));
-        out += esc(r.steps[i].seen.join(u'\n'));
-        out += QStringLiteral("</pre>\n");
-    }
-
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Preflight")));
-    for (const DrillRecord::Check& c : r.preflight)
-        out += row({esc(c.name), c.ok ? esc(tr("ok")) : QStringLiteral("<b>%1</b>").arg(esc(tr("not met"))),
-                    esc(c.detail)});
-    out += QStringLiteral("</table>\n");
-
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Agents")));
-    out += row(
-        {esc(tr("Node")), esc(tr("Agent")), esc(tr("Version")), esc(tr("Address")), esc(tr("Clock offset"))},
-        QStringLiteral("th"));
-    for (int n = 0; n < 2; ++n)
-        out += row({esc(r.nodeNames[n]), esc(r.agents[n].name), esc(r.agents[n].version),
-                    esc(r.agents[n].host), ms(r.agents[n].clockOffsetMs)});
-    out += QStringLiteral("</table>\n");
-    out += QStringLiteral("<p>%1</p>\n")
-               .arg(esc(tr("Probe: every %1 ms by %2; %3 echoes to the VIP, %4 lost."))
-                        .arg(r.probeIntervalMs)
-                        .arg(esc(r.probeMethod))
-                        .arg(r.echoes[0])
-                        .arg(r.lost[0]));
-
-    out += QStringLiteral("<h2>%1</h2>\n<pre>%2</pre>\n")
-               .arg(esc(tr("Configuration")),
-                    esc(QString::fromUtf8(QJsonDocument(r.configuration).toJson(QJsonDocument::Indented))));
-
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Events")));
-    for (const DrillRecord::Event& e : r.events)
-        out += row({clock(e.timeMs), esc(r.nodeNames[e.node == 1 ? 1 : 0]), esc(e.text)});
-    for (const DrillRecord::MacChange& m : r.vipMacs)
-        out += row({clock(m.timeMs), esc(tr("VIP MAC")),
-                    esc(m.mac.isEmpty() ? tr("no entry")
-                        : m.node >= 0   ? QStringLiteral("%1 (%2)").arg(m.mac, r.nodeNames[m.node])
-                                        : m.mac)});
-    out += QStringLiteral("</table>\n");
-    out += QStringLiteral("<p><small>%1</small></p>\n")
-               .arg(esc(tr("Baton %1, drill report schema %2")
-                            .arg(QStringLiteral(BATON_VERSION))
-                            .arg(DrillRecord::SchemaVersion)));
-    return out;
-}
-
-QString DrillReport::html(const DrillRecord& record)
-{
-    const DrillTimeline timeline(record);
-    return QStringLiteral(
-               "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%1\">\n<head>\n"
-               "<meta charset=\"utf-8\"/>\n<title>%2</title>\n<style>\n"
-               "body { font-family: sans-serif; margin: 2em; }\n"
-               "table { border-collapse: collapse; font-size: 90%; }\n"
-               "th { background: #eee; text-align: left; }\n"
-               "pre { background: #f6f6f6; padding: 0.5em; }\n"
-               "</style>\n</head>\n<body>\n%3</body>\n</html>\n")
-        .arg(QLocale().name().left(2), esc(tr("Failover drill") + QStringLiteral(": ") + record.cluster),
-             body(record, timeline.svg()));
-}
 
 bool DrillReport::writePdf(const DrillRecord& record, const QString& path, QString* error)
 {
@@ -188,13 +33,14 @@ bool DrillReport::writePdf(const DrillRecord& record, const QString& path, QStri
     {
         QPainter painter(&picture);
         painter.setRenderHint(QPainter::Antialiasing);
-        timeline.paint(painter, QRectF(0, 0, picture.width(), picture.height()));
+        DrillTimelinePainter::paint(timeline, painter, QRectF(0, 0, picture.width(), picture.height()));
     }
     QTextDocument document;
     document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("drill-timeline.png")), picture);
     document.setDefaultStyleSheet(
         QStringLiteral("th { background-color: #eeeeee; } table { font-size: 8pt; }"));
-    document.setHtml(body(record, QStringLiteral("<p><img src=\"drill-timeline.png\" width=\"640\"/></p>")));
+    document.setHtml(
+        DrillHtml::body(record, QStringLiteral("<p><img src=\"drill-timeline.png\" width=\"640\"/></p>")));
 
     QPdfWriter writer(path);
     writer.setTitle(tr("Failover drill") + QStringLiteral(": ") + record.cluster);
@@ -222,12 +68,8 @@ std::optional<DrillReport::Files> DrillReport::writeAll(const DrillRecord& recor
                 base + QStringLiteral(".pdf")};
     if (!DrillStore::writeJson(record, files.json, error))
         return std::nullopt;
-    QSaveFile html(files.html);
-    if (!html.open(QIODevice::WriteOnly) || html.write(DrillReport::html(record).toUtf8()) < 0 ||
-        !html.commit()) {
-        *error = QStringLiteral("%1: %2").arg(files.html, html.errorString());
+    if (!DrillHtml::write(record, files.html, error))
         return std::nullopt;
-    }
     if (!writePdf(record, files.pdf, error))
         return std::nullopt;
     return files;

@@ -5,11 +5,12 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace baton {
 
-// A drill's record for people: one self-contained HTML file (XHTML, so any XML parser reads it;
-// the timeline inline as SVG, no scripts, no external files) and a PDF laid out by QTextDocument
-// with the timeline painted by QPainter. writeAll() saves BASE.json, BASE.html and BASE.pdf.
+// A drill's record as PDF (QPdfWriter; QTextDocument lays out the HTML report's body, QPainter
+// paints the timeline), and all three files at once for the window. Needs a QGuiApplication.
 class DrillReport
 {
 public:
@@ -20,14 +21,9 @@ public:
         QString pdf;
     };
 
-    static QString html(const DrillRecord& record);
     static bool writePdf(const DrillRecord& record, const QString& path, QString* error);
-    // In directory (created if needed), named after DrillRecord::fileBaseName().
+    // BASE.json, BASE.html and BASE.pdf in directory (created if needed), BASE from fileBaseName().
     static std::optional<Files> writeAll(const DrillRecord& record, const QString& directory, QString* error);
-
-private:
-    // The document's body; the timeline markup differs between the HTML file and the PDF.
-    static QString body(const DrillRecord& record, const QString& timeline);
 };
 
 } // namespace baton

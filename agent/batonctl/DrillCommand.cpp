@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DrillCommand.h"
 
-#include "DrillReport.h"
 #include "SignalSource.h"
 #include "drill/DrillRunner.h"
 #include "drill/DrillStore.h"
+#include "report/DrillHtml.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QGuiApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTextStream>
 #include <QTimer>
 
@@ -92,14 +94,28 @@ private:
     bool m_preflightShown = false;
     QList<int> m_seen;
 };
+// The PDF comes from baton-report (package baton), so batonctl needs no Qt Gui on a server.
+QString writePdf(const QString& base)
+{
+    QString helper = qEnvironmentVariable("BATON_REPORT_HELPER");
+    if (helper.isEmpty())
+        helper = QStringLiteral(BATON_REPORT_HELPER);
+    if (!QFileInfo(helper).isExecutable())
+        return QStringLiteral("no PDF: %1 is not installed (package baton)").arg(helper);
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(helper, {base + QStringLiteral(".json"), base + QStringLiteral(".pdf")});
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0)
+        return QStringLiteral("no PDF: %1 failed").arg(helper);
+    return base + QStringLiteral(".pdf");
+}
 } // namespace
 
 int DrillCommand::main(int argc, char** argv)
 {
     SignalSource::block();
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen"); // the PDF needs fonts, not a display
-    QGuiApplication app(argc, argv);
+    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("batonctl"));
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -176,13 +192,14 @@ int DrillCommand::main(int argc, char** argv)
         const DrillRecord& record = runner.record();
         narrator.summary(record);
         status = exitFor(record.verdict);
+        const QString base = QDir(directory).filePath(record.fileBaseName());
         QString writeError;
-        const auto files = DrillReport::writeAll(record, directory, &writeError);
-        if (files) {
-            out << "report: " << files->json << "\n        " << files->html << "\n        " << files->pdf
-                << '\n';
-            if (runner.progressPath() != files->json)
+        if (DrillStore::writeJson(record, base + QStringLiteral(".json"), &writeError) &&
+            DrillHtml::write(record, base + QStringLiteral(".html"), &writeError)) {
+            out << "report: " << base << ".json\n        " << base << ".html\n";
+            if (runner.progressPath() != base + QStringLiteral(".json"))
                 QFile::remove(runner.progressPath());
+            out << "        " << writePdf(base) << '\n';
         } else {
             err << "batonctl drill: the report was not written: " << writeError << '\n';
         }

@@ -5,8 +5,8 @@ namespace baton {
 
 // batonctl drill --cluster FILE --type classic|handover [--report DIR]: the window's drill engine
 // headless, for cron and CI. Exit status = verdict: 0 passed, 1 failed, 3 refused by the preflight,
-// 4 aborted (SIGINT/SIGTERM restore at once), 2 bad use. Builds its own QGuiApplication (offscreen)
-// for the PDF, so it runs before main() makes the command-line application.
+// 4 aborted (SIGINT/SIGTERM restore at once), 2 bad use. It blocks the signals it turns into an
+// abort before any thread starts, so main() hands over before making its application.
 class DrillCommand
 {
 public:

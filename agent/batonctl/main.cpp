@@ -37,7 +37,7 @@ const char* const Usage =
 
 int main(int argc, char** argv)
 {
-    // The drill writes PDF reports: it needs a QGuiApplication (offscreen), not this one.
+    // The drill turns SIGINT/SIGTERM into an abort: blocked before the application starts threads.
     if (argc > 1 && qstrcmp(argv[1], "drill") == 0)
         return DrillCommand::main(argc, argv);
     QCoreApplication app(argc, argv);

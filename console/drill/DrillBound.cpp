@@ -45,6 +45,16 @@ DrillBound DrillBound::quiet(int probeMs)
     return b;
 }
 
+DrillBound DrillBound::fromJson(const QJsonObject& json)
+{
+    DrillBound b;
+    b.masterDownMs = json.value(QStringLiteral("master_down_ms")).toInteger();
+    b.probeMs = json.value(QStringLiteral("probe_ms")).toInteger();
+    b.marginMs = json.value(QStringLiteral("margin_ms")).toInteger();
+    b.formula = json.value(QStringLiteral("formula")).toString();
+    return b;
+}
+
 QJsonObject DrillBound::toJson() const
 {
     return QJsonObject{{QStringLiteral("total_ms"), totalMs()},

@@ -29,6 +29,7 @@ struct DrillBound
 
     qint64 totalMs() const { return masterDownMs + probeMs + marginMs; }
     QJsonObject toJson() const;
+    static DrillBound fromJson(const QJsonObject& json);
 
     static DrillBound failover(const ClusterDefinition& cluster, int takingOver, int probeMs);
     static DrillBound handover(int probeMs);

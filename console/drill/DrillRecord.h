@@ -99,6 +99,9 @@ struct DrillRecord
 
     static QString verdictName(Verdict verdict);
     QJsonObject toJson() const;
+    // Reads a record written by toJson() (any schema 1 file); nullopt with the reason otherwise.
+    // A record saved while its drill ran comes back as Running.
+    static std::optional<DrillRecord> fromJson(const QJsonObject& json, QString* error);
 };
 
 } // namespace baton

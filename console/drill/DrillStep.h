@@ -60,6 +60,7 @@ struct DrillStep
     static QString actionName(Action action);
     static QString resultName(Result result);
     QJsonObject toJson() const;
+    static DrillStep fromJson(const QJsonObject& json);
 };
 
 } // namespace baton

@@ -3,8 +3,9 @@
 // jsonschema), the HTML parsed as XML (well-formed, the SVG timeline inline, text escaped), the PDF
 // rendered by pdftoppm, and the history read back from the folder.
 #include "DrillReport.h"
-#include "DrillTimeline.h"
 #include "drill/DrillStore.h"
+#include "report/DrillHtml.h"
+#include "report/DrillTimeline.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -92,7 +93,7 @@ class TestDrillReport : public QObject
 private Q_SLOTS:
     void htmlIsWellFormedAndSelfContained()
     {
-        const QString html = DrillReport::html(sample());
+        const QString html = DrillHtml::html(sample());
         QXmlStreamReader xml(html);
         int svgRects = 0;
         bool inSvg = false;
@@ -177,6 +178,15 @@ private Q_SLOTS:
         QVERIFY(render.waitForFinished(30000));
         QVERIFY2(render.exitCode() == 0, render.readAllStandardError().constData());
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("page-1.png"))));
+
+        // The PDF helper reads the JSON back: the record survives the round trip.
+        QFile saved(files->json);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QString error2;
+        const std::optional<DrillRecord> back =
+            DrillRecord::fromJson(QJsonDocument::fromJson(saved.readAll()).object(), &error2);
+        QVERIFY2(back, qPrintable(error2));
+        QCOMPARE(back->toJson(), sample().toJson());
 
         const QList<DrillStore::Entry> history = DrillStore::history(dir.path());
         QCOMPARE(history.size(), 1);

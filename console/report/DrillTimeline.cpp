@@ -2,8 +2,6 @@
 #include "DrillTimeline.h"
 
 #include <QCoreApplication>
-#include <QFont>
-#include <QPainter>
 
 namespace baton {
 
@@ -58,18 +56,18 @@ QString DrillTimeline::svg() const
                       .arg(height());
     for (int r = 0; r < m_rows.size(); ++r)
         out += QStringLiteral("<text x=\"4\" y=\"%1\">%2</text>\n")
-                   .arg(30 + RowHeight * 1.5 * r + RowHeight * 0.7)
+                   .arg(rowTop(r) + RowHeight * 0.7)
                    .arg(m_rows[r].toHtmlEscaped());
     for (const Band& b : m_bands) {
         const double x0 = x(b.fromMs, left, width);
         out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"/>\n")
                    .arg(x0, 0, 'f', 1)
-                   .arg(30 + RowHeight * 1.5 * b.row)
+                   .arg(rowTop(b.row))
                    .arg(std::max(1.0, x(b.toMs, left, width) - x0), 0, 'f', 1)
                    .arg(RowHeight)
                    .arg(b.colour);
     }
-    const double bottom = 30 + RowHeight * 1.5 * double(m_rows.size());
+    const double bottom = rowTop(static_cast<int>(m_rows.size()));
     for (const Marker& m : m_markers) {
         const double mx = x(m.atMs, left, width);
         out += QStringLiteral(
@@ -80,9 +78,7 @@ QString DrillTimeline::svg() const
                    .arg(mx - 3, 0, 'f', 1)
                    .arg(m.label);
     }
-    const qint64 span = m_toMs - m_fromMs;
-    const qint64 step = span > 60000 ? 10000 : span > 20000 ? 5000 : 1000;
-    for (qint64 t = 0; t <= span; t += step)
+    for (qint64 t = 0; t <= m_toMs - m_fromMs; t += tickMs())
         out += QStringLiteral("<text x=\"%1\" y=\"%2\" fill=\"#555\">%3 s</text>\n")
                    .arg(x(m_fromMs + t, left, width), 0, 'f', 1)
                    .arg(bottom + 16)
@@ -91,44 +87,10 @@ QString DrillTimeline::svg() const
     return out;
 }
 
-void DrillTimeline::paint(QPainter& painter, const QRectF& area) const
+qint64 DrillTimeline::tickMs() const
 {
-    painter.save();
-    const double scale = area.width() / Width;
-    painter.translate(area.topLeft());
-    painter.scale(scale, scale);
-    QFont font = painter.font();
-    font.setPixelSize(12);
-    painter.setFont(font);
-    const double left = LabelWidth;
-    const double width = Width - LabelWidth - 10;
-    painter.setPen(Qt::black);
-    for (int r = 0; r < m_rows.size(); ++r)
-        painter.drawText(QPointF(4, 30 + RowHeight * 1.5 * r + RowHeight * 0.7), m_rows[r]);
-    painter.setPen(Qt::NoPen);
-    for (const Band& b : m_bands) {
-        const double x0 = x(b.fromMs, left, width);
-        painter.fillRect(
-            QRectF(x0, 30 + RowHeight * 1.5 * b.row, std::max(1.0, x(b.toMs, left, width) - x0), RowHeight),
-            QColor(b.colour));
-    }
-    const double bottom = 30 + RowHeight * 1.5 * double(m_rows.size());
-    QPen dashed(QColor(0x22, 0x22, 0x22));
-    dashed.setStyle(Qt::DashLine);
-    for (const Marker& m : m_markers) {
-        const double mx = x(m.atMs, left, width);
-        painter.setPen(dashed);
-        painter.drawLine(QPointF(mx, 18), QPointF(mx, bottom));
-        painter.setPen(Qt::black);
-        painter.drawText(QPointF(mx - 3, 14), m.label);
-    }
-    painter.setPen(QColor(0x55, 0x55, 0x55));
     const qint64 span = m_toMs - m_fromMs;
-    const qint64 step = span > 60000 ? 10000 : span > 20000 ? 5000 : 1000;
-    for (qint64 t = 0; t <= span; t += step)
-        painter.drawText(QPointF(x(m_fromMs + t, left, width), bottom + 16),
-                         QStringLiteral("%1 s").arg(t / 1000));
-    painter.restore();
+    return span > 60000 ? 10000 : span > 20000 ? 5000 : 1000;
 }
 
 } // namespace baton

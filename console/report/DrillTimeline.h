@@ -7,15 +7,12 @@
 #include <QString>
 #include <QStringList>
 
-class QPainter;
-class QRectF;
-
 namespace baton {
 
-// The drill's picture, drawn the same way as SVG (the HTML report) and with QPainter (the PDF and
-// the window): one row per address (green while answering, red where echoes went unanswered),
-// one row for who held the VIP according to the agents (one colour per node, red for both), and a
-// numbered marker where each step acted.
+// The drill's picture as a model, drawn as SVG here (the HTML report) and with QPainter by
+// DrillTimelinePainter (the PDF and the window): one row per address (green while answering, red where echoes
+// went unanswered), one row for who held the VIP according to the agents (one colour per node, red for both),
+// and a numbered marker where each step acted.
 class DrillTimeline
 {
 public:
@@ -38,16 +35,21 @@ public:
 
     explicit DrillTimeline(const DrillRecord& record);
 
-    double height() const { return 30 + RowHeight * 1.5 * double(m_rows.size()) + 24; }
+    double height() const { return rowTop(static_cast<int>(m_rows.size())) + 24; }
     QString svg() const;
-    void paint(QPainter& painter, const QRectF& area) const;
 
     const QList<Band>& bands() const { return m_bands; }
+    const QList<Marker>& markers() const { return m_markers; }
     const QStringList& rows() const { return m_rows; }
+    qint64 fromMs() const { return m_fromMs; }
+    qint64 toMs() const { return m_toMs; }
+    // Where ms falls between left and left + width.
+    double x(qint64 ms, double left, double width) const;
+    // Seconds between the labels of the time axis.
+    qint64 tickMs() const;
+    static double rowTop(int row) { return 30 + RowHeight * 1.5 * row; }
 
 private:
-    double x(qint64 ms, double left, double width) const;
-
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;
     QStringList m_rows;
