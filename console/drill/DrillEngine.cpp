@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DrillEngine.h"
 
+#include "carp/CarpStateNames.h"
 #include "net/Ipv4.h"
 #include "probe/ProbeAnalysis.h"
 
@@ -11,8 +12,8 @@
 namespace baton {
 
 namespace {
-const QString Master = QStringLiteral("master");
-const QString Backup = QStringLiteral("backup");
+constexpr CarpState Master = CarpState::Master;
+constexpr CarpState Backup = CarpState::Backup;
 
 QString signedMs(qint64 ms)
 {
@@ -103,7 +104,7 @@ void DrillEngine::status(int node, const AgentStatus& status, qint64 receivedMs)
     m_record.agents[node].clockOffsetMs = m_seen.clockOffsetMs(node);
 }
 
-void DrillEngine::event(int node, const QCborMap& event, qint64 receivedMs)
+void DrillEngine::event(int node, const ControlEvent& event, qint64 receivedMs)
 {
     m_seen.addEvent(node, event, receivedMs);
 }
@@ -176,10 +177,10 @@ QList<DrillRecord::Check> DrillEngine::checks() const
     int backups = 0;
     for (int n = 0; n < 2; ++n) {
         const std::optional<GroupStatus> g = m_seen.group(n);
-        const QString state = g ? g->state : tr("unknown");
-        masters += state == Master ? 1 : 0;
-        backups += state == Backup ? 1 : 0;
-        states.append(QStringLiteral("%1 %2").arg(nodeName(n), state.toUpper()));
+        masters += g && g->state == Master ? 1 : 0;
+        backups += g && g->state == Backup ? 1 : 0;
+        states.append(QStringLiteral("%1 %2").arg(
+            nodeName(n), g ? CarpStateNames::wireState(g->state).toUpper() : tr("unknown")));
     }
     list.append(
         {QStringLiteral("one-master"), masters == 1 && backups == 1,

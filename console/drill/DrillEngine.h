@@ -35,7 +35,7 @@ public:
     void sample(int target, const ProbeSample& sample); // 0 VIP, 1 node 1, 2 node 2
     void agentLive(int node, bool live);
     void status(int node, const AgentStatus& status, qint64 receivedMs);
-    void event(int node, const QCborMap& event, qint64 receivedMs);
+    void event(int node, const ControlEvent& event, qint64 receivedMs);
     // The MAC this desktop's neighbour table holds for the VIP; node: whose own address has it, or -1.
     void vipMac(const QString& mac, int node, qint64 nowMs);
     // A command the engine asked for was refused (a ControlError code) or could not be sent.

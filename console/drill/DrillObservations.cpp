@@ -2,14 +2,13 @@
 #include "DrillObservations.h"
 
 #include "control/ControlEventText.h"
-#include "control/ControlProtocol.h"
 
 #include <algorithm>
 
 namespace baton {
 
 namespace {
-const QString Master = QStringLiteral("master");
+constexpr CarpState Master = CarpState::Master;
 }
 
 void DrillObservations::addSample(int target, const ProbeSample& sample)
@@ -37,9 +36,9 @@ void DrillObservations::addStatus(int node, const AgentStatus& status, qint64 re
         list.append(Transition{g->sinceMs, g->state, g->reason, g->linkUp});
 }
 
-void DrillObservations::addEvent(int node, const QCborMap& event, qint64 receivedMs)
+void DrillObservations::addEvent(int node, const ControlEvent& event, qint64 receivedMs)
 {
-    const qint64 agentMs = event.value(control::key::Time).toInteger();
+    const qint64 agentMs = event.timeMs;
     m_events.append(DrillRecord::Event{agentMs > 0 ? toLocal(node, agentMs) : receivedMs, node,
                                        ControlEventText::describe(event)});
 }
@@ -62,7 +61,7 @@ std::optional<GroupStatus> DrillObservations::group(int node) const
     return std::nullopt;
 }
 
-std::optional<qint64> DrillObservations::entered(int node, const QString& state, qint64 fromMs) const
+std::optional<qint64> DrillObservations::entered(int node, CarpState state, qint64 fromMs) const
 {
     for (const Transition& t : m_transitions[node]) {
         if (t.state == state && toLocal(node, t.agentMs) >= fromMs)
@@ -71,7 +70,7 @@ std::optional<qint64> DrillObservations::entered(int node, const QString& state,
     return std::nullopt;
 }
 
-std::optional<qint64> DrillObservations::left(int node, const QString& state, qint64 fromMs) const
+std::optional<qint64> DrillObservations::left(int node, CarpState state, qint64 fromMs) const
 {
     const QList<Transition>& list = m_transitions[node];
     for (qsizetype i = 1; i < list.size(); ++i) {

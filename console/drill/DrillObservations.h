@@ -2,10 +2,11 @@
 #pragma once
 
 #include "DrillRecord.h"
+#include "carp/CarpState.h"
 #include "control/AgentStatus.h"
+#include "control/ControlEvent.h"
 #include "probe/ProbeSample.h"
 
-#include <QCborMap>
 #include <QList>
 
 #include <array>
@@ -22,7 +23,7 @@ public:
     struct Transition
     {
         qint64 agentMs = 0; // when the agent entered the state, on its clock
-        QString state;      // "init", "backup", "master"
+        CarpState state = CarpState::Init;
         QString reason;
         bool linkUp = true;
     };
@@ -34,7 +35,7 @@ public:
 
     void addSample(int target, const ProbeSample& sample);
     void addStatus(int node, const AgentStatus& status, qint64 receivedMs);
-    void addEvent(int node, const QCborMap& event, qint64 receivedMs);
+    void addEvent(int node, const ControlEvent& event, qint64 receivedMs);
     void addVipMac(const QString& mac, int node, qint64 nowMs);
 
     const QList<ProbeSample>& samples(int target) const { return m_samples[target]; }
@@ -46,9 +47,9 @@ public:
     qint64 toLocal(int node, qint64 agentMs) const { return agentMs - m_offset[node].value_or(0); }
     const QList<Transition>& transitions(int node) const { return m_transitions[node]; }
     // The first transition of the node into state at or after fromMs (local), in local time.
-    std::optional<qint64> entered(int node, const QString& state, qint64 fromMs) const;
+    std::optional<qint64> entered(int node, CarpState state, qint64 fromMs) const;
     // The first transition of the node out of state at or after fromMs, in local time.
-    std::optional<qint64> left(int node, const QString& state, qint64 fromMs) const;
+    std::optional<qint64> left(int node, CarpState state, qint64 fromMs) const;
 
     // Who held the VIP when, from the agents (MASTER holds it), clipped to [fromMs, toMs].
     QList<DrillRecord::Holding> holdings(qint64 fromMs, qint64 toMs) const;

@@ -92,7 +92,7 @@ bool DrillRunner::start(QString* error)
             }
         });
         connect(agent, &AgentConnection::eventReceived, this,
-                [this, n](const QCborMap& event) { m_engine.event(n, event, now()); });
+                [this, n](const ControlEvent& event) { m_engine.event(n, event, now()); });
         connect(agent, &AgentConnection::refused, this, [this](qint64 id, const QString& code) {
             if (m_pending.contains(id))
                 m_engine.refused(m_pending.take(id), code, now());

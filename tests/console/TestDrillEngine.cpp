@@ -26,7 +26,7 @@ class SimPair : public DrillPort
 public:
     struct Node
     {
-        QString state = QStringLiteral("backup");
+        CarpState state = CarpState::Backup;
         qint64 since = 0;
         bool link = true;
         int skew = 0; // what the agent really runs
@@ -45,11 +45,11 @@ public:
 
     SimPair()
     {
-        nodes[0].state = QStringLiteral("master");
+        nodes[0].state = CarpState::Master;
         nodes[0].skew = 1;
         nodes[1].skew = 2;
     }
-    void set(int n, const QString& state)
+    void set(int n, CarpState state)
     {
         nodes[n].state = state;
         nodes[n].since = now;
@@ -69,8 +69,8 @@ public:
     void handover(int node) override
     {
         commands.append(QStringLiteral("handover %1").arg(node));
-        if (nodes[node].state == QLatin1StringView("master")) {
-            set(node, QStringLiteral("backup"));
+        if (nodes[node].state == CarpState::Master) {
+            set(node, CarpState::Backup);
             nodes[1 - node].masterAt = now + 5;
             vipLostUntil = now + 40;
         }
@@ -84,16 +84,16 @@ public:
                 node.linkChangeAt = -1;
                 node.link = node.linkChangeTo;
                 if (!node.link) {
-                    const bool held = node.state == QLatin1StringView("master");
-                    set(n, QStringLiteral("init"));
+                    const bool held = node.state == CarpState::Master;
+                    set(n, CarpState::Init);
                     if (held)
                         nodes[1 - n].masterAt = now + masterDown(1 - n);
                 } else {
-                    set(n, QStringLiteral("backup"));
+                    set(n, CarpState::Backup);
                     if (secondOutageOnRejoin)
                         vipLostUntil = now + 400;
                     if (twoHoldersOnRejoin) {
-                        set(n, QStringLiteral("master"));
+                        set(n, CarpState::Master);
                         node.masterAt = -2; // falls back after 300 ms
                         node.linkChangeAt = -1;
                         twoHoldersUntil = now + 300;
@@ -103,18 +103,18 @@ public:
             }
             if (node.masterAt >= 0 && now >= node.masterAt && node.link) {
                 node.masterAt = -1;
-                set(n, QStringLiteral("master"));
+                set(n, CarpState::Master);
             }
         }
         if (twoHoldersNode >= 0 && now >= twoHoldersUntil) {
-            set(twoHoldersNode, QStringLiteral("backup"));
+            set(twoHoldersNode, CarpState::Backup);
             twoHoldersNode = -1;
         }
     }
     int holder() const
     {
         for (int n = 0; n < 2; ++n) {
-            if (nodes[n].state == QLatin1StringView("master") && nodes[n].link && n != twoHoldersNode)
+            if (nodes[n].state == CarpState::Master && nodes[n].link && n != twoHoldersNode)
                 return n;
         }
         return -1;
@@ -138,7 +138,7 @@ public:
         g.sinceMs = nodes[n].since + clockOffset[n];
         g.advskew = nodes[n].skew;
         g.linkUp = nodes[n].link;
-        g.vipHeld = g.state == QLatin1StringView("master");
+        g.vipHeld = g.state == CarpState::Master;
         s.groups.append(g);
         return s;
     }
@@ -300,7 +300,7 @@ private Q_SLOTS:
     void preflightRefusedTwoMasters()
     {
         Run run;
-        run.sim.nodes[1].state = QStringLiteral("master");
+        run.sim.nodes[1].state = CarpState::Master;
         run.finish();
         QCOMPARE(run.engine.record().verdict, DrillRecord::Verdict::Refused);
         QVERIFY(run.engine.record().reasons.join(u' ').contains(QStringLiteral("not exactly one MASTER")));
