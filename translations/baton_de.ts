@@ -104,7 +104,7 @@
         <translation>Der Agent verwendet eine andere Protokollversion.</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlClient.cpp" line="127"/>
+        <location filename="../shared/control/ControlClient.cpp" line="128"/>
         <source>The agent sent a status this console cannot read: %1</source>
         <translation>Der Agent hat einen Status gesendet, den diese Konsole nicht lesen kann: %1</translation>
     </message>
@@ -196,68 +196,109 @@
         <source>The agent failed internally.</source>
         <translation>Im Agenten ist ein interner Fehler aufgetreten.</translation>
     </message>
+    <message>
+        <location filename="../shared/control/ControlError.cpp" line="56"/>
+        <source>This console&apos;s certificate has been revoked.</source>
+        <translation>Das Zertifikat dieser Konsole wurde widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../shared/control/ControlError.cpp" line="58"/>
+        <source>The revocation list was not signed by the cluster&apos;s CA, or is older than the one the agent has.</source>
+        <translation>Die Sperrliste ist nicht von der CA des Clusters signiert oder älter als die, die der Agent hat.</translation>
+    </message>
 </context>
 <context>
     <name>ControlEvent</name>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="30"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="25"/>
         <source>vhid %1 on %2: %3 → %4 (%5)</source>
         <translation>vhid %1 auf %2: %3 → %4 (%5)</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="34"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="30"/>
         <source>vhid %1: rejected an advert from %2 (%3)</source>
         <translation>vhid %1: Advertisement von %2 abgelehnt (%3)</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="37"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="35"/>
+        <source>vhid %1: ignored adverts from %2 that look forged (%3, %4 so far)</source>
+        <translation>vhid %1: Adverts von %2 ignoriert, die gefälscht aussehen (%3, bisher %4)</translation>
+    </message>
+    <message>
+        <location filename="../shared/control/ControlEventText.cpp" line="41"/>
         <source>%1 taken down by %2; restore at %3</source>
         <translation>%1 von %2 deaktiviert; Wiederherstellung um %3</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="42"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="47"/>
         <source>%1 brought back up early by %2</source>
         <translation>%1 von %2 vorzeitig wieder aktiviert</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="44"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="49"/>
         <source>%1 restored at its deadline (%2 ms late)</source>
         <translation>%1 zum Termin wiederhergestellt (%2 ms verspätet)</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="48"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="54"/>
         <source>%1 could not be restored yet; retrying</source>
         <translation>%1 konnte noch nicht wiederhergestellt werden; neuer Versuch folgt</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="51"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="59"/>
         <source>%1 could not be taken down</source>
         <translation>%1 konnte nicht deaktiviert werden</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="55"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="63"/>
         <source>maintenance switched on by %1</source>
         <translation>Wartungsmodus von %1 eingeschaltet</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="57"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="64"/>
         <source>maintenance switched off by %1</source>
         <translation>Wartungsmodus von %1 ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="67"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="75"/>
         <source>%1 asked for %2</source>
         <translation>%1 hat %2 angefordert</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="68"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="76"/>
         <source>%1 asked for %2: refused (%3)</source>
         <translation>%1 hat %2 angefordert: abgelehnt (%3)</translation>
     </message>
     <message>
-        <location filename="../shared/control/ControlEventText.cpp" line="71"/>
+        <location filename="../shared/control/ControlEventText.cpp" line="81"/>
         <source>event %1</source>
         <translation>Ereignis %1</translation>
+    </message>
+</context>
+<context>
+    <name>Drill</name>
+    <message>
+        <location filename="../console/drill/DrillKind.cpp" line="24"/>
+        <source>Classic failover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillKind.cpp" line="25"/>
+        <source>Graceful hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillRecord.cpp" line="181"/>
+        <source>the drill did not finish: its program ended first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillReport</name>
+    <message>
+        <location filename="../console/report/DrillTimeline.cpp" line="27"/>
+        <source>VIP holder (agents)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -286,34 +327,42 @@
 <context>
     <name>baton::AgentConnection</name>
     <message>
-        <location filename="../gui/node/AgentConnection.cpp" line="78"/>
+        <location filename="../console/node/AgentConnection.cpp" line="78"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/AgentConnection.cpp" line="110"/>
+        <location filename="../console/node/AgentConnection.cpp" line="110"/>
         <source>Nothing heard from the agent for %1 s.</source>
         <translation>Seit %1 s keine Nachricht vom Agenten.</translation>
     </message>
     <message>
-        <location filename="../gui/node/AgentConnection.cpp" line="127"/>
+        <location filename="../console/node/AgentConnection.cpp" line="127"/>
         <source>connecting</source>
         <translation>wird verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/node/AgentConnection.cpp" line="129"/>
+        <location filename="../console/node/AgentConnection.cpp" line="129"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../gui/node/AgentConnection.cpp" line="131"/>
+        <location filename="../console/node/AgentConnection.cpp" line="131"/>
         <source>stale</source>
         <translation>veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/node/AgentConnection.cpp" line="135"/>
+        <location filename="../console/node/AgentConnection.cpp" line="135"/>
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AlarmBanner</name>
+    <message>
+        <location filename="../gui/alarm/AlarmBanner.cpp" line="31"/>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Zur Kenntnis genommen</translation>
     </message>
 </context>
 <context>
@@ -482,38 +531,458 @@
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="271"/>
-        <source>%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 NAME</source>
-        <translation>%1/consoles enthält kein Konsolen-Zertifikat: eines erstellt batonctl pki issue-console %1 NAME</translation>
+        <source>%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 NAME --operator</source>
+        <translation>%1/consoles enthält kein Konsolenzertifikat: erstellen Sie eines mit batonctl pki issue-console %1 NAME --operator</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="274"/>
+        <source>%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 NAME</source>
+        <translation type="vanished">%1/consoles enthält kein Konsolen-Zertifikat: eines erstellt batonctl pki issue-console %1 NAME</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="275"/>
         <source>no console certificate &apos;%1&apos; in %2/consoles</source>
         <translation>kein Konsolen-Zertifikat „%1“ in %2/consoles</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="276"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="277"/>
         <source>the PKI folder has several console certificates (%1): choose one</source>
         <translation>der PKI-Ordner enthält mehrere Konsolen-Zertifikate (%1): bitte eines wählen</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="310"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="311"/>
         <source>console: %1</source>
         <translation>console: %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="314"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="315"/>
         <source>another cluster is named &apos;%1&apos;</source>
         <translation>ein anderer Cluster heißt bereits „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="315"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="316"/>
         <source>name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="325"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="326"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::DrillEngine</name>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="94"/>
+        <source>%1&apos;s agent answers again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="95"/>
+        <source>%1&apos;s agent went silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="122"/>
+        <source>%1 refused the command: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="140"/>
+        <source>%1 aborted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="143"/>
+        <source>aborted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="170"/>
+        <source>both agents answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="171"/>
+        <source>no live report of vhid %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="183"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="189"/>
+        <source>not exactly one MASTER and one BACKUP: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="196"/>
+        <source>%1&apos;s %2 is down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="198"/>
+        <source>%1 has a link restore pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="200"/>
+        <source>%1 is in maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="203"/>
+        <source>links up, no restore pending, no maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="212"/>
+        <source>%1, %2 and %3 answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="213"/>
+        <source>not answering %1 echoes in a row: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="223"/>
+        <source>%1 not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="226"/>
+        <source>agent clock minus this one&apos;s: %1 (tolerance ±%2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="282"/>
+        <source>Take %1 down on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="285"/>
+        <source>Bring %1 up on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="288"/>
+        <source>Hand the VIP over from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="299"/>
+        <source>%1&apos;s agent runs advbase %2 advskew %3; the cluster definition says advbase %4 advskew %5, and the bounds follow the definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="325"/>
+        <source>%1 takes the VIP; %2 stops answering; the VIP answers again within %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="329"/>
+        <source>%1 stops answering; the VIP stays with %2 (no outage over %3 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="334"/>
+        <source>asked %1 to take %2 down (its agent restores it after %3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="344"/>
+        <source>%1 answers again and takes the VIP back (preempt) within %2 ms of outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="347"/>
+        <source>%1 answers again, %2 rejoins as BACKUP; no second outage (over %3 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="352"/>
+        <source>asked %1 to bring %2 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="355"/>
+        <source>%1 takes the VIP at once; the VIP answers again within %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="359"/>
+        <source>asked %1 to hand the VIP over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="410"/>
+        <source>%1 reports MASTER (agent time %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="415"/>
+        <source>as expected so far; watching %1 ms more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="465"/>
+        <source>the VIP %1 did not answer again (%2 echoes lost so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="470"/>
+        <source>second VIP outage of %1 ms, more than the %2 ms allowed (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="471"/>
+        <source>VIP outage of %1 ms exceeds the bound of %2 ms (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="487"/>
+        <source>%1 kept answering with %2 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="489"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="507"/>
+        <source>%1 did not report MASTER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="495"/>
+        <source>%1 did not answer within %2 ms of the link coming up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="500"/>
+        <source>%1&apos;s agent does not report %2 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="502"/>
+        <source>not exactly one MASTER afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="512"/>
+        <source>both agents reported MASTER for %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="515"/>
+        <source>the VIP&apos;s MAC went back and forth for %1 ms: two machines answered for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="520"/>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="521"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::DrillHtml</name>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="57"/>
+        <location filename="../console/report/DrillHtml.cpp" line="172"/>
+        <source>Failover drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="61"/>
+        <location filename="../console/report/DrillHtml.cpp" line="87"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="67"/>
+        <source>the drill did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="71"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="73"/>
+        <source>Longest VIP outage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="75"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="78"/>
+        <source>Green: answering; red: echoes unanswered. Holder row: blue %1, orange %2, dark red both. Numbers mark where each step acted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="84"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="85"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="85"/>
+        <location filename="../console/report/DrillHtml.cpp" line="110"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="85"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="85"/>
+        <source>Bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="85"/>
+        <source>VIP outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="86"/>
+        <source>Lost echoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="86"/>
+        <source>Fault → takeover (agents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="87"/>
+        <source>Two holders (agents / MAC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="87"/>
+        <source>Recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="118"/>
+        <source>Preflight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="120"/>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="120"/>
+        <source>not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="125"/>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="127"/>
+        <source>Node</source>
+        <translation type="unfinished">Knoten</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="127"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="127"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="127"/>
+        <source>Address</source>
+        <translation type="unfinished">Adresse</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="127"/>
+        <source>Clock offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="134"/>
+        <source>Probe: every %1 ms by %2; %3 echoes to the VIP, %4 lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="141"/>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="145"/>
+        <source>Events</source>
+        <translation type="unfinished">Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="149"/>
+        <source>VIP MAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="150"/>
+        <source>no entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="155"/>
+        <source>Baton %1, drill report schema %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::DrillReport</name>
+    <message>
+        <location filename="../report/DrillReport.cpp" line="46"/>
+        <source>Failover drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../report/DrillReport.cpp" line="53"/>
+        <source>the PDF could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../report/DrillReport.cpp" line="63"/>
+        <source>cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>baton::DrillRunner</name>
+    <message>
+        <location filename="../console/drill/DrillRunner.cpp" line="39"/>
+        <source>the drill was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillRunner.cpp" line="50"/>
+        <source>this drill has already run</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -624,59 +1093,72 @@
     </message>
 </context>
 <context>
+    <name>baton::ForgeryMonitor</name>
+    <message>
+        <location filename="../gui/alarm/ForgeryMonitor.cpp" line="78"/>
+        <source>%1, vhid %2: adverts that look forged (%3) ignored: %4.</source>
+        <translation>%1, vhid %2: ignorierte Adverts, die gefälscht aussehen (%3): %4.</translation>
+    </message>
+    <message>
+        <location filename="../gui/alarm/ForgeryMonitor.cpp" line="80"/>
+        <source>%1, vhid %2: adverts that look forged (%3) ignored: %4, the last from %5.</source>
+        <translation>%1, vhid %2: ignorierte Adverts, die gefälscht aussehen (%3): %4, zuletzt von %5.</translation>
+    </message>
+</context>
+<context>
     <name>baton::IcmpProber</name>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="75"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="75"/>
         <source>ICMP socket</source>
         <translation>ICMP-Socket</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="77"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="77"/>
         <source>system ping</source>
         <translation>System-ping</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="79"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="79"/>
         <source>raw ICMP socket</source>
         <translation>Raw-ICMP-Socket</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="83"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="83"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="88"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="95"/>
         <source>set net.ipv4.ping_group_range to include your group (gid %1): sysctl -w net.ipv4.ping_group_range=&apos;0 2147483647&apos;, and the same in a file in /etc/sysctl.d/ to keep it</source>
         <translation>erweitern Sie net.ipv4.ping_group_range um Ihre Gruppe (gid %1): sysctl -w net.ipv4.ping_group_range=&apos;0 2147483647&apos;, und tragen Sie dasselbe dauerhaft in eine Datei unter /etc/sysctl.d/ ein</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="95"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="102"/>
         <source>Using the unprivileged ICMP socket: the best method, nothing to change.</source>
         <translation>Verwendet wird der unprivilegierte ICMP-Socket: die beste Methode, nichts zu ändern.</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="98"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="105"/>
         <source>Using the system&apos;s ping, one process per address. For the faster ICMP socket, %1.</source>
         <translation>Verwendet wird das ping des Systems, ein Prozess pro Adresse. Für den schnelleren ICMP-Socket %1.</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="102"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="109"/>
         <source>This ping allows unprivileged users one echo every %1 ms only, so each address is probed %2 times a second instead of 10.</source>
         <translation>Dieses ping erlaubt unprivilegierten Benutzern nur ein Echo alle %1 ms, daher wird jede Adresse %2-mal pro Sekunde statt 10-mal geprüft.</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="108"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="115"/>
         <source>Using a raw ICMP socket, because this program has the CAP_NET_RAW privilege. The window should run without privileges; for the unprivileged ICMP socket, %1.</source>
         <translation>Verwendet wird ein Raw-ICMP-Socket, da dieses Programm das Privileg CAP_NET_RAW besitzt. Das Fenster sollte ohne Privilegien laufen; für den unprivilegierten ICMP-Socket %1.</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="113"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="120"/>
         <source>No way to send ICMP echo requests: %1, or install the system&apos;s ping (Debian package iputils-ping). Addresses are not probed.</source>
         <translation>ICMP-Echo-Requests können nicht gesendet werden: %1, oder installieren Sie das ping des Systems (Debian-Paket iputils-ping). Adressen werden nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../gui/probe/IcmpProber.cpp" line="119"/>
+        <location filename="../console/probe/IcmpProber.cpp" line="126"/>
         <source>Not used: %1.</source>
         <translation>Nicht verwendet: %1.</translation>
     </message>
@@ -732,229 +1214,259 @@
 <context>
     <name>baton::MainWindow</name>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="75"/>
-        <location filename="../gui/MainWindow.cpp" line="383"/>
-        <location filename="../gui/MainWindow.cpp" line="459"/>
+        <location filename="../gui/MainWindow.cpp" line="76"/>
+        <location filename="../gui/MainWindow.cpp" line="394"/>
+        <location filename="../gui/MainWindow.cpp" line="470"/>
         <source>Baton</source>
         <translation>Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="106"/>
+        <location filename="../gui/MainWindow.cpp" line="84"/>
+        <source>SPLIT BRAIN</source>
+        <translation>SPLIT BRAIN</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="87"/>
+        <source>SUSPECTED FORGED ADVERTS</source>
+        <translation>VERDACHT AUF GEFÄLSCHTE ADVERTS</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="114"/>
         <source>Baton %1</source>
         <translation>Baton %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="113"/>
+        <location filename="../gui/MainWindow.cpp" line="121"/>
         <source>%1 stopped answering (first echo lost at %2)</source>
         <translation>%1 antwortet nicht mehr (erstes Echo verloren um %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="119"/>
+        <location filename="../gui/MainWindow.cpp" line="127"/>
         <source>%1 answers again, after %2 s without answer</source>
         <translation>%1 antwortet wieder, nach %2 s ohne Antwort</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="130"/>
+        <location filename="../gui/MainWindow.cpp" line="138"/>
         <source>Your cluster list cannot be read, so Baton will not change it: %1</source>
         <translation>Ihre Clusterliste kann nicht gelesen werden, daher ändert Baton sie nicht: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="147"/>
+        <location filename="../gui/MainWindow.cpp" line="155"/>
         <source>&amp;Add cluster…</source>
         <translation>Cluster &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="149"/>
+        <location filename="../gui/MainWindow.cpp" line="157"/>
         <source>&amp;Edit cluster…</source>
         <translation>Cluster be&amp;arbeiten…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="151"/>
+        <location filename="../gui/MainWindow.cpp" line="159"/>
         <source>&amp;Remove cluster</source>
         <translation>Cluster &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="153"/>
+        <location filename="../gui/MainWindow.cpp" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="157"/>
+        <location filename="../gui/MainWindow.cpp" line="165"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="167"/>
+        <location filename="../gui/MainWindow.cpp" line="175"/>
         <source>No cluster</source>
         <translation>Kein Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="169"/>
+        <location filename="../gui/MainWindow.cpp" line="177"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="172"/>
+        <location filename="../gui/MainWindow.cpp" line="180"/>
         <source>Cluster: </source>
         <translation>Cluster: </translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="183"/>
+        <location filename="../gui/MainWindow.cpp" line="191"/>
         <source>&lt;h2&gt;No cluster is open&lt;/h2&gt;&lt;p&gt;Add a cluster to watch it: its name, VIP and vhid, both nodes with the addresses of their agents, and the PKI folder with this console&apos;s certificate (made with &lt;tt&gt;batonctl pki init&lt;/tt&gt; and &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Use &lt;b&gt;Cluster → Add cluster…&lt;/b&gt;, or start Baton with &lt;tt&gt;--cluster FILE&lt;/tt&gt; to open a cluster definition file directly.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Kein Cluster geöffnet&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Cluster hinzu, um ihn zu überwachen: seinen Namen, VIP und vhid, beide Knoten mit den Adressen ihrer Agenten sowie den PKI-Ordner mit dem Zertifikat dieser Konsole (erstellt mit &lt;tt&gt;batonctl pki init&lt;/tt&gt; und &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Verwenden Sie &lt;b&gt;Cluster → Cluster hinzufügen…&lt;/b&gt; oder starten Sie Baton mit &lt;tt&gt;--cluster DATEI&lt;/tt&gt;, um eine Cluster-Definitionsdatei direkt zu öffnen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="191"/>
+        <location filename="../gui/MainWindow.cpp" line="199"/>
         <source>Add cluster…</source>
         <translation>Cluster hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="251"/>
+        <location filename="../gui/MainWindow.cpp" line="259"/>
         <source>Cannot open the cluster file %1: %2</source>
         <translation>Die Cluster-Datei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="255"/>
+        <location filename="../gui/MainWindow.cpp" line="263"/>
         <source>The cluster file %1 is not a JSON object: %2</source>
         <translation>Die Cluster-Datei %1 ist kein JSON-Objekt: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="259"/>
+        <location filename="../gui/MainWindow.cpp" line="267"/>
         <source>The cluster file %1 cannot be used: %2</source>
         <translation>Die Cluster-Datei %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="289"/>
+        <location filename="../gui/MainWindow.cpp" line="297"/>
         <source>%1 — Baton</source>
         <translation>%1 — Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="292"/>
+        <location filename="../gui/MainWindow.cpp" line="300"/>
         <source>Opened cluster %1: VIP %2, vhid %3</source>
         <translation>Cluster %1 geöffnet: VIP %2, vhid %3</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="296"/>
+        <location filename="../gui/MainWindow.cpp" line="304"/>
         <source>This cluster definition breaks a rule: %1</source>
         <translation>Diese Cluster-Definition verletzt eine Regel: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="327"/>
+        <location filename="../gui/MainWindow.cpp" line="337"/>
         <source>no PKI folder is set for this cluster</source>
         <translation>für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="333"/>
+        <location filename="../gui/MainWindow.cpp" line="343"/>
         <source>The agents are not contacted: this console&apos;s certificate cannot be loaded (%1). Set the cluster&apos;s PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, with a console certificate issued by batonctl pki issue-console.</source>
         <translation>Die Agenten werden nicht kontaktiert: Das Zertifikat dieser Konsole kann nicht geladen werden (%1). Legen Sie als PKI-Ordner des Clusters (Cluster → Cluster bearbeiten…) den von batonctl pki init angelegten Ordner fest, mit einem von batonctl pki issue-console ausgestellten Konsolenzertifikat.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="338"/>
+        <location filename="../gui/MainWindow.cpp" line="348"/>
         <source>No node view without this console&apos;s certificate: see above.</source>
         <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="359"/>
+        <location filename="../gui/MainWindow.cpp" line="369"/>
         <source>Connecting to the agent at %1:%2</source>
         <translation>Verbindung zum Agenten unter %1:%2 wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="376"/>
+        <location filename="../gui/MainWindow.cpp" line="387"/>
         <source>Closed cluster %1</source>
         <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="433"/>
+        <location filename="../gui/MainWindow.cpp" line="444"/>
         <source>%1 (not saved)</source>
         <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="434"/>
+        <location filename="../gui/MainWindow.cpp" line="445"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="477"/>
+        <location filename="../gui/MainWindow.cpp" line="488"/>
         <source>Add cluster</source>
         <translation>Cluster hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="489"/>
+        <location filename="../gui/MainWindow.cpp" line="500"/>
         <source>Edit cluster</source>
         <translation>Cluster bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="490"/>
+        <location filename="../gui/MainWindow.cpp" line="501"/>
         <source>Edit cluster and add it to the list</source>
         <translation>Cluster bearbeiten und zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="511"/>
+        <location filename="../gui/MainWindow.cpp" line="522"/>
         <source>The cluster is open but was not saved. %1</source>
         <translation>Der Cluster ist geöffnet, wurde aber nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="515"/>
+        <location filename="../gui/MainWindow.cpp" line="526"/>
         <source>Saved %1 in %2</source>
         <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="523"/>
+        <location filename="../gui/MainWindow.cpp" line="534"/>
         <source>Remove cluster</source>
         <translation>Cluster entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="524"/>
+        <location filename="../gui/MainWindow.cpp" line="535"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
         <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="593"/>
+        <location filename="../gui/MainWindow.cpp" line="604"/>
         <source>Agent %1 is live (%2 access)</source>
         <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="598"/>
+        <location filename="../gui/MainWindow.cpp" line="606"/>
+        <source>operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="606"/>
+        <source>read-only</source>
+        <translation>nur lesend</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="610"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
         <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="603"/>
+        <location filename="../gui/MainWindow.cpp" line="615"/>
         <source>Agent unreachable: %1</source>
         <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="622"/>
+        <location filename="../gui/MainWindow.cpp" line="637"/>
+        <source>Suspected forgery: %1</source>
+        <translation>Verdacht auf Fälschung: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="641"/>
+        <source>Someone on this network may be replaying or editing the pair&apos;s adverts; the agents ignore them. See the event log and docs/batond.md, &quot;Forged adverts&quot;.</source>
+        <translation>Jemand in diesem Netz spielt möglicherweise Adverts des Paares erneut ein oder verändert sie; die Agenten ignorieren sie. Siehe das Ereignisprotokoll und docs/batond.md, „Forged adverts“.</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="653"/>
         <source>Split brain: %1</source>
         <translation>Split Brain: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="626"/>
+        <location filename="../gui/MainWindow.cpp" line="657"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
         <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="633"/>
+        <location filename="../gui/MainWindow.cpp" line="665"/>
         <source>Probing with: %1</source>
         <translation>Prüfung mit: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="646"/>
+        <location filename="../gui/MainWindow.cpp" line="678"/>
         <source>The VIP is answered by %1</source>
         <translation>Die VIP wird von %1 beantwortet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="647"/>
+        <location filename="../gui/MainWindow.cpp" line="679"/>
         <source>The VIP moved from %1 to %2</source>
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="679"/>
+        <location filename="../gui/MainWindow.cpp" line="722"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="689"/>
+        <location filename="../gui/MainWindow.cpp" line="732"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -962,378 +1474,398 @@
 <context>
     <name>baton::NodeCard</name>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="75"/>
+        <location filename="../gui/node/NodeCard.cpp" line="76"/>
         <source>maintenance</source>
         <translation>Wartung</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="77"/>
+        <location filename="../gui/node/NodeCard.cpp" line="79"/>
         <source>master</source>
         <translation>master</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="79"/>
+        <location filename="../gui/node/NodeCard.cpp" line="81"/>
         <source>backup</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="81"/>
+        <location filename="../gui/node/NodeCard.cpp" line="85"/>
         <source>init</source>
         <translation>init</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="87"/>
+        <location filename="../gui/node/NodeCard.cpp" line="90"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="128"/>
+        <location filename="../gui/node/NodeCard.cpp" line="133"/>
         <source>Interface:</source>
         <translation>Schnittstelle:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="129"/>
+        <location filename="../gui/node/NodeCard.cpp" line="134"/>
         <source>Link:</source>
         <translation>Link:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="130"/>
+        <location filename="../gui/node/NodeCard.cpp" line="135"/>
         <source>VIP:</source>
         <translation>VIP:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="131"/>
+        <location filename="../gui/node/NodeCard.cpp" line="136"/>
         <source>CARP:</source>
         <translation>CARP:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="132"/>
+        <location filename="../gui/node/NodeCard.cpp" line="137"/>
         <source>Peer:</source>
         <translation>Peer:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="147"/>
+        <location filename="../gui/node/NodeCard.cpp" line="139"/>
+        <source>Certificate:</source>
+        <translation>Zertifikat:</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp" line="153"/>
         <source>Take interface &amp;down…</source>
         <translation>Schnittstelle &amp;deaktivieren…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="149"/>
+        <location filename="../gui/node/NodeCard.cpp" line="155"/>
         <source>Bring it &amp;up now</source>
         <translation>Jetzt &amp;aktivieren</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="151"/>
+        <location filename="../gui/node/NodeCard.cpp" line="157"/>
         <source>&amp;Hand over</source>
         <translation>Ü&amp;bergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="153"/>
-        <location filename="../gui/node/NodeCard.cpp" line="444"/>
+        <location filename="../gui/node/NodeCard.cpp" line="159"/>
+        <location filename="../gui/node/NodeCard.cpp" line="475"/>
         <source>Start &amp;maintenance</source>
         <translation>&amp;Wartungsmodus starten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="254"/>
+        <location filename="../gui/node/NodeCard.cpp" line="260"/>
         <source>unknown — last seen %1 ago</source>
         <translation>unbekannt — zuletzt gesehen vor %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="256"/>
+        <location filename="../gui/node/NodeCard.cpp" line="262"/>
         <source>unknown — connecting…</source>
         <translation>unbekannt — Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="258"/>
+        <location filename="../gui/node/NodeCard.cpp" line="264"/>
         <source>unknown — never reached</source>
         <translation>unbekannt — nie erreicht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="267"/>
+        <location filename="../gui/node/NodeCard.cpp" line="273"/>
         <source>Last known: %1 at %2</source>
         <translation>Zuletzt bekannt: %1 um %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="275"/>
+        <location filename="../gui/node/NodeCard.cpp" line="281"/>
         <source>NO GROUPS</source>
         <translation>KEINE GRUPPEN</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="278"/>
+        <location filename="../gui/node/NodeCard.cpp" line="284"/>
         <source>MAINTENANCE</source>
         <translation>WARTUNG</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="281"/>
+        <location filename="../gui/node/NodeCard.cpp" line="289"/>
         <source>MASTER</source>
         <translation>MASTER</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="284"/>
+        <location filename="../gui/node/NodeCard.cpp" line="293"/>
         <source>BACKUP</source>
         <translation>BACKUP</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="287"/>
+        <location filename="../gui/node/NodeCard.cpp" line="297"/>
         <source>INIT</source>
         <translation>INIT</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="301"/>
+        <location filename="../gui/node/NodeCard.cpp" line="311"/>
         <source>since %1, for %2 (%3)</source>
         <translation>seit %1, Dauer %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="320"/>
+        <location filename="../gui/node/NodeCard.cpp" line="330"/>
         <source>%1 · vhid %2 · %3</source>
         <translation>%1 · vhid %2 · %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="321"/>
+        <location filename="../gui/node/NodeCard.cpp" line="331"/>
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="321"/>
+        <location filename="../gui/node/NodeCard.cpp" line="331"/>
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="324"/>
+        <location filename="../gui/node/NodeCard.cpp" line="334"/>
         <source>%1 held here</source>
         <translation>%1 hier gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="324"/>
+        <location filename="../gui/node/NodeCard.cpp" line="334"/>
         <source>%1 not held</source>
         <translation>%1 nicht gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="325"/>
+        <location filename="../gui/node/NodeCard.cpp" line="335"/>
         <source>advbase %1 s · advskew %2 · demote %3 · preempt %4</source>
         <translation>advbase %1 s · advskew %2 · demote %3 · preempt %4</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="329"/>
+        <location filename="../gui/node/NodeCard.cpp" line="339"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="329"/>
+        <location filename="../gui/node/NodeCard.cpp" line="339"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="331"/>
+        <location filename="../gui/node/NodeCard.cpp" line="341"/>
         <source>none heard</source>
         <translation>keiner gehört</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="334"/>
+        <location filename="../gui/node/NodeCard.cpp" line="344"/>
         <source>%1, heard %2 ago</source>
         <translation>%1, gehört vor %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="338"/>
+        <location filename="../gui/node/NodeCard.cpp" line="348"/>
         <source>vhid %1 on %2: %3</source>
         <translation>vhid %1 auf %2: %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="351"/>
+        <location filename="../gui/node/NodeCard.cpp" line="362"/>
+        <source>the agent cannot use its certificate files (%1): renew them before its channel restarts</source>
+        <translation>der Agent kann seine Zertifikatsdateien nicht verwenden (%1): erneuern Sie sie, bevor sein Kanal neu startet</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp" line="366"/>
+        <source>expired on %1</source>
+        <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp" line="367"/>
+        <source>expires in %1, on %2: issue a new one (batonctl pki issue-agent --replace)</source>
+        <translation>läuft in %1 ab, am %2: stellen Sie ein neues aus (batonctl pki issue-agent --replace)</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp" line="382"/>
         <source>Agent: connecting to %1:%2…</source>
         <translation>Agent: Verbindung zu %1:%2 wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="355"/>
+        <location filename="../gui/node/NodeCard.cpp" line="386"/>
         <source>Agent: live · last heartbeat %1 ago · %2</source>
         <translation>Agent: aktiv · letzter Heartbeat vor %1 · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="357"/>
+        <location filename="../gui/node/NodeCard.cpp" line="388"/>
         <source>operator access</source>
         <translation>Bedienzugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="358"/>
+        <location filename="../gui/node/NodeCard.cpp" line="389"/>
         <source>read-only access</source>
         <translation>nur Lesezugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="363"/>
+        <location filename="../gui/node/NodeCard.cpp" line="394"/>
         <source>Agent: stale · connected, but nothing heard for %1</source>
         <translation>Agent: veraltet · verbunden, aber seit %1 keine Nachricht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="373"/>
+        <location filename="../gui/node/NodeCard.cpp" line="404"/>
         <source>Agent: unreachable (expected: its link is down until %1) · %2</source>
         <translation>Agent: nicht erreichbar (erwartet: sein Link ist bis %1 down) · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="379"/>
+        <location filename="../gui/node/NodeCard.cpp" line="410"/>
         <source>Agent: unreachable · %1 · retrying every %2 s</source>
         <translation>Agent: nicht erreichbar · %1 · neuer Versuch alle %2 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="396"/>
+        <location filename="../gui/node/NodeCard.cpp" line="427"/>
         <source>%1 comes back in %2 (at %3)</source>
         <translation>%1 wird in %2 wieder aktiviert (um %3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="400"/>
+        <location filename="../gui/node/NodeCard.cpp" line="431"/>
         <source>%1 was due back at %2</source>
         <translation>%1 hätte um %2 wieder aktiv sein sollen</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="415"/>
+        <location filename="../gui/node/NodeCard.cpp" line="446"/>
         <source>The agent is not connected live.</source>
         <translation>Der Agent ist nicht aktiv verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="417"/>
+        <location filename="../gui/node/NodeCard.cpp" line="448"/>
         <source>This console&apos;s certificate is read-only: it may watch, not change anything.</source>
         <translation>Das Zertifikat dieser Konsole erlaubt nur Lesezugriff: Sie dürfen beobachten, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="419"/>
+        <location filename="../gui/node/NodeCard.cpp" line="450"/>
         <source>The agent has no CARP group.</source>
         <translation>Der Agent hat keine CARP-Gruppe.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="421"/>
+        <location filename="../gui/node/NodeCard.cpp" line="452"/>
         <source>Waiting for the agent&apos;s answer to the last command.</source>
         <translation>Warten auf die Antwort des Agenten auf den letzten Befehl.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="432"/>
+        <location filename="../gui/node/NodeCard.cpp" line="463"/>
         <source>%1 is already down; the agent brings it back by itself.</source>
         <translation>%1 ist bereits deaktiviert; der Agent aktiviert die Schnittstelle selbstständig wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="433"/>
+        <location filename="../gui/node/NodeCard.cpp" line="464"/>
         <source>Set %1 down on this node; the agent brings it back after a delay you choose.</source>
         <translation>%1 auf diesem Knoten deaktivieren; der Agent aktiviert die Schnittstelle nach einer von Ihnen gewählten Zeit wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="435"/>
+        <location filename="../gui/node/NodeCard.cpp" line="466"/>
         <source>%1 is down already.</source>
         <translation>%1 ist bereits deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="437"/>
+        <location filename="../gui/node/NodeCard.cpp" line="468"/>
         <source>Set %1 up now instead of at its restore deadline.</source>
         <translation>%1 jetzt aktivieren statt zum geplanten Wiederherstellungszeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="438"/>
+        <location filename="../gui/node/NodeCard.cpp" line="469"/>
         <source>No restore is pending: %1 is up.</source>
         <translation>Keine Wiederherstellung ausstehend: %1 ist aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="441"/>
+        <location filename="../gui/node/NodeCard.cpp" line="472"/>
         <source>Give up the VIP now: the peer takes over at once.</source>
         <translation>VIP jetzt abgeben: Der Peer übernimmt sofort.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="442"/>
+        <location filename="../gui/node/NodeCard.cpp" line="473"/>
         <source>Only the master can hand over.</source>
         <translation>Nur der MASTER kann eine Übergabe durchführen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="444"/>
+        <location filename="../gui/node/NodeCard.cpp" line="475"/>
         <source>End &amp;maintenance</source>
         <translation>&amp;Wartungsmodus beenden</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="446"/>
+        <location filename="../gui/node/NodeCard.cpp" line="477"/>
         <source>Let this node take part in elections again.</source>
         <translation>Diesen Knoten wieder an Wahlen teilnehmen lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="447"/>
+        <location filename="../gui/node/NodeCard.cpp" line="478"/>
         <source>Keep this node backup (demoted) until maintenance ends, also across restarts.</source>
         <translation>Diesen Knoten bis zum Ende des Wartungsmodus als BACKUP halten (demoted), auch über Neustarts hinweg.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="487"/>
+        <location filename="../gui/node/NodeCard.cpp" line="518"/>
         <source>Taking %1 down for %2</source>
         <translation>Deaktivieren von %1 für %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="498"/>
+        <location filename="../gui/node/NodeCard.cpp" line="529"/>
         <source>Bringing %1 up</source>
         <translation>Aktivieren von %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="505"/>
+        <location filename="../gui/node/NodeCard.cpp" line="536"/>
         <source>Handing over</source>
         <translation>Übergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="514"/>
+        <location filename="../gui/node/NodeCard.cpp" line="545"/>
         <source>Starting maintenance</source>
         <translation>Starten des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="514"/>
+        <location filename="../gui/node/NodeCard.cpp" line="545"/>
         <source>Ending maintenance</source>
         <translation>Beenden des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="521"/>
+        <location filename="../gui/node/NodeCard.cpp" line="552"/>
         <source>%1 failed: the agent is not connected.</source>
         <translation>%1 fehlgeschlagen: Der Agent ist nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="525"/>
+        <location filename="../gui/node/NodeCard.cpp" line="556"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="539"/>
+        <location filename="../gui/node/NodeCard.cpp" line="570"/>
         <source>%1 is down; the agent brings it back at %2.</source>
         <translation>%1 ist deaktiviert; der Agent aktiviert die Schnittstelle um %2 wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="545"/>
+        <location filename="../gui/node/NodeCard.cpp" line="576"/>
         <source>%1 is up again.</source>
         <translation>%1 ist wieder aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="548"/>
+        <location filename="../gui/node/NodeCard.cpp" line="579"/>
         <source>Handed over: the peer takes the VIP.</source>
         <translation>Übergeben: Der Peer übernimmt die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="551"/>
+        <location filename="../gui/node/NodeCard.cpp" line="582"/>
         <source>Maintenance is on: this node stays backup.</source>
         <translation>Wartungsmodus ist an: Dieser Knoten bleibt BACKUP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="552"/>
+        <location filename="../gui/node/NodeCard.cpp" line="583"/>
         <source>Maintenance is off.</source>
         <translation>Wartungsmodus ist aus.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="556"/>
+        <location filename="../gui/node/NodeCard.cpp" line="587"/>
         <source>%1: done.</source>
         <translation>%1: erledigt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="569"/>
+        <location filename="../gui/node/NodeCard.cpp" line="600"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="578"/>
+        <location filename="../gui/node/NodeCard.cpp" line="609"/>
         <source>%1: no answer, the connection was lost. The node&apos;s state shows once the agent is back.</source>
         <translation>%1: keine Antwort, die Verbindung ging verloren. Der Zustand des Knotens wird angezeigt, sobald der Agent wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="587"/>
+        <location filename="../gui/node/NodeCard.cpp" line="618"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="589"/>
+        <location filename="../gui/node/NodeCard.cpp" line="620"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1420,9 +1952,8 @@
 <context>
     <name>baton::SplitBrainBanner</name>
     <message>
-        <location filename="../gui/alarm/SplitBrainBanner.cpp" line="19"/>
         <source>SPLIT BRAIN</source>
-        <translation>SPLIT BRAIN</translation>
+        <translation type="vanished">SPLIT BRAIN</translation>
     </message>
 </context>
 <context>
@@ -1469,43 +2000,43 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../gui/main.cpp" line="30"/>
+        <location filename="../gui/main.cpp" line="39"/>
         <source>Baton: watch and test a CARP failover pair.</source>
         <translation>Baton: ein CARP-Failover-Paar beobachten und testen.</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="35"/>
+        <location filename="../gui/main.cpp" line="44"/>
         <source>Open this cluster definition (JSON) instead of one from your list; it is not added to the list.</source>
         <translation>Diese Cluster-Definition (JSON) statt einer aus Ihrer Liste öffnen; sie wird der Liste nicht hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="40"/>
+        <location filename="../gui/main.cpp" line="49"/>
         <source>Save a picture of the window and exit.</source>
         <translation>Ein Bild des Fensters speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="37"/>
-        <location filename="../gui/main.cpp" line="41"/>
+        <location filename="../gui/main.cpp" line="46"/>
+        <location filename="../gui/main.cpp" line="50"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="44"/>
+        <location filename="../gui/main.cpp" line="53"/>
         <source>Wait this long before the picture of --screenshot or --self-test (default 500).</source>
         <translation>So lange vor dem Bild von --screenshot oder --self-test warten (Standard 500).</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="46"/>
+        <location filename="../gui/main.cpp" line="55"/>
         <source>milliseconds</source>
         <translation>Millisekunden</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="49"/>
+        <location filename="../gui/main.cpp" line="58"/>
         <source>Open the window, check it painted, exit.</source>
         <translation>Fenster öffnen, Darstellung prüfen, beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="58"/>
+        <location filename="../gui/main.cpp" line="67"/>
         <source>--screenshot-after: expected milliseconds, got &apos;%1&apos;</source>
         <translation>--screenshot-after: Millisekunden erwartet, „%1“ erhalten</translation>
     </message>
