@@ -24,6 +24,8 @@ struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>; // clang 14 needs the guide that GCC infers
 
 QLatin1StringView kindOf(const ControlEvent::Body& body)
 {
