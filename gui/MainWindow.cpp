@@ -7,6 +7,8 @@
 #include "cluster/ClusterDialog.h"
 #include "control/ControlEventText.h"
 #include "control/ControlProtocol.h"
+#include "drill/DrillDialog.h"
+#include "drill/DrillStore.h"
 #include "log/EventLogView.h"
 #include "net/Ipv4.h"
 #include "node/NodeCard.h"
@@ -158,6 +160,9 @@ void MainWindow::buildMenus()
     connect(m_editAction, &QAction::triggered, this, &MainWindow::editCluster);
     m_removeAction = new QAction(tr("&Remove cluster"), this);
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCluster);
+    m_drillAction = new QAction(tr("Failover &drills…"), this);
+    m_drillAction->setToolTip(tr("Run a guided failover drill with a report, or see past drills"));
+    connect(m_drillAction, &QAction::triggered, this, &MainWindow::openDrills);
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -166,6 +171,8 @@ void MainWindow::buildMenus()
     menu->addAction(m_addAction);
     menu->addAction(m_editAction);
     menu->addAction(m_removeAction);
+    menu->addSeparator();
+    menu->addAction(m_drillAction);
     menu->addSeparator();
     menu->addAction(quit);
 
@@ -454,6 +461,7 @@ void MainWindow::refreshClusterChooser()
         m_chooser->setCurrentIndex(m_chooser->findData(m_storedIndex));
     m_chooser->setEnabled(m_chooser->count() > 0);
     m_editAction->setEnabled(m_cluster.has_value());
+    m_drillAction->setEnabled(m_cluster.has_value());
     m_removeAction->setEnabled(m_storedIndex >= 0);
 }
 
@@ -524,6 +532,21 @@ void MainWindow::keepCluster(const std::optional<ClusterDefinition>& cluster, qs
     }
     openStoredCluster(index >= 0 ? index : m_store.size() - 1);
     statusBar()->showMessage(tr("Saved %1 in %2").arg(cluster->name, m_store.path()), 5000);
+}
+
+void MainWindow::openDrills()
+{
+    if (!m_cluster)
+        return;
+    if (m_drillDialog) {
+        m_drillDialog->raise();
+        m_drillDialog->activateWindow();
+        return;
+    }
+    // Non-modal: the window goes on showing the pair while the drill runs. Closing it aborts a drill.
+    m_drillDialog = new DrillDialog(*m_cluster, DrillStore::directoryFor(m_cluster->name), this);
+    m_drillDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_drillDialog->show();
 }
 
 void MainWindow::removeCluster()

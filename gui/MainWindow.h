@@ -3,11 +3,13 @@
 
 #include "cluster/ClusterStore.h"
 #include "config/ClusterDefinition.h"
+#include "drill/DrillDialog.h"
 #include "log/EventLogModel.h"
 #include "node/AgentConnection.h"
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <array>
 #include <optional>
@@ -28,6 +30,7 @@ class NodeCard;
 class ReachabilityPanel;
 class ReachabilityTracker;
 class AlarmBanner;
+
 class ForgeryMonitor;
 class SplitBrainMonitor;
 
@@ -65,6 +68,9 @@ public:
     ReachabilityPanel* reachability() const { return m_reachPanel; }
     ReachabilityTracker* reachabilityTracker() const { return m_reach; }
     NeighbourWatcher* neighbourWatcher() const { return m_neighbours; }
+    // The drill window (Cluster → Failover drills…), while it is open.
+    DrillDialog* drillDialog() const { return m_drillDialog; }
+    QAction* drillAction() const { return m_drillAction; }
     // The warning shown above the cluster (certificates, the cluster list, the definition); empty if none.
     QString notice() const;
 
@@ -93,6 +99,7 @@ private:
     void addCluster();
     void editCluster();
     void removeCluster();
+    void openDrills();
     // Saves what a dialog returned (index -1: as a new cluster) and opens it.
     void keepCluster(const std::optional<ClusterDefinition>& cluster, qsizetype index);
     QStringList storedNames(qsizetype except) const;
@@ -135,6 +142,8 @@ private:
     QAction* m_addAction = nullptr;
     QAction* m_editAction = nullptr;
     QAction* m_removeAction = nullptr;
+    QAction* m_drillAction = nullptr;
+    QPointer<DrillDialog> m_drillDialog;
     AlarmBanner* m_banner = nullptr;
     ForgeryMonitor* m_forgery = nullptr;
     AlarmBanner* m_forgeryBanner = nullptr;

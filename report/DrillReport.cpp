@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
@@ -16,13 +17,6 @@
 #include <QUrl>
 
 namespace baton {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DrillReport", text);
-}
-} // namespace
 
 bool DrillReport::writePdf(const DrillRecord& record, const QString& path, QString* error)
 {
@@ -37,20 +31,26 @@ bool DrillReport::writePdf(const DrillRecord& record, const QString& path, QStri
     }
     QTextDocument document;
     document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("drill-timeline.png")), picture);
+    QFont font = document.defaultFont();
+    font.setPointSizeF(9);
+    document.setDefaultFont(font);
     document.setDefaultStyleSheet(
         QStringLiteral("th { background-color: #eeeeee; } table { font-size: 8pt; }"));
     document.setHtml(
-        DrillHtml::body(record, QStringLiteral("<p><img src=\"drill-timeline.png\" width=\"640\"/></p>")));
+        DrillHtml::body(record, QStringLiteral("<p><img src=\"drill-timeline.png\" width=\"840\"/></p>")));
 
     QPdfWriter writer(path);
-    writer.setTitle(tr("Failover drill") + QStringLiteral(": ") + record.cluster);
+    writer.setTitle(QCoreApplication::translate("DrillReport", "Failover drill") + QStringLiteral(": ") +
+                    record.cluster);
     writer.setCreator(QStringLiteral("Baton " BATON_VERSION));
     writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageOrientation(QPageLayout::Landscape); // the step table has ten columns
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     writer.setResolution(150);
     document.print(&writer);
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0) {
-        *error = QStringLiteral("%1: %2").arg(path, tr("the PDF could not be written"));
+        *error = QStringLiteral("%1: %2").arg(
+            path, QCoreApplication::translate("DrillReport", "the PDF could not be written"));
         return false;
     }
     return true;
@@ -60,7 +60,8 @@ std::optional<DrillReport::Files> DrillReport::writeAll(const DrillRecord& recor
                                                         QString* error)
 {
     if (!QDir().mkpath(directory)) {
-        *error = QStringLiteral("%1: %2").arg(directory, tr("cannot create the folder"));
+        *error = QStringLiteral("%1: %2").arg(
+            directory, QCoreApplication::translate("DrillReport", "cannot create the folder"));
         return std::nullopt;
     }
     const QString base = QDir(directory).filePath(record.fileBaseName());

@@ -4,12 +4,15 @@
 #include <QFont>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace baton {
 
 void DrillTimelinePainter::paint(const DrillTimeline& t, QPainter& painter, const QRectF& area)
 {
     painter.save();
-    const double scale = area.width() / DrillTimeline::Width;
+    // Uniform scale: the whole picture fits the area, text undistorted.
+    const double scale = std::min(area.width() / DrillTimeline::Width, area.height() / t.height());
     painter.translate(area.topLeft());
     painter.scale(scale, scale);
     QFont font = painter.font();
@@ -38,7 +41,9 @@ void DrillTimelinePainter::paint(const DrillTimeline& t, QPainter& painter, cons
         painter.drawText(QPointF(mx - 3, 14), m.label);
     }
     painter.setPen(QColor(0x55, 0x55, 0x55));
-    for (qint64 ms = 0; ms <= t.toMs() - t.fromMs(); ms += t.tickMs())
+    for (qint64 ms = 0;
+         ms <= t.toMs() - t.fromMs() && t.x(t.fromMs() + ms, left, width) <= DrillTimeline::Width - 30;
+         ms += t.tickMs())
         painter.drawText(QPointF(t.x(t.fromMs() + ms, left, width), bottom + 16),
                          QStringLiteral("%1 s").arg(ms / 1000));
     painter.restore();

@@ -8,8 +8,8 @@ class QRectF;
 
 namespace baton {
 
-// DrillTimeline drawn with QPainter, scaled to the width of area: the same picture as its SVG, for
-// the PDF and the window's drill dialog.
+// DrillTimeline drawn with QPainter, scaled to fit area (keeping its proportions): the same picture as its
+// SVG, for the PDF and the window's drill dialog.
 class DrillTimelinePainter
 {
 public:

@@ -280,17 +280,17 @@
     <message>
         <location filename="../console/drill/DrillKind.cpp" line="24"/>
         <source>Classic failover</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassischer Failover</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillKind.cpp" line="25"/>
         <source>Graceful hand-over</source>
-        <translation type="unfinished"></translation>
+        <translation>Geordnete Übergabe</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillRecord.cpp" line="181"/>
         <source>the drill did not finish: its program ended first</source>
-        <translation type="unfinished"></translation>
+        <translation>die Übung wurde nicht beendet: ihr Programm endete vorher</translation>
     </message>
 </context>
 <context>
@@ -298,7 +298,181 @@
     <message>
         <location filename="../console/report/DrillTimeline.cpp" line="27"/>
         <source>VIP holder (agents)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber der VIP (Agenten)</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="54"/>
+        <location filename="../console/report/DrillHtml.cpp" line="194"/>
+        <location filename="../report/DrillReport.cpp" line="43"/>
+        <source>Failover drill</source>
+        <translation>Failover-Übung</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="58"/>
+        <location filename="../console/report/DrillHtml.cpp" line="98"/>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="66"/>
+        <source>the drill did not finish</source>
+        <translation>die Übung wurde nicht beendet</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="71"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="73"/>
+        <source>Longest VIP outage:</source>
+        <translation>Längster VIP-Ausfall:</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="76"/>
+        <source>Timeline</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="79"/>
+        <source>Green: answering; red: echoes unanswered. Holder row: blue %1, orange %2, dark red both. Numbers mark where each step acted.</source>
+        <translation>Grün: antwortet; rot: Echos unbeantwortet. Zeile der Inhaber: blau %1, orange %2, dunkelrot beide. Die Zahlen markieren, wann jeder Schritt eingriff.</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="88"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="89"/>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="90"/>
+        <location filename="../console/report/DrillHtml.cpp" line="121"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="91"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="92"/>
+        <source>Bound</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="93"/>
+        <source>VIP outage</source>
+        <translation>VIP-Ausfall</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="94"/>
+        <source>Lost echoes</source>
+        <translation>Verlorene Echos</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="95"/>
+        <source>Fault → takeover (agents)</source>
+        <translation>Fehler → Übernahme (Agenten)</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="96"/>
+        <source>Two holders (agents / MAC)</source>
+        <translation>Zwei Inhaber (Agenten / MAC)</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="97"/>
+        <source>Recovery</source>
+        <translation>Wiederkehr</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="130"/>
+        <source>Preflight</source>
+        <translation>Vorprüfung</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="133"/>
+        <source>ok</source>
+        <translation>erfüllt</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="135"/>
+        <source>not met</source>
+        <translation>nicht erfüllt</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="141"/>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="142"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="143"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="144"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="145"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="146"/>
+        <source>Clock offset</source>
+        <translation>Uhrabweichung</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="153"/>
+        <source>Probe: every %1 ms by %2; %3 echoes to the VIP, %4 lost.</source>
+        <translation>Prüfung: alle %1 ms über %2; %3 Echos an die VIP, %4 verloren.</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="161"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="166"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="170"/>
+        <source>VIP MAC</source>
+        <translation>MAC der VIP</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="171"/>
+        <source>no entry</source>
+        <translation>kein Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../console/report/DrillHtml.cpp" line="176"/>
+        <source>Baton %1, drill report schema %2</source>
+        <translation>Baton %1, Schema des Übungsberichts %2</translation>
+    </message>
+    <message>
+        <location filename="../report/DrillReport.cpp" line="53"/>
+        <source>the PDF could not be written</source>
+        <translation>das PDF konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../report/DrillReport.cpp" line="64"/>
+        <source>cannot create the folder</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -570,406 +744,516 @@
     </message>
 </context>
 <context>
+    <name>baton::DrillDialog</name>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="33"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="35"/>
+        <source>running…</source>
+        <translation>läuft …</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="37"/>
+        <source>PASSED</source>
+        <translation>BESTANDEN</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="39"/>
+        <source>FAILED</source>
+        <translation>NICHT BESTANDEN</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="41"/>
+        <source>aborted</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="45"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="69"/>
+        <source>Failover drill: %1</source>
+        <translation>Failover-Übung: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="77"/>
+        <source>Drill:</source>
+        <translation>Übung:</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="82"/>
+        <source>Classic: each server&apos;s interface down and up again, the MASTER first (the manual failover test). Hand-over: the VIP handed over gracefully and back.</source>
+        <translation>Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück.</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="85"/>
+        <source>&amp;Start drill</source>
+        <translation>Übung &amp;starten</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="88"/>
+        <source>&amp;Abort</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="90"/>
+        <source>Brings every interface the drill took down up again at once</source>
+        <translation>Schaltet jede Schnittstelle, die die Übung abgeschaltet hat, sofort wieder an</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="96"/>
+        <source>Ready. The drill first checks that the pair is in its steady state; nothing is changed if it is not.</source>
+        <translation>Bereit. Die Übung prüft zuerst, ob das Paar im Normalzustand ist; ist es das nicht, wird nichts verändert.</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <source>Bound</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <source>Seen</source>
+        <translation>Beobachtet</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <source>VIP outage</source>
+        <translation>VIP-Ausfall</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="127"/>
+        <source>What each step sees appears here as it happens.</source>
+        <translation>Was jeder Schritt beobachtet, erscheint hier, sobald es geschieht.</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="136"/>
+        <source>Reports are saved in %1</source>
+        <translation>Berichte werden in %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="138"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Durchführen</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="144"/>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="160"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="216"/>
+        <source>the drill window was closed</source>
+        <translation>das Übungsfenster wurde geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="190"/>
+        <source>The drill cannot start: %1</source>
+        <translation>Die Übung kann nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="197"/>
+        <source>Preflight: checking the steady state…</source>
+        <translation>Vorprüfung: der Normalzustand wird geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="205"/>
+        <source>aborted by the operator</source>
+        <translation>vom Bediener abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="232"/>
+        <source>Preflight:</source>
+        <translation>Vorprüfung:</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="244"/>
+        <source>%1 ms
+%2</source>
+        <translation>%1 ms
+%2</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="246"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="255"/>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="266"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="280"/>
+        <source>PASSED: every step within its bound</source>
+        <translation>BESTANDEN: jeder Schritt innerhalb seiner Grenze</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="284"/>
+        <source>FAILED: %1</source>
+        <translation>NICHT BESTANDEN: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="289"/>
+        <source>REFUSED by the preflight, nothing was changed: %1</source>
+        <translation>Von der Vorprüfung ABGELEHNT, nichts wurde verändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="293"/>
+        <source>ABORTED: %1</source>
+        <translation>ABGEBROCHEN: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="307"/>
+        <source>Reports: %1 · %2 · %3 · %4</source>
+        <translation>Berichte: %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="308"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="308"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="309"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="309"/>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="311"/>
+        <source>The reports could not be saved: %1</source>
+        <translation>Die Berichte konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>baton::DrillEngine</name>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="94"/>
         <source>%1&apos;s agent answers again</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent von %1 antwortet wieder</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="95"/>
         <source>%1&apos;s agent went silent</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent von %1 ist verstummt</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="122"/>
         <source>%1 refused the command: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den Befehl abgelehnt: %2</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="140"/>
         <source>%1 aborted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgebrochen: %2</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="143"/>
         <source>aborted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen: %1</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="170"/>
         <source>both agents answer</source>
-        <translation type="unfinished"></translation>
+        <translation>beide Agenten antworten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="171"/>
         <source>no live report of vhid %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein aktueller Bericht zu vhid %1 von %2</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="183"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="189"/>
         <source>not exactly one MASTER and one BACKUP: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht genau ein MASTER und ein BACKUP: %1</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="196"/>
         <source>%1&apos;s %2 is down</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 von %1 ist abgeschaltet</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="198"/>
         <source>%1 has a link restore pending</source>
-        <translation type="unfinished"></translation>
+        <translation>bei %1 steht eine Wiederherstellung der Verbindung aus</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="200"/>
         <source>%1 is in maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist im Wartungsmodus</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="203"/>
         <source>links up, no restore pending, no maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen aktiv, keine Wiederherstellung ausstehend, keine Wartung</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="212"/>
         <source>%1, %2 and %3 answer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 und %3 antworten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="213"/>
         <source>not answering %1 echoes in a row: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>beantworten nicht %1 Echos in Folge: %2</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="223"/>
         <source>%1 not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht gemessen</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="226"/>
         <source>agent clock minus this one&apos;s: %1 (tolerance ±%2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhr des Agenten minus dieser: %1 (Toleranz ±%2 ms)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="282"/>
         <source>Take %1 down on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 abschalten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="285"/>
         <source>Bring %1 up on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 anschalten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="288"/>
         <source>Hand the VIP over from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die VIP von %1 übergeben</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="299"/>
         <source>%1&apos;s agent runs advbase %2 advskew %3; the cluster definition says advbase %4 advskew %5, and the bounds follow the definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent von %1 läuft mit advbase %2 advskew %3; die Cluster-Definition sagt advbase %4 advskew %5, und die Grenzen folgen der Definition</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="325"/>
         <source>%1 takes the VIP; %2 stops answering; the VIP answers again within %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übernimmt die VIP; %2 antwortet nicht mehr; die VIP antwortet innerhalb von %3 ms wieder</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="329"/>
         <source>%1 stops answering; the VIP stays with %2 (no outage over %3 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet nicht mehr; die VIP bleibt bei %2 (kein Ausfall über %3 ms)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="334"/>
         <source>asked %1 to take %2 down (its agent restores it after %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gebeten, %2 abzuschalten (sein Agent stellt sie nach %3 s wieder her)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="344"/>
         <source>%1 answers again and takes the VIP back (preempt) within %2 ms of outage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet wieder und übernimmt die VIP zurück (preempt), mit höchstens %2 ms Ausfall</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="347"/>
         <source>%1 answers again, %2 rejoins as BACKUP; no second outage (over %3 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortet wieder, %2 kehrt als BACKUP zurück; kein zweiter Ausfall (über %3 ms)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="352"/>
         <source>asked %1 to bring %2 up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gebeten, %2 anzuschalten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="355"/>
         <source>%1 takes the VIP at once; the VIP answers again within %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 übernimmt die VIP sofort; die VIP antwortet innerhalb von %2 ms wieder</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="359"/>
         <source>asked %1 to hand the VIP over</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gebeten, die VIP zu übergeben</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="410"/>
         <source>%1 reports MASTER (agent time %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldet MASTER (Zeit des Agenten %2)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="415"/>
         <source>as expected so far; watching %1 ms more</source>
-        <translation type="unfinished"></translation>
+        <translation>bisher wie erwartet; noch %1 ms beobachten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="465"/>
         <source>the VIP %1 did not answer again (%2 echoes lost so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>die VIP %1 antwortete nicht wieder (bisher %2 Echos verloren)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="470"/>
         <source>second VIP outage of %1 ms, more than the %2 ms allowed (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>zweiter VIP-Ausfall von %1 ms, mehr als die erlaubten %2 ms (%3)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="471"/>
         <source>VIP outage of %1 ms exceeds the bound of %2 ms (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP-Ausfall von %1 ms überschreitet die Grenze von %2 ms (%3)</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="487"/>
         <source>%1 kept answering with %2 down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete weiter, obwohl %2 abgeschaltet war</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="489"/>
         <location filename="../console/drill/DrillEngine.cpp" line="507"/>
         <source>%1 did not report MASTER</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldete nicht MASTER</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="495"/>
         <source>%1 did not answer within %2 ms of the link coming up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete nicht innerhalb von %2 ms nach dem Anschalten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="500"/>
         <source>%1&apos;s agent does not report %2 up</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent von %1 meldet %2 nicht als aktiv</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="502"/>
         <source>not exactly one MASTER afterwards</source>
-        <translation type="unfinished"></translation>
+        <translation>danach nicht genau ein MASTER</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="512"/>
         <source>both agents reported MASTER for %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>beide Agenten meldeten %1 ms lang MASTER</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="515"/>
         <source>the VIP&apos;s MAC went back and forth for %1 ms: two machines answered for it</source>
-        <translation type="unfinished"></translation>
+        <translation>die MAC der VIP wechselte %1 ms lang hin und her: zwei Maschinen antworteten für sie</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="520"/>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="521"/>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bestanden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::DrillHistoryView</name>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="28"/>
+        <source>aborted (did not finish)</source>
+        <translation>abgebrochen (nicht beendet)</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="30"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="32"/>
+        <source>failed</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="34"/>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="35"/>
+        <source>aborted</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="61"/>
+        <source>No drills yet.</source>
+        <translation>Noch keine Übungen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="82"/>
+        <source>Longest VIP outage of each drill, oldest left (green passed, red failed, orange refused or aborted):</source>
+        <translation>Längster VIP-Ausfall jeder Übung, die älteste links (grün bestanden, rot nicht bestanden, orange abgelehnt oder abgebrochen):</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="91"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="91"/>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="91"/>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="91"/>
+        <source>VIP outage</source>
+        <translation>VIP-Ausfall</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillHistoryView.cpp" line="124"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
     <name>baton::DrillHtml</name>
     <message>
-        <location filename="../console/report/DrillHtml.cpp" line="57"/>
-        <location filename="../console/report/DrillHtml.cpp" line="172"/>
-        <source>Failover drill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="61"/>
-        <location filename="../console/report/DrillHtml.cpp" line="87"/>
-        <source>Verdict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="67"/>
-        <source>the drill did not finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="71"/>
-        <source>Warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="73"/>
-        <source>Longest VIP outage:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="75"/>
-        <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="78"/>
-        <source>Green: answering; red: echoes unanswered. Holder row: blue %1, orange %2, dark red both. Numbers mark where each step acted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="84"/>
-        <source>Steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="85"/>
-        <source>#</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="85"/>
-        <location filename="../console/report/DrillHtml.cpp" line="110"/>
-        <source>Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="85"/>
-        <source>Expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="85"/>
-        <source>Bound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="85"/>
-        <source>VIP outage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="86"/>
-        <source>Lost echoes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="86"/>
-        <source>Fault → takeover (agents)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="87"/>
-        <source>Two holders (agents / MAC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="87"/>
-        <source>Recovery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="118"/>
-        <source>Preflight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="120"/>
-        <source>ok</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="120"/>
-        <source>not met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="125"/>
-        <source>Agents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="127"/>
         <source>Node</source>
-        <translation type="unfinished">Knoten</translation>
+        <translation type="obsolete">Knoten</translation>
     </message>
     <message>
-        <location filename="../console/report/DrillHtml.cpp" line="127"/>
-        <source>Agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="127"/>
-        <source>Version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="127"/>
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation type="obsolete">Adresse</translation>
     </message>
     <message>
-        <location filename="../console/report/DrillHtml.cpp" line="127"/>
-        <source>Clock offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="134"/>
-        <source>Probe: every %1 ms by %2; %3 echoes to the VIP, %4 lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="141"/>
-        <source>Configuration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="145"/>
         <source>Events</source>
-        <translation type="unfinished">Ereignisse</translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="149"/>
-        <source>VIP MAC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="150"/>
-        <source>no entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../console/report/DrillHtml.cpp" line="155"/>
-        <source>Baton %1, drill report schema %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>baton::DrillReport</name>
-    <message>
-        <location filename="../report/DrillReport.cpp" line="46"/>
-        <source>Failover drill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../report/DrillReport.cpp" line="53"/>
-        <source>the PDF could not be written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../report/DrillReport.cpp" line="63"/>
-        <source>cannot create the folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -977,12 +1261,25 @@
     <message>
         <location filename="../console/drill/DrillRunner.cpp" line="39"/>
         <source>the drill was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Übung wurde geschlossen</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillRunner.cpp" line="50"/>
         <source>this drill has already run</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Übung ist schon gelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>baton::DrillTimelineView</name>
+    <message>
+        <location filename="../gui/drill/DrillTimelineView.cpp" line="16"/>
+        <source>Drill timeline</source>
+        <translation>Zeitverlauf der Übung</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillTimelineView.cpp" line="42"/>
+        <source>The timeline appears when the drill starts.</source>
+        <translation>Der Zeitverlauf erscheint, sobald die Übung beginnt.</translation>
     </message>
 </context>
 <context>
@@ -1214,259 +1511,269 @@
 <context>
     <name>baton::MainWindow</name>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="76"/>
-        <location filename="../gui/MainWindow.cpp" line="394"/>
-        <location filename="../gui/MainWindow.cpp" line="470"/>
+        <location filename="../gui/MainWindow.cpp" line="78"/>
+        <location filename="../gui/MainWindow.cpp" line="401"/>
+        <location filename="../gui/MainWindow.cpp" line="478"/>
         <source>Baton</source>
         <translation>Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="84"/>
+        <location filename="../gui/MainWindow.cpp" line="86"/>
         <source>SPLIT BRAIN</source>
         <translation>SPLIT BRAIN</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="87"/>
+        <location filename="../gui/MainWindow.cpp" line="89"/>
         <source>SUSPECTED FORGED ADVERTS</source>
         <translation>VERDACHT AUF GEFÄLSCHTE ADVERTS</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="114"/>
+        <location filename="../gui/MainWindow.cpp" line="116"/>
         <source>Baton %1</source>
         <translation>Baton %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="121"/>
+        <location filename="../gui/MainWindow.cpp" line="123"/>
         <source>%1 stopped answering (first echo lost at %2)</source>
         <translation>%1 antwortet nicht mehr (erstes Echo verloren um %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="127"/>
+        <location filename="../gui/MainWindow.cpp" line="129"/>
         <source>%1 answers again, after %2 s without answer</source>
         <translation>%1 antwortet wieder, nach %2 s ohne Antwort</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="138"/>
+        <location filename="../gui/MainWindow.cpp" line="140"/>
         <source>Your cluster list cannot be read, so Baton will not change it: %1</source>
         <translation>Ihre Clusterliste kann nicht gelesen werden, daher ändert Baton sie nicht: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="155"/>
+        <location filename="../gui/MainWindow.cpp" line="157"/>
         <source>&amp;Add cluster…</source>
         <translation>Cluster &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="157"/>
+        <location filename="../gui/MainWindow.cpp" line="159"/>
         <source>&amp;Edit cluster…</source>
         <translation>Cluster be&amp;arbeiten…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="159"/>
+        <location filename="../gui/MainWindow.cpp" line="161"/>
         <source>&amp;Remove cluster</source>
         <translation>Cluster &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="161"/>
+        <location filename="../gui/MainWindow.cpp" line="163"/>
+        <source>Failover &amp;drills…</source>
+        <translation>Failover-&amp;Übungen …</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="164"/>
+        <source>Run a guided failover drill with a report, or see past drills</source>
+        <translation>Eine geführte Failover-Übung mit Bericht durchführen oder frühere Übungen ansehen</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="166"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="165"/>
+        <location filename="../gui/MainWindow.cpp" line="170"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="175"/>
+        <location filename="../gui/MainWindow.cpp" line="182"/>
         <source>No cluster</source>
         <translation>Kein Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="177"/>
+        <location filename="../gui/MainWindow.cpp" line="184"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="180"/>
+        <location filename="../gui/MainWindow.cpp" line="187"/>
         <source>Cluster: </source>
         <translation>Cluster: </translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="191"/>
+        <location filename="../gui/MainWindow.cpp" line="198"/>
         <source>&lt;h2&gt;No cluster is open&lt;/h2&gt;&lt;p&gt;Add a cluster to watch it: its name, VIP and vhid, both nodes with the addresses of their agents, and the PKI folder with this console&apos;s certificate (made with &lt;tt&gt;batonctl pki init&lt;/tt&gt; and &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Use &lt;b&gt;Cluster → Add cluster…&lt;/b&gt;, or start Baton with &lt;tt&gt;--cluster FILE&lt;/tt&gt; to open a cluster definition file directly.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Kein Cluster geöffnet&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Cluster hinzu, um ihn zu überwachen: seinen Namen, VIP und vhid, beide Knoten mit den Adressen ihrer Agenten sowie den PKI-Ordner mit dem Zertifikat dieser Konsole (erstellt mit &lt;tt&gt;batonctl pki init&lt;/tt&gt; und &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Verwenden Sie &lt;b&gt;Cluster → Cluster hinzufügen…&lt;/b&gt; oder starten Sie Baton mit &lt;tt&gt;--cluster DATEI&lt;/tt&gt;, um eine Cluster-Definitionsdatei direkt zu öffnen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="199"/>
+        <location filename="../gui/MainWindow.cpp" line="206"/>
         <source>Add cluster…</source>
         <translation>Cluster hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="259"/>
+        <location filename="../gui/MainWindow.cpp" line="266"/>
         <source>Cannot open the cluster file %1: %2</source>
         <translation>Die Cluster-Datei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="263"/>
+        <location filename="../gui/MainWindow.cpp" line="270"/>
         <source>The cluster file %1 is not a JSON object: %2</source>
         <translation>Die Cluster-Datei %1 ist kein JSON-Objekt: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="267"/>
+        <location filename="../gui/MainWindow.cpp" line="274"/>
         <source>The cluster file %1 cannot be used: %2</source>
         <translation>Die Cluster-Datei %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="297"/>
+        <location filename="../gui/MainWindow.cpp" line="304"/>
         <source>%1 — Baton</source>
         <translation>%1 — Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="300"/>
+        <location filename="../gui/MainWindow.cpp" line="307"/>
         <source>Opened cluster %1: VIP %2, vhid %3</source>
         <translation>Cluster %1 geöffnet: VIP %2, vhid %3</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="304"/>
+        <location filename="../gui/MainWindow.cpp" line="311"/>
         <source>This cluster definition breaks a rule: %1</source>
         <translation>Diese Cluster-Definition verletzt eine Regel: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="337"/>
+        <location filename="../gui/MainWindow.cpp" line="344"/>
         <source>no PKI folder is set for this cluster</source>
         <translation>für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="343"/>
+        <location filename="../gui/MainWindow.cpp" line="350"/>
         <source>The agents are not contacted: this console&apos;s certificate cannot be loaded (%1). Set the cluster&apos;s PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, with a console certificate issued by batonctl pki issue-console.</source>
         <translation>Die Agenten werden nicht kontaktiert: Das Zertifikat dieser Konsole kann nicht geladen werden (%1). Legen Sie als PKI-Ordner des Clusters (Cluster → Cluster bearbeiten…) den von batonctl pki init angelegten Ordner fest, mit einem von batonctl pki issue-console ausgestellten Konsolenzertifikat.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="348"/>
+        <location filename="../gui/MainWindow.cpp" line="355"/>
         <source>No node view without this console&apos;s certificate: see above.</source>
         <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="369"/>
+        <location filename="../gui/MainWindow.cpp" line="376"/>
         <source>Connecting to the agent at %1:%2</source>
         <translation>Verbindung zum Agenten unter %1:%2 wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="387"/>
+        <location filename="../gui/MainWindow.cpp" line="394"/>
         <source>Closed cluster %1</source>
         <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="444"/>
+        <location filename="../gui/MainWindow.cpp" line="451"/>
         <source>%1 (not saved)</source>
         <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="445"/>
+        <location filename="../gui/MainWindow.cpp" line="452"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="488"/>
+        <location filename="../gui/MainWindow.cpp" line="496"/>
         <source>Add cluster</source>
         <translation>Cluster hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="500"/>
+        <location filename="../gui/MainWindow.cpp" line="508"/>
         <source>Edit cluster</source>
         <translation>Cluster bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="501"/>
+        <location filename="../gui/MainWindow.cpp" line="509"/>
         <source>Edit cluster and add it to the list</source>
         <translation>Cluster bearbeiten und zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="522"/>
+        <location filename="../gui/MainWindow.cpp" line="530"/>
         <source>The cluster is open but was not saved. %1</source>
         <translation>Der Cluster ist geöffnet, wurde aber nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="526"/>
+        <location filename="../gui/MainWindow.cpp" line="534"/>
         <source>Saved %1 in %2</source>
         <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="534"/>
+        <location filename="../gui/MainWindow.cpp" line="557"/>
         <source>Remove cluster</source>
         <translation>Cluster entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="535"/>
+        <location filename="../gui/MainWindow.cpp" line="558"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
         <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="604"/>
+        <location filename="../gui/MainWindow.cpp" line="627"/>
         <source>Agent %1 is live (%2 access)</source>
         <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="606"/>
+        <location filename="../gui/MainWindow.cpp" line="629"/>
         <source>operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="606"/>
+        <location filename="../gui/MainWindow.cpp" line="629"/>
         <source>read-only</source>
         <translation>nur lesend</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="610"/>
+        <location filename="../gui/MainWindow.cpp" line="633"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
         <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="615"/>
+        <location filename="../gui/MainWindow.cpp" line="638"/>
         <source>Agent unreachable: %1</source>
         <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="637"/>
+        <location filename="../gui/MainWindow.cpp" line="660"/>
         <source>Suspected forgery: %1</source>
         <translation>Verdacht auf Fälschung: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="641"/>
+        <location filename="../gui/MainWindow.cpp" line="664"/>
         <source>Someone on this network may be replaying or editing the pair&apos;s adverts; the agents ignore them. See the event log and docs/batond.md, &quot;Forged adverts&quot;.</source>
         <translation>Jemand in diesem Netz spielt möglicherweise Adverts des Paares erneut ein oder verändert sie; die Agenten ignorieren sie. Siehe das Ereignisprotokoll und docs/batond.md, „Forged adverts“.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="653"/>
+        <location filename="../gui/MainWindow.cpp" line="676"/>
         <source>Split brain: %1</source>
         <translation>Split Brain: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="657"/>
+        <location filename="../gui/MainWindow.cpp" line="680"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
         <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="665"/>
+        <location filename="../gui/MainWindow.cpp" line="688"/>
         <source>Probing with: %1</source>
         <translation>Prüfung mit: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="678"/>
+        <location filename="../gui/MainWindow.cpp" line="701"/>
         <source>The VIP is answered by %1</source>
         <translation>Die VIP wird von %1 beantwortet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="679"/>
+        <location filename="../gui/MainWindow.cpp" line="702"/>
         <source>The VIP moved from %1 to %2</source>
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="722"/>
+        <location filename="../gui/MainWindow.cpp" line="745"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="732"/>
+        <location filename="../gui/MainWindow.cpp" line="755"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>

@@ -544,6 +544,24 @@ void DrillEngine::finish(DrillRecord::Verdict verdict, qint64 nowMs)
         if (s.result == DrillStep::Result::Failed)
             r.reasons.append(QStringLiteral("%1: %2").arg(s.title, s.reasons.join(QStringLiteral("; "))));
     }
+    collect(r, nowMs);
+    r.verdict = verdict;
+    Q_EMIT changed();
+    Q_EMIT finished();
+}
+
+DrillRecord DrillEngine::snapshot(qint64 nowMs) const
+{
+    DrillRecord r = m_record;
+    if (!r.finished()) {
+        r.endedMs = nowMs;
+        collect(r, nowMs);
+    }
+    return r;
+}
+
+void DrillEngine::collect(DrillRecord& r, qint64 nowMs) const
+{
     r.outages.clear();
     for (int t = 0; t < 3; ++t) {
         const QList<ProbeSample>& samples = m_seen.samples(t);
@@ -558,9 +576,6 @@ void DrillEngine::finish(DrillRecord::Verdict verdict, qint64 nowMs)
     r.holders = m_seen.holdings(m_startMs, nowMs);
     r.vipMacs = m_seen.vipMacs();
     r.events = m_seen.events();
-    r.verdict = verdict;
-    Q_EMIT changed();
-    Q_EMIT finished();
 }
 
 } // namespace baton

@@ -46,6 +46,9 @@ public:
     bool isFinished() const { return m_record.finished(); }
     bool isRunning() const { return m_started && !isFinished(); }
     const DrillRecord& record() const { return m_record; }
+    // The record as it stands at nowMs with the outages, holders and events seen so far, for a live
+    // timeline; record() gets them when the drill finishes.
+    DrillRecord snapshot(qint64 nowMs) const;
     const DrillObservations& observations() const { return m_seen; }
     int currentStep() const { return m_step; } // -1 during the preflight
     // The link-down restore deadline: long enough for the slowest step, short enough that a dead
@@ -71,6 +74,7 @@ private:
     void see(const QString& text, qint64 nowMs);
     void restore();
     void finish(DrillRecord::Verdict verdict, qint64 nowMs);
+    void collect(DrillRecord& r, qint64 nowMs) const;
     int masterNode() const; // -1 unless exactly one MASTER
     QString nodeName(int node) const;
     QString address(int target) const;

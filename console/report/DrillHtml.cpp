@@ -12,10 +12,6 @@
 namespace baton {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DrillReport", text);
-}
 
 QString esc(const QString& text)
 {
@@ -54,37 +50,52 @@ QString DrillHtml::body(const DrillRecord& r, const QString& timeline)
 {
     const QString verdict = DrillRecord::verdictName(r.verdict);
     QString out;
-    out += QStringLiteral("<h1>%1: %2</h1>\n").arg(esc(tr("Failover drill")), esc(r.cluster));
+    out += QStringLiteral("<h1>%1: %2</h1>\n")
+               .arg(esc(QCoreApplication::translate("DrillReport", "Failover drill")), esc(r.cluster));
     out += QStringLiteral("<p>%1 · %2 – %3</p>\n")
                .arg(esc(drillKindTitle(r.kind)), clock(r.startedMs), clock(r.endedMs));
     out += QStringLiteral("<p class=\"verdict\" style=\"color:%1\"><b>%2: %3</b></p>\n")
-               .arg(verdictColour(verdict), esc(tr("Verdict")), esc(verdict.toUpper()));
+               .arg(verdictColour(verdict), esc(QCoreApplication::translate("DrillReport", "Verdict")),
+                    esc(verdict.toUpper()));
     if (!r.reasons.isEmpty() || r.verdict == DrillRecord::Verdict::Running) {
         out += QStringLiteral("<ul>\n");
         for (const QString& reason : r.reasons)
             out += QStringLiteral("<li>%1</li>\n").arg(esc(reason));
         if (r.verdict == DrillRecord::Verdict::Running)
-            out += QStringLiteral("<li>%1</li>\n").arg(esc(tr("the drill did not finish")));
+            out += QStringLiteral("<li>%1</li>\n")
+                       .arg(esc(QCoreApplication::translate("DrillReport", "the drill did not finish")));
         out += QStringLiteral("</ul>\n");
     }
     for (const QString& w : r.warnings)
-        out += QStringLiteral("<p><i>%1: %2</i></p>\n").arg(esc(tr("Warning")), esc(w));
+        out += QStringLiteral("<p><i>%1: %2</i></p>\n")
+                   .arg(esc(QCoreApplication::translate("DrillReport", "Warning")), esc(w));
     out += QStringLiteral("<p><b>%1</b> %2</p>\n")
-               .arg(esc(tr("Longest VIP outage:")), ms(r.longestVipOutageMs()));
+               .arg(esc(QCoreApplication::translate("DrillReport", "Longest VIP outage:")),
+                    ms(r.longestVipOutageMs()));
 
-    out += QStringLiteral("<h2>%1</h2>\n").arg(esc(tr("Timeline")));
+    out += QStringLiteral("<h2>%1</h2>\n").arg(esc(QCoreApplication::translate("DrillReport", "Timeline")));
     out += timeline;
     out += QStringLiteral("<p class=\"legend\">%1</p>\n")
-               .arg(esc(tr("Green: answering; red: echoes unanswered. Holder row: blue %1, orange %2, dark "
-                           "red both. "
-                           "Numbers mark where each step acted."))
+               .arg(esc(QCoreApplication::translate(
+                            "DrillReport",
+                            "Green: answering; red: echoes unanswered. Holder row: blue %1, orange %2, dark "
+                            "red both. "
+                            "Numbers mark where each step acted."))
                         .arg(esc(r.nodeNames[0]), esc(r.nodeNames[1])));
 
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Steps")));
-    out += row({esc(tr("#")), esc(tr("Step")), esc(tr("Expected")), esc(tr("Bound")), esc(tr("VIP outage")),
-                esc(tr("Lost echoes")), esc(tr("Fault → takeover (agents)")),
-                esc(tr("Two holders (agents / MAC)")), esc(tr("Recovery")), esc(tr("Verdict"))},
+    out += QStringLiteral(
+               "<h2>%1</h2>\n<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
+               .arg(esc(QCoreApplication::translate("DrillReport", "Steps")));
+    out += row({esc(QCoreApplication::translate("DrillReport", "#")),
+                esc(QCoreApplication::translate("DrillReport", "Step")),
+                esc(QCoreApplication::translate("DrillReport", "Expected")),
+                esc(QCoreApplication::translate("DrillReport", "Bound")),
+                esc(QCoreApplication::translate("DrillReport", "VIP outage")),
+                esc(QCoreApplication::translate("DrillReport", "Lost echoes")),
+                esc(QCoreApplication::translate("DrillReport", "Fault → takeover (agents)")),
+                esc(QCoreApplication::translate("DrillReport", "Two holders (agents / MAC)")),
+                esc(QCoreApplication::translate("DrillReport", "Recovery")),
+                esc(QCoreApplication::translate("DrillReport", "Verdict"))},
                QStringLiteral("th"));
     for (int i = 0; i < r.steps.size(); ++i) {
         const DrillStep& s = r.steps[i];
@@ -107,52 +118,62 @@ QString DrillHtml::body(const DrillRecord& r, const QString& timeline)
         if (r.steps[i].seen.isEmpty())
             continue;
         out += QStringLiteral("<h3>%1 %2: %3</h3>\n<pre>")
-                   .arg(esc(tr("Step")))
+                   .arg(esc(QCoreApplication::translate("DrillReport", "Step")))
                    .arg(i + 1)
                    .arg(esc(r.steps[i].title));
         out += esc(r.steps[i].seen.join(u'\n'));
         out += QStringLiteral("</pre>\n");
     }
 
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Preflight")));
+    out += QStringLiteral(
+               "<h2>%1</h2>\n<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
+               .arg(esc(QCoreApplication::translate("DrillReport", "Preflight")));
     for (const DrillRecord::Check& c : r.preflight)
-        out += row({esc(c.name), c.ok ? esc(tr("ok")) : QStringLiteral("<b>%1</b>").arg(esc(tr("not met"))),
+        out += row({esc(c.name),
+                    c.ok ? esc(QCoreApplication::translate("DrillReport", "ok"))
+                         : QStringLiteral("<b>%1</b>")
+                               .arg(esc(QCoreApplication::translate("DrillReport", "not met"))),
                     esc(c.detail)});
     out += QStringLiteral("</table>\n");
 
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Agents")));
-    out += row(
-        {esc(tr("Node")), esc(tr("Agent")), esc(tr("Version")), esc(tr("Address")), esc(tr("Clock offset"))},
-        QStringLiteral("th"));
+    out += QStringLiteral(
+               "<h2>%1</h2>\n<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
+               .arg(esc(QCoreApplication::translate("DrillReport", "Agents")));
+    out += row({esc(QCoreApplication::translate("DrillReport", "Node")),
+                esc(QCoreApplication::translate("DrillReport", "Agent")),
+                esc(QCoreApplication::translate("DrillReport", "Version")),
+                esc(QCoreApplication::translate("DrillReport", "Address")),
+                esc(QCoreApplication::translate("DrillReport", "Clock offset"))},
+               QStringLiteral("th"));
     for (int n = 0; n < 2; ++n)
         out += row({esc(r.nodeNames[n]), esc(r.agents[n].name), esc(r.agents[n].version),
                     esc(r.agents[n].host), ms(r.agents[n].clockOffsetMs)});
     out += QStringLiteral("</table>\n");
     out += QStringLiteral("<p>%1</p>\n")
-               .arg(esc(tr("Probe: every %1 ms by %2; %3 echoes to the VIP, %4 lost."))
+               .arg(esc(QCoreApplication::translate(
+                            "DrillReport", "Probe: every %1 ms by %2; %3 echoes to the VIP, %4 lost."))
                         .arg(r.probeIntervalMs)
                         .arg(esc(r.probeMethod))
                         .arg(r.echoes[0])
                         .arg(r.lost[0]));
 
     out += QStringLiteral("<h2>%1</h2>\n<pre>%2</pre>\n")
-               .arg(esc(tr("Configuration")),
+               .arg(esc(QCoreApplication::translate("DrillReport", "Configuration")),
                     esc(QString::fromUtf8(QJsonDocument(r.configuration).toJson(QJsonDocument::Indented))));
 
-    out += QStringLiteral("<h2>%1</h2>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
-               .arg(esc(tr("Events")));
+    out += QStringLiteral(
+               "<h2>%1</h2>\n<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n")
+               .arg(esc(QCoreApplication::translate("DrillReport", "Events")));
     for (const DrillRecord::Event& e : r.events)
         out += row({clock(e.timeMs), esc(r.nodeNames[e.node == 1 ? 1 : 0]), esc(e.text)});
     for (const DrillRecord::MacChange& m : r.vipMacs)
-        out += row({clock(m.timeMs), esc(tr("VIP MAC")),
-                    esc(m.mac.isEmpty() ? tr("no entry")
+        out += row({clock(m.timeMs), esc(QCoreApplication::translate("DrillReport", "VIP MAC")),
+                    esc(m.mac.isEmpty() ? QCoreApplication::translate("DrillReport", "no entry")
                         : m.node >= 0   ? QStringLiteral("%1 (%2)").arg(m.mac, r.nodeNames[m.node])
                                         : m.mac)});
     out += QStringLiteral("</table>\n");
     out += QStringLiteral("<p><small>%1</small></p>\n")
-               .arg(esc(tr("Baton %1, drill report schema %2")
+               .arg(esc(QCoreApplication::translate("DrillReport", "Baton %1, drill report schema %2")
                             .arg(QStringLiteral(BATON_VERSION))
                             .arg(DrillRecord::SchemaVersion)));
     return out;
@@ -169,7 +190,9 @@ QString DrillHtml::html(const DrillRecord& record)
                "th { background: #eee; text-align: left; }\n"
                "pre { background: #f6f6f6; padding: 0.5em; }\n"
                "</style>\n</head>\n<body>\n%3</body>\n</html>\n")
-        .arg(QLocale().name().left(2), esc(tr("Failover drill") + QStringLiteral(": ") + record.cluster),
+        .arg(QLocale().name().left(2),
+             esc(QCoreApplication::translate("DrillReport", "Failover drill") + QStringLiteral(": ") +
+                 record.cluster),
              body(record, timeline.svg()));
 }
 

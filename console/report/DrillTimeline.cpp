@@ -78,7 +78,8 @@ QString DrillTimeline::svg() const
                    .arg(mx - 3, 0, 'f', 1)
                    .arg(m.label);
     }
-    for (qint64 t = 0; t <= m_toMs - m_fromMs; t += tickMs())
+    // Labels stop where the last one would run off the picture.
+    for (qint64 t = 0; t <= m_toMs - m_fromMs && x(m_fromMs + t, left, width) <= Width - 30; t += tickMs())
         out += QStringLiteral("<text x=\"%1\" y=\"%2\" fill=\"#555\">%3 s</text>\n")
                    .arg(x(m_fromMs + t, left, width), 0, 'f', 1)
                    .arg(bottom + 16)

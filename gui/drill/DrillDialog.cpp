@@ -118,14 +118,14 @@ DrillDialog::DrillDialog(const ClusterDefinition& cluster, const QString& report
     m_steps->setWordWrap(true);
     m_steps->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_steps->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    for (const auto& [column, width] : {std::pair{0, 170}, {1, 290}, {2, 260}, {3, 210}, {4, 90}})
+        m_steps->setColumnWidth(column, width);
     m_timeline = new DrillTimelineView(split);
     m_seen = new QPlainTextEdit(split);
     m_seen->setObjectName(QStringLiteral("drillSeen"));
     m_seen->setReadOnly(true);
     m_seen->setPlaceholderText(tr("What each step sees appears here as it happens."));
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 2);
+    split->setSizes({330, 230, 160});
     layout->addWidget(split, 1);
     m_reports = new QLabel(run);
     m_reports->setObjectName(QStringLiteral("drillReports"));

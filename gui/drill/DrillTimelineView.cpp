@@ -12,6 +12,7 @@ DrillTimelineView::DrillTimelineView(QWidget* parent)
     : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setMinimumHeight(150);
     setAccessibleName(tr("Drill timeline"));
 }
 
