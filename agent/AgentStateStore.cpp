@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AgentStateStore.h"
 
+#include "config/BoundedFile.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -30,20 +32,16 @@ QString AgentStateStore::path() const
 AgentStateStore::Loaded AgentStateStore::load() const
 {
     Loaded out;
-    QFile file(path());
-    if (!file.exists())
+    if (!QFileInfo::exists(path()))
         return out;
-    if (!file.open(QIODevice::ReadOnly)) {
-        out.error = QStringLiteral("%1: %2").arg(path(), file.errorString());
-        return out;
-    }
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1024 * 1024), &parseError);
-    if (!doc.isObject()) {
-        out.error = QStringLiteral("%1: not a JSON object (%2)").arg(path(), parseError.errorString());
+    const std::optional<QByteArray> text = BoundedFile::read(path(), 1024 * 1024, &out.error);
+    const std::optional<QJsonObject> json = text ? BoundedFile::jsonObject(*text, &out.error) : std::nullopt;
+    if (!json) {
+        if (text)
+            out.error = QStringLiteral("%1: %2").arg(path(), out.error);
         return out;
     }
-    const QJsonObject root = doc.object();
+    const QJsonObject root = *json;
     if (root.value(QLatin1StringView("version")).toInt() != 1) {
         out.error = QStringLiteral("%1: unknown version").arg(path());
         return out;

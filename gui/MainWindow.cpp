@@ -261,17 +261,10 @@ bool MainWindow::openClusterFile(const QString& path, QString* error)
             *error = problem;
         return false;
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return refuse(tr("Cannot open the cluster file %1: %2").arg(path, file.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return refuse(tr("The cluster file %1 is not a JSON object: %2").arg(path, parseError.errorString()));
     QString problem;
-    const auto cluster = ClusterDefinition::fromJson(document.object(), &problem);
+    const auto cluster = ClusterDefinition::readFile(path, &problem);
     if (!cluster)
-        return refuse(tr("The cluster file %1 cannot be used: %2").arg(path, problem));
+        return refuse(tr("The cluster file cannot be used: %1").arg(problem));
     openCluster(*cluster, QFileInfo(path).absoluteFilePath());
     m_storedIndex = -1;
     refreshClusterChooser();

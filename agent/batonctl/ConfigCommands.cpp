@@ -33,24 +33,10 @@ int ConfigCommands::generate(const QString& clusterFile, const QString& nodeSele
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QFile file(clusterFile);
-    if (!file.open(QIODevice::ReadOnly)) {
-        err << "batonctl: " << clusterFile << ": " << file.errorString() << '\n';
-        return 1;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        err << "batonctl: " << clusterFile << ": not a JSON object ("
-            << (parseError.error == QJsonParseError::NoError ? QStringLiteral("wrong type")
-                                                             : parseError.errorString())
-            << " at offset " << parseError.offset << ")\n";
-        return 1;
-    }
     QString error;
-    const auto cluster = ClusterDefinition::fromJson(document.object(), &error);
+    const auto cluster = ClusterDefinition::readFile(clusterFile, &error);
     if (!cluster) {
-        err << "batonctl: " << clusterFile << ": " << error << '\n';
+        err << "batonctl: " << error << '\n';
         return 1;
     }
     int index = -1;

@@ -153,23 +153,14 @@ int DrillCommand::main(int argc, char** argv)
         err << "batonctl drill: --type must be classic or handover, got '" << parser.value(type) << "'\n";
         return Usage;
     }
-    QFile file(parser.value(cluster));
-    if (!file.open(QIODevice::ReadOnly)) {
-        err << "batonctl drill: " << file.fileName() << ": " << file.errorString() << '\n';
-        return Usage;
-    }
-    QJsonParseError jsonError;
-    const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &jsonError);
     QString error;
-    std::optional<ClusterDefinition> definition;
-    if (json.isObject())
-        definition = ClusterDefinition::fromJson(json.object(), &error);
-    else
-        error = jsonError.errorString();
-    if (definition && !definition->validate().isEmpty())
-        error = definition->validate().first().message, definition.reset();
+    std::optional<ClusterDefinition> definition = ClusterDefinition::readFile(parser.value(cluster), &error);
+    if (definition && !definition->validate().isEmpty()) {
+        error = parser.value(cluster) + u": " + definition->validate().first().message;
+        definition.reset();
+    }
     if (!definition) {
-        err << "batonctl drill: " << file.fileName() << ": " << error << '\n';
+        err << "batonctl drill: " << error << '\n';
         return Usage;
     }
     const QString directory =

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClusterStore.h"
 
+#include "config/BoundedFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,10 +24,6 @@ bool fail(QString* error, const QString& message)
     return false;
 }
 
-int lineOf(const QByteArray& text, int offset)
-{
-    return static_cast<int>(text.left(offset).count('\n')) + 1;
-}
 } // namespace
 
 ClusterStore::ClusterStore(QString path)
@@ -47,20 +45,15 @@ bool ClusterStore::load(QString* error)
         m_loadError = tr("%1: %2").arg(QDir::toNativeSeparators(m_path), problem);
         return fail(error, m_loadError);
     };
-    QFile file(m_path);
-    if (!file.exists())
+    if (!QFileInfo::exists(m_path))
         return true;
-    if (!file.open(QIODevice::ReadOnly))
-        return refuse(tr("cannot be read (%1)").arg(file.errorString()));
-    const QByteArray text = file.readAll();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return refuse(tr("line %1: not valid JSON (%2)")
-                          .arg(lineOf(text, parseError.offset))
-                          .arg(parseError.errorString()));
-    const QJsonObject root = document.object();
-    if (!document.isObject() || root.value(QStringLiteral("format")).toString() != FormatName)
+    QString problem;
+    const std::optional<QByteArray> text = BoundedFile::read(m_path, MaxFileBytes, &problem);
+    const std::optional<QJsonObject> json = text ? BoundedFile::jsonObject(*text, &problem) : std::nullopt;
+    if (!json)
+        return refuse(problem);
+    const QJsonObject root = *json;
+    if (root.value(QStringLiteral("format")).toString() != FormatName)
         return refuse(
             tr("not a Baton cluster list (expected an object with \"format\": \"%1\")").arg(FormatName));
     const int version = root.value(QStringLiteral("version")).toInt(-1);
@@ -74,7 +67,6 @@ bool ClusterStore::load(QString* error)
     QList<ClusterDefinition> clusters;
     const QJsonArray array = list.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
-        QString problem;
         const auto cluster = ClusterDefinition::fromJson(array.at(i).toObject(), &problem);
         if (!array.at(i).isObject() || !cluster)
             return refuse(

@@ -21,6 +21,7 @@ class ClusterStore
     Q_DECLARE_TR_FUNCTIONS(ClusterStore)
 public:
     static constexpr int Version = 1;
+    static constexpr qint64 MaxFileBytes = 4 * 1024 * 1024; // a hundred clusters are a few hundred kB
 
     explicit ClusterStore(QString path = defaultPath());
     // QStandardPaths::AppDataLocation/clusters.json.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AgentConfigParser.h"
 
+#include "BoundedFile.h"
 #include "KeySuggester.h"
 #include "PasswordExposure.h"
 #include "ValueParsers.h"
@@ -64,24 +65,15 @@ const QStringList& AgentConfigParser::controlKeys()
 
 ConfigResult AgentConfigParser::parseFile(const QString& path)
 {
-    QFile file(path);
-    const QFileInfo info(path);
     QString problem;
-    if (!info.exists())
-        problem = QStringLiteral("cannot read the configuration: no such file");
-    else if (!info.isFile())
-        problem = QStringLiteral("cannot read the configuration: not a regular file");
-    else if (info.size() > MaxFileSize)
-        problem =
-            QStringLiteral("expected a configuration file of at most 1 MiB, got %1 bytes").arg(info.size());
-    else if (!file.open(QIODevice::ReadOnly))
-        problem = QStringLiteral("cannot read the configuration: %1").arg(file.errorString());
-    if (!problem.isEmpty()) {
+    const std::optional<QByteArray> text = BoundedFile::read(path, MaxFileSize, &problem);
+    if (!text) {
         ConfigResult result;
-        result.errors.append({path, 0, QString(), problem});
+        result.errors.append(
+            {path, 0, QString(), QStringLiteral("cannot read the configuration: %1").arg(problem)});
         return result;
     }
-    ConfigResult result = parseText(QString::fromUtf8(file.read(MaxFileSize)), path);
+    ConfigResult result = parseText(QString::fromUtf8(*text), path);
     result.warnings << PasswordExposure::check(path, result.config.groups);
     return result;
 }

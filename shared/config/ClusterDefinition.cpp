@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClusterDefinition.h"
 
+#include "BoundedFile.h"
 #include "ValueParsers.h"
 
 #include <QJsonArray>
@@ -285,6 +286,21 @@ QStringList ClusterDefinition::advisories() const
         notes.append(QStringLiteral("the VIP is a /32, so the node addresses cannot be checked against its "
                                     "subnet"));
     return notes;
+}
+
+std::optional<ClusterDefinition> ClusterDefinition::readFile(const QString& path, QString* error)
+{
+    QString problem;
+    std::optional<ClusterDefinition> cluster;
+    if (const auto text = BoundedFile::read(path, MaxFileBytes, &problem)) {
+        if (const auto json = BoundedFile::jsonObject(*text, &problem))
+            cluster = fromJson(*json, &problem);
+        if (!cluster)
+            problem = QStringLiteral("%1: %2").arg(path, problem);
+    }
+    if (!cluster && error)
+        *error = problem;
+    return cluster;
 }
 
 } // namespace baton

@@ -45,6 +45,9 @@ struct ClusterDefinition
     // Structure and types only (missing fields, wrong JSON types, unparsable addresses, numbers
     // that do not fit); value rules are validate()'s, so a GUI can load a definition to fix it.
     static std::optional<ClusterDefinition> fromJson(const QJsonObject& json, QString* error);
+    // A cluster file as the window and batonctl read it; the error names the file.
+    static constexpr qint64 MaxFileBytes = 256 * 1024;
+    static std::optional<ClusterDefinition> readFile(const QString& path, QString* error);
     QJsonObject toJson() const;
 
     // Every rule broken, each naming its field ("nodes[1].address") in ConfigError::key.

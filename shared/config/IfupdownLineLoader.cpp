@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IfupdownLineLoader.h"
 
+#include "BoundedFile.h"
 #include "ValueParsers.h"
 
 #include <QDir>
@@ -79,21 +80,13 @@ void IfupdownLineLoader::loadFile(const QString& path, int depth, const Ifupdown
     // ifupdown reads each file once per run; a second include of the same file adds nothing.
     if (!canonical.isEmpty() && m_seen.contains(canonical))
         return;
-    QFile file(path);
     QString problem;
-    if (!info.exists())
-        problem = QStringLiteral("no such file");
-    else if (!info.isFile())
-        problem = QStringLiteral("not a regular file");
-    else if (info.size() > MaxFileSize)
-        problem = QStringLiteral("larger than 1 MiB");
-    else if (!file.open(QIODevice::ReadOnly))
-        problem = file.errorString();
-    if (!problem.isEmpty()) {
-        error(includedBy, path, QStringLiteral("cannot read '%1': %2").arg(path, problem));
+    const std::optional<QByteArray> text = BoundedFile::read(path, MaxFileSize, &problem);
+    if (!text) {
+        error(includedBy, path, problem);
         return;
     }
-    loadLines(QString::fromUtf8(file.read(MaxFileSize)), path, canonical, depth);
+    loadLines(QString::fromUtf8(*text), path, canonical, depth);
 }
 
 QList<IfupdownLine> IfupdownLineLoader::loadText(const QString& text, const QString& fileName)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PasswordFile.h"
 
+#include "BoundedFile.h"
 #include "ValueParsers.h"
 
 #include <QFile>
@@ -10,17 +11,14 @@ namespace baton {
 
 std::optional<PasswordFile::Content> PasswordFile::read(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read password file '%1': %2")
-                     .arg(path, QFileInfo::exists(path)
-                                    ? (QFileInfo(path).isDir() ? QStringLiteral("is a directory")
-                                                               : file.errorString())
-                                    : QStringLiteral("no such file"));
+    // Enough to see whether the first line is too long; a password file is never bigger.
+    QString problem;
+    const std::optional<QByteArray> text = BoundedFile::read(path, 4096, &problem);
+    if (!text) {
+        *error = QStringLiteral("cannot read password file %1").arg(problem);
         return std::nullopt;
     }
-    // Enough to see whether the first line is too long, without reading a huge file whole.
-    QByteArray line = file.read(4096);
+    QByteArray line = *text;
     const qsizetype newline = line.indexOf('\n');
     if (newline >= 0)
         line.truncate(newline);

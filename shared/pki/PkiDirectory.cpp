@@ -3,6 +3,7 @@
 
 #include "OpenSsl.h"
 #include "RevocationList.h"
+#include "config/BoundedFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -383,20 +384,10 @@ std::optional<CertificateAuthority> PkiDirectory::loadAuthority(const QString& d
 
 std::optional<QByteArray> PkiDirectory::readPemFile(const QString& path, QString* error)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return fail(error, QStringLiteral("'%1': no such file").arg(path));
-    if (info.isDir())
-        return fail(error, QStringLiteral("'%1' is a directory").arg(path));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(error, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
-    QByteArray data = file.read(MaxPemBytes + 1);
-    if (data.size() > MaxPemBytes)
-        return fail(error, QStringLiteral("'%1' is larger than %2 KiB: not a certificate or key file")
-                               .arg(path)
-                               .arg(MaxPemBytes / 1024));
-    if (!data.contains("-----BEGIN "))
+    std::optional<QByteArray> data = BoundedFile::read(path, MaxPemBytes, error);
+    if (!data)
+        return std::nullopt;
+    if (!data->contains("-----BEGIN "))
         return fail(error, QStringLiteral("'%1' is not a PEM file (no '-----BEGIN' line)").arg(path));
     return data;
 }

@@ -209,14 +209,15 @@ void TestAgentStateStore::refuses_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("problem");
     const QString notAnObject = s("not a JSON object");
+    const QString notJson = s("not valid JSON");
     const QString version = s("unknown version");
     const QString badRestore = s("a restore without interface or deadline");
-    QTest::newRow("empty file") << QByteArray() << notAnObject;
+    QTest::newRow("empty file") << QByteArray() << notJson;
     QTest::newRow("truncated JSON") << QByteArray(R"({"version": 1, "maintenance": false, "restores": [)")
-                                    << notAnObject;
-    QTest::newRow("binary garbage") << QByteArray("\x00\x01\xfe\xff", 4) << notAnObject;
+                                    << notJson;
+    QTest::newRow("binary garbage") << QByteArray("\x00\x01\xfe\xff", 4) << notJson;
     QTest::newRow("an array") << QByteArray("[1, 2]") << notAnObject;
-    QTest::newRow("a string") << QByteArray(R"("state")") << notAnObject;
+    QTest::newRow("a string") << QByteArray(R"("state")") << notJson;
     QTest::newRow("no version") << QByteArray(R"({"maintenance": true})") << version;
     QTest::newRow("version 2") << QByteArray(R"({"version": 2, "maintenance": true})") << version;
     QTest::newRow("version 0") << QByteArray(R"({"version": 0})") << version;

@@ -445,10 +445,10 @@ private Q_SLOTS:
         const QString huge = m_dir.filePath(QStringLiteral("huge.conf"));
         QVERIFY(writeFile(huge, QByteArray(AgentConfigParser::MaxFileSize + 1, 'a')));
         result = AgentConfigParser::parseFile(huge);
-        QVERIFY(hasOnlyError(result, huge, 0, QString(), QStringLiteral("at most 1 MiB")));
+        QVERIFY(hasOnlyError(result, huge, 0, QString(), QStringLiteral("larger than 1 MiB")));
 
         result = AgentConfigParser::parseFile(m_dir.path());
-        QVERIFY(hasOnlyError(result, m_dir.path(), 0, QString(), QStringLiteral("not a regular file")));
+        QVERIFY(hasOnlyError(result, m_dir.path(), 0, QString(), QStringLiteral("is a directory")));
 
         const QString good = m_dir.filePath(QStringLiteral("good.conf"));
         QVERIFY(writeFile(good, group().toUtf8()));

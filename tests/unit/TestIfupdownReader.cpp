@@ -357,7 +357,7 @@ private Q_SLOTS:
             "no 'iface ... inet static' stanza with ucarp-* keys");
         row("empty file", files(QString()), 0, "", "no 'iface ... inet static' stanza");
         row("missing main file", {QStringLiteral("other"), QString()}, 0, "",
-            "cannot read '%DIR%/interfaces': no such file");
+            "'%DIR%/interfaces': no such file");
         row("include cycle",
             files(QStringLiteral("source a\n") + stanza(),
                   {QStringLiteral("a"), QStringLiteral("source b\n"), QStringLiteral("b"),
