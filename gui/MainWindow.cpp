@@ -4,6 +4,7 @@
 #include "alarm/AlarmBanner.h"
 #include "alarm/ForgeryMonitor.h"
 #include "alarm/SplitBrainMonitor.h"
+#include "alarm/VipMacTracker.h"
 #include "cluster/ClusterDialog.h"
 #include "control/ControlEventText.h"
 #include "control/ControlProtocol.h"
@@ -79,6 +80,13 @@ MainWindow::MainWindow(const QString& storePath, QWidget* parent)
     m_log = new EventLogModel(this);
     m_reach = new ReachabilityTracker(this);
     m_splitBrain = new SplitBrainMonitor(this);
+    m_vipMacs = new VipMacTracker(this);
+    connect(m_vipMacs, &VipMacTracker::moved, this, [this](const QString& from, const QString& to) {
+        log(vipLabel(), EventLogModel::Kind::Reachability,
+            from.isEmpty()
+                ? tr("The VIP is answered by %1").arg(m_vipMacs->describe(to))
+                : tr("The VIP moved from %1 to %2").arg(m_vipMacs->describe(from), m_vipMacs->describe(to)));
+    });
     m_prober = new IcmpProber(this);
     m_neighbours = new NeighbourWatcher(this);
 
@@ -378,8 +386,7 @@ void MainWindow::closeCluster()
     m_neighbours->setAddresses({});
     m_reach->setTargets({});
     m_reachPanel->rebuild();
-    m_knownMacs.clear();
-    m_lastVipMac.clear();
+    m_vipMacs->reset();
     m_splitBrain->reset();
     m_forgery->reset();
     m_cardsProblem->hide();
@@ -687,17 +694,9 @@ void MainWindow::macChanged(const QHostAddress& address, const QString& mac, con
         return;
     const int index = m_reach->indexOf(address);
     if (index == 0) {
-        // A vanished entry (expired, resolving) is no move; the next MAC seen is compared with the last one.
-        if (!mac.isEmpty() && mac != m_lastVipMac) {
-            log(vipLabel(), EventLogModel::Kind::Reachability,
-                m_lastVipMac.isEmpty()
-                    ? tr("The VIP is answered by %1").arg(describeMac(mac))
-                    : tr("The VIP moved from %1 to %2").arg(describeMac(m_lastVipMac), describeMac(mac)));
-            m_lastVipMac = mac;
-        }
+        m_vipMacs->vipMacSeen(mac);
     } else if (index > 0) {
-        if (!mac.isEmpty())
-            m_knownMacs.insert(mac, nodeName(index - 1));
+        m_vipMacs->nodeMacSeen(nodeName(index - 1), mac);
         m_reachPanel->setMacText(index, mac);
     }
     vipMacsChanged();
@@ -708,13 +707,9 @@ void MainWindow::vipMacsChanged()
     if (!m_cluster)
         return;
     const QHostAddress vip(m_cluster->vip.address);
-    QStringList described;
-    bool allFromNodes = true;
-    for (const QString& mac : m_neighbours->recentMacs(vip)) {
-        described.append(describeMac(mac));
-        allFromNodes = allFromNodes && m_knownMacs.contains(mac);
-    }
-    m_splitBrain->setVipMacs(m_neighbours->isFlapping(vip), described, allFromNodes);
+    const QStringList macs = m_neighbours->recentMacs(vip);
+    m_splitBrain->setVipMacs(m_neighbours->isFlapping(vip), m_vipMacs->describe(macs),
+                             m_vipMacs->allFromNodes(macs));
     showVipMac();
 }
 
@@ -728,14 +723,8 @@ void MainWindow::showVipMac()
     m_reachPanel->setMacText(0,
                              m_neighbours->isFlapping(vip)
                                  ? m_splitBrain->vipMacs().join(QStringLiteral(" / "))
-                                 : describeMac(m_neighbours->mac(vip)),
+                                 : m_vipMacs->describe(m_neighbours->mac(vip)),
                              m_splitBrain->isVipFlapAlarmed());
-}
-
-QString MainWindow::describeMac(const QString& mac) const
-{
-    const QString node = m_knownMacs.value(mac);
-    return mac.isEmpty() || node.isEmpty() ? mac : tr("%1 (%2)").arg(mac, node);
 }
 
 QString MainWindow::nodeName(int index) const

@@ -32,6 +32,7 @@ class ReachabilityTracker;
 class AlarmBanner;
 
 class ForgeryMonitor;
+class VipMacTracker;
 class SplitBrainMonitor;
 
 // The Baton window: one cluster at a time (chosen from the stored list, or a definition file),
@@ -117,7 +118,6 @@ private:
     void macChanged(const QHostAddress& address, const QString& mac, const QString& previous);
     void vipMacsChanged();
     void showVipMac();
-    QString describeMac(const QString& mac) const;
     QString nodeName(int index) const;
     QString vipLabel() const;
 
@@ -126,8 +126,7 @@ private:
     QString m_clusterFile; // the file the open cluster came from; empty: from the list
     qsizetype m_storedIndex = -1;
     std::array<Node, 2> m_nodes;
-    QHash<QString, QString> m_knownMacs; // MAC -> the node whose own address answered with it
-    QString m_lastVipMac;                // the last MAC seen for the VIP (entries come and go)
+    VipMacTracker* m_vipMacs = nullptr;
     QString m_storeNotice;
     QStringList m_clusterNotices;
     QStringList m_alarmReasons;
