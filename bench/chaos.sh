@@ -35,7 +35,9 @@ alive_or_crash() { # alive_or_crash N: a dead agent we did not kill is a crash; 
     local n=$1
     if ! kill -0 "${BATOND_PID[$n]}" 2> /dev/null; then
         CRASHES=$((CRASHES + 1))
-        note "node $n's batond died on its own"
+        wait "${BATOND_PID[$n]}" 2> /dev/null
+        note "node $n's batond died on its own (status $?); its last lines:"
+        tail -n 5 "$WORK/batond$n.log" | sed 's/^/#   /' 
         start_batond "$n" --interfaces "$WORK/interfaces.$n"
     fi
 }

@@ -11,6 +11,7 @@ fuzz_seconds=${BATON_FUZZ_SECONDS:-60}
 
 "$root/scripts/install-deps.sh"
 "$root/scripts/check-format.sh"
+"$root/scripts/check-layering.sh"
 # One compilation for the packages and the tests: dpkg-buildpackage builds the tree in $build (from
 # scratch) with warnings as errors, skipping its own unit-test run since ctest runs everything
 # below, and leaves the .debs in $build/debs for the package and server tests.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BoundedFile.h"
 
+#include "util/Fail.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -8,13 +10,6 @@
 namespace baton {
 
 namespace {
-std::nullopt_t fail(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-    return std::nullopt;
-}
-
 QString sizeText(qint64 bytes)
 {
     return bytes >= 1024 * 1024 ? QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024))

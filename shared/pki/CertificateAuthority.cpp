@@ -3,6 +3,7 @@
 
 #include "OpenSsl.h"
 #include "net/Ipv4.h"
+#include "util/Fail.h"
 
 #include <QHostAddress>
 #include <QtEndian>
@@ -23,12 +24,6 @@ struct AltName
     QByteArray value;
     bool operator==(const AltName&) const = default;
 };
-
-std::nullopt_t fail(QString* error, const QString& message)
-{
-    *error = message;
-    return std::nullopt;
-}
 
 // OpenSSL's reason appended: these failures are out of memory or a broken install, not bad input.
 std::nullopt_t failOpenSsl(QString* error, const QString& what)

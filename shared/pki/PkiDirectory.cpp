@@ -4,6 +4,7 @@
 #include "OpenSsl.h"
 #include "RevocationList.h"
 #include "config/BoundedFile.h"
+#include "util/Fail.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,12 +23,6 @@ namespace {
 
 constexpr qint64 MaxPemBytes = 64 * 1024;
 constexpr int MaxNameLength = 64;
-
-std::nullopt_t fail(QString* error, const QString& message)
-{
-    *error = message;
-    return std::nullopt;
-}
 
 QString subdirectory(const QString& dir, QStringView name)
 {

@@ -3,6 +3,7 @@
 
 #include "CertificateAuthority.h"
 #include "OpenSsl.h"
+#include "util/Fail.h"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -14,13 +15,6 @@ using Crl = std::unique_ptr<X509_CRL, OpenSsl::Deleter<X509_CRL_free>>;
 using Revoked = std::unique_ptr<X509_REVOKED, OpenSsl::Deleter<X509_REVOKED_free>>;
 using Integer = std::unique_ptr<ASN1_INTEGER, OpenSsl::Deleter<ASN1_INTEGER_free>>;
 using Time = std::unique_ptr<ASN1_TIME, OpenSsl::Deleter<ASN1_TIME_free>>;
-
-std::nullopt_t fail(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-    return std::nullopt;
-}
 
 QByteArray hexOf(const ASN1_INTEGER* serial)
 {

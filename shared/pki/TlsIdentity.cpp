@@ -3,6 +3,7 @@
 
 #include "OpenSsl.h"
 #include "PkiDirectory.h"
+#include "util/Fail.h"
 
 #include <QFileInfo>
 #include <QSslSocket>
@@ -12,12 +13,6 @@
 namespace baton {
 
 namespace {
-
-std::nullopt_t fail(QString* error, const QString& message)
-{
-    *error = message;
-    return std::nullopt;
-}
 
 QString isoDate(const QDateTime& time)
 {

@@ -1,0 +1,29 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The layering rules of docs/architecture.md, checked on the sources: every Qt header sits on one
+# include path, so a target that does not link Qt Widgets would still compile an #include of it.
+#   shared/ and console/: no Qt Gui or Widgets, no libssh
+#   agent/ (batond, batonctl): no Qt Gui or Widgets, no libssh
+#   report/: no Qt Widgets, no libssh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gui='#include <(QtGui/|QtWidgets/|QtPrintSupport/)?(QWidget|QApplication|QGuiApplication|QPainter|QImage|QPixmap|QColor|QFont|QPdfWriter|QTextDocument|QDialog|QLabel|QPushButton|QMainWindow|QIcon|QScreen)>'
+widgets='#include <(QtWidgets/)?(QWidget|QApplication|QDialog|QLabel|QPushButton|QMainWindow|QLayout|QBoxLayout)>'
+ssh='#include <libssh/'
+status=0
+check() { # check PATTERN WHAT FOLDER...
+    local pattern=$1 what=$2
+    shift 2
+    local hits
+    hits=$(grep -rnE "$pattern" "$@" --include='*.cpp' --include='*.h' 2> /dev/null || true)
+    if [[ -n $hits ]]; then
+        echo "check-layering: $what in $*:" >&2
+        echo "$hits" >&2
+        status=1
+    fi
+}
+check "$gui" "Qt Gui or Widgets" shared console agent
+check "$widgets" "Qt Widgets" report
+check "$ssh" "libssh" shared console agent report
+((status == 0)) && echo "check-layering: shared/, console/, agent/ and report/ keep to their layers"
+exit $status
