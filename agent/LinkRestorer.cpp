@@ -102,7 +102,9 @@ std::optional<LinkRestorer::Failure> LinkRestorer::takeDown(const QString& inter
     arm();
     Q_EMIT changed();
     // The reply goes out first: the control channel may run over this very interface.
+    m_goingDown << interface;
     QTimer::singleShot(LinkDownDelayMs, this, [this, interface] {
+        m_goingDown.removeOne(interface);
         if (!isPending(interface))
             return; // brought up again already
         if (const QString error = m_links.setLinkUp(interface, false); !error.isEmpty()) {

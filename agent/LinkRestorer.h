@@ -45,6 +45,8 @@ public:
     // As the status shows them: the wall-clock time each will happen, read off the boot clock.
     QList<PendingRestore> pending() const;
     bool isPending(const QString& interface) const;
+    // A link-down accepted but not carried out yet (the reply leaves first).
+    bool goingDown(const QString& interface) const { return m_goingDown.contains(interface); }
     // Boot-clock ms until the next restore is due (nullopt: none pending).
     std::optional<qint64> nextDueInMs() const;
 
@@ -61,6 +63,7 @@ private:
     const AgentClock& m_clock;
     Persist m_persist;
     QList<SavedRestore> m_pending;
+    QStringList m_goingDown;
     QTimer m_timer;
 };
 

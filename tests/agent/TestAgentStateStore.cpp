@@ -278,7 +278,8 @@ void TestAgentStateStore::unreadableNamed()
     QCOMPARE(store.save(sampleState()), QString());
     QVERIFY(QFile::setPermissions(store.path(), QFileDevice::WriteOwner));
     const AgentStateStore::Loaded loaded = store.load();
-    QVERIFY2(loaded.error.contains(store.path()) && loaded.error.contains(QLatin1StringView("Permission denied")),
+    QVERIFY2(loaded.error.contains(store.path()) &&
+                 loaded.error.contains(QLatin1StringView("Permission denied")),
              qPrintable(loaded.error));
 }
 

@@ -69,7 +69,9 @@ void TestLinkRestorer::savedBeforeTheLinkGoesDown()
     QCOMPARE(saved.bootId, s("boot-1"));
     QCOMPARE(saved.requestedBy, s("alice"));
     QVERIFY(rig.links.calls.isEmpty()); // the reply leaves first; the link goes 200 ms later
+    QVERIFY(rig.restorer->goingDown(s("eth0")));
     QTRY_COMPARE(rig.links.calls, QStringList{s("eth0 down")});
+    QVERIFY(!rig.restorer->goingDown(s("eth0")));
     QCOMPARE(events.size(), 1);
     QVERIFY(events.first().first().value<ControlEvent::Body>() ==
             ControlEvent::Body(ev::RestoreArmed{s("eth0"), saved.deadlineMs, s("alice")}));
@@ -195,7 +197,7 @@ void TestLinkRestorer::saveFailureTouchesNothing()
     QVERIFY(failure);
     QCOMPARE(failure->error, ControlError::StateNotSaved);
     QVERIFY(rig.restorer->saved().isEmpty());
-    QTest::qWait(300); // past the delay after which the link would have gone down
+    QVERIFY(!rig.restorer->goingDown(QStringLiteral("eth0"))); // nothing scheduled for later either
     QVERIFY(rig.links.calls.isEmpty());
 }
 
