@@ -60,7 +60,7 @@ struct GroupConfig
     }
 };
 
-// The mutual-TLS control listener (used from the control-channel issue on).
+// The mutual-TLS control listener for batonctl and the window.
 struct ControlConfig
 {
     QString listenAddress; // empty = no listener

@@ -85,7 +85,7 @@ class TestNodeCard : public QObject
     {
         const QPixmap picture = card->grab();
         QVERIFY(!picture.isNull());
-        // BATON_PICTURES=DIR keeps them for people to look at (the review asks for it).
+        // BATON_PICTURES=DIR keeps them, to look at the card as a user would.
         const QString dir = qEnvironmentVariable("BATON_PICTURES");
         if (!dir.isEmpty())
             QVERIFY(picture.save(QDir(dir).filePath(QString(u"nodecard-" + state + u".png"))));
