@@ -10,6 +10,10 @@
 #include "net/Ipv4.h"
 
 #include <QCborArray>
+#include <QTimer>
+
+#include <csignal>
+#include <unistd.h>
 
 namespace baton {
 
@@ -227,6 +231,13 @@ void ControlService::execute(quint64 session, const ControlRequest& request, con
     case Verb::Adverts:
     case Verb::Log:
         break; // served by the control thread (AdvertHistory, LogRing)
+    case Verb::Crash:
+        // A crash for failover drills: no bow-out, VIPs left where they are, no state written. The
+        // reply leaves first; SIGKILL, not exit(), so nothing of ours runs on the way out.
+        qWarning("crash requested by %s: dying in %d ms without a bow-out", qUtf8Printable(client),
+                 CrashDelayMs);
+        QTimer::singleShot(CrashDelayMs, [] { ::kill(::getpid(), SIGKILL); });
+        break;
     case Verb::SetRevocations:
         failure = m_revocations
                       ? m_revocations(request.revocationList)

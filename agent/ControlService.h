@@ -32,6 +32,7 @@ class ControlService : public QObject
     Q_OBJECT
 public:
     using Groups = std::function<std::vector<GroupRunner*>()>;
+    static constexpr int CrashDelayMs = 200; // `crash`: the reply must leave before the process goes
     ControlService(LinkControl& links, const AgentClock& clock, const QString& stateDir, QString agentName,
                    Groups groups, QObject* parent = nullptr);
 

@@ -28,6 +28,7 @@ constexpr std::array Verbs{
     VerbEntry{Verb::Adverts, QLatin1StringView("adverts"), false},
     VerbEntry{Verb::Log, QLatin1StringView("log"), false},
     VerbEntry{Verb::SetRevocations, QLatin1StringView("set-revocations"), true},
+    VerbEntry{Verb::Crash, QLatin1StringView("crash"), true},
 };
 
 const QLatin1StringView InterfaceKey("interface");
@@ -154,6 +155,7 @@ std::variant<ControlRequest, ControlRequest::Refusal> ControlRequest::parse(cons
     }
     case Verb::Status:
     case Verb::Handover:
+    case Verb::Crash:
         break;
     }
     if (problem)
@@ -185,6 +187,7 @@ QCborMap ControlRequest::toCbor() const
         break;
     case Verb::Status:
     case Verb::Handover:
+    case Verb::Crash:
         break;
     }
     QCborMap m;

@@ -26,6 +26,7 @@ struct ControlRequest
         Adverts,
         Log,
         SetRevocations,
+        Crash, // the agent dies at once, as if killed: for failover drills
     };
 
     qint64 id = 0;

@@ -89,6 +89,8 @@ void TestControlService::readOnlyMayOnlyWatch_data()
     QTest::newRow("link-up") << request(ControlRequest::Verb::LinkUp, "eth0") << true;
     QTest::newRow("handover") << request(ControlRequest::Verb::Handover) << true;
     QTest::newRow("maintenance") << request(ControlRequest::Verb::Maintenance) << true;
+    // Granted, this would SIGKILL the test within the 300 ms it waits below.
+    QTest::newRow("crash") << request(ControlRequest::Verb::Crash) << true;
 }
 
 void TestControlService::readOnlyMayOnlyWatch()

@@ -131,6 +131,7 @@ void TestControlRequest::accepts_data()
                               << 60 << 100;
     QTest::newRow("handover, no args")
         << message(3, s("handover")) << qint64{3} << Verb::Handover << none << 0 << false << 60 << 100;
+    QTest::newRow("crash") << request("crash") << qint64{7} << Verb::Crash << none << 0 << false << 60 << 100;
     QTest::newRow("maintenance on") << request("maintenance", args("on", true)) << qint64{7}
                                     << Verb::Maintenance << none << 0 << true << 60 << 100;
     QTest::newRow("maintenance off") << request("maintenance", args("on", false)) << qint64{7}
@@ -344,6 +345,7 @@ void TestControlRequest::mutating_data()
     QTest::newRow("maintenance") << Verb::Maintenance << true;
     QTest::newRow("adverts") << Verb::Adverts << false;
     QTest::newRow("log") << Verb::Log << false;
+    QTest::newRow("crash") << Verb::Crash << true;
 }
 
 void TestControlRequest::mutating()
@@ -366,6 +368,7 @@ void TestControlRequest::verbNames_data()
     QTest::newRow("maintenance") << Verb::Maintenance << s("maintenance");
     QTest::newRow("adverts") << Verb::Adverts << s("adverts");
     QTest::newRow("log") << Verb::Log << s("log");
+    QTest::newRow("crash") << Verb::Crash << s("crash");
 }
 
 void TestControlRequest::verbNames()
