@@ -278,14 +278,19 @@
 <context>
     <name>Drill</name>
     <message>
-        <location filename="../console/drill/DrillKind.cpp" line="24"/>
+        <location filename="../console/drill/DrillKind.cpp" line="34"/>
         <source>Classic failover</source>
         <translation>Klassischer Failover</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillKind.cpp" line="25"/>
+        <location filename="../console/drill/DrillKind.cpp" line="36"/>
         <source>Graceful hand-over</source>
         <translation>Geordnete Übergabe</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillKind.cpp" line="40"/>
+        <source>Agent crash</source>
+        <translation>Absturz des Agenten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillRecord.cpp" line="181"/>
@@ -786,175 +791,179 @@
         <translation>Übung:</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="82"/>
         <source>Classic: each server&apos;s interface down and up again, the MASTER first (the manual failover test). Hand-over: the VIP handed over gracefully and back.</source>
-        <translation>Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück.</translation>
+        <translation type="vanished">Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück.</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="85"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="83"/>
+        <source>Classic: each server&apos;s interface down and up again, the MASTER first (the manual failover test). Hand-over: the VIP handed over gracefully and back. Agent crash: the MASTER&apos;s agent dies without a word; its service manager must restart it.</source>
+        <translation>Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück. Absturz des Agenten: der Agent des MASTER stirbt ohne Abmeldung; sein Dienstverwalter muss ihn neu starten.</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="88"/>
         <source>&amp;Start drill</source>
         <translation>Übung &amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="88"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="91"/>
         <source>&amp;Abort</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="90"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="93"/>
         <source>Brings every interface the drill took down up again at once</source>
         <translation>Schaltet jede Schnittstelle, die die Übung abgeschaltet hat, sofort wieder an</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="96"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="99"/>
         <source>Ready. The drill first checks that the pair is in its steady state; nothing is changed if it is not.</source>
         <translation>Bereit. Die Übung prüft zuerst, ob das Paar im Normalzustand ist; ist es das nicht, wird nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
         <source>Bound</source>
         <translation>Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
         <source>Seen</source>
         <translation>Beobachtet</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
         <source>VIP outage</source>
         <translation>VIP-Ausfall</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="115"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
         <source>Verdict</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="127"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="130"/>
         <source>What each step sees appears here as it happens.</source>
         <translation>Was jeder Schritt beobachtet, erscheint hier, sobald es geschieht.</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="136"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="139"/>
         <source>Reports are saved in %1</source>
         <translation>Berichte werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="138"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="141"/>
         <source>&amp;Run</source>
         <translation>&amp;Durchführen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="144"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="147"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="160"/>
-        <location filename="../gui/drill/DrillDialog.cpp" line="216"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="163"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="219"/>
         <source>the drill window was closed</source>
         <translation>das Übungsfenster wurde geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="190"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="193"/>
         <source>The drill cannot start: %1</source>
         <translation>Die Übung kann nicht beginnen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="197"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="200"/>
         <source>Preflight: checking the steady state…</source>
         <translation>Vorprüfung: der Normalzustand wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="205"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="208"/>
         <source>aborted by the operator</source>
         <translation>vom Bediener abgebrochen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="232"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="235"/>
         <source>Preflight:</source>
         <translation>Vorprüfung:</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="244"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="247"/>
         <source>%1 ms
 %2</source>
         <translation>%1 ms
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="246"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="249"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="255"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="258"/>
         <source>Step %1: %2</source>
         <translation>Schritt %1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="266"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="269"/>
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="280"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="283"/>
         <source>PASSED: every step within its bound</source>
         <translation>BESTANDEN: jeder Schritt innerhalb seiner Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="284"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="287"/>
         <source>FAILED: %1</source>
         <translation>NICHT BESTANDEN: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="289"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="292"/>
         <source>REFUSED by the preflight, nothing was changed: %1</source>
         <translation>Von der Vorprüfung ABGELEHNT, nichts wurde verändert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="293"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="296"/>
         <source>ABORTED: %1</source>
         <translation>ABGEBROCHEN: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="307"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="310"/>
         <source>Reports: %1 · %2 · %3 · %4</source>
         <translation>Berichte: %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="308"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="311"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="308"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="311"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="309"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="312"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="309"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="312"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="311"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="314"/>
         <source>The reports could not be saved: %1</source>
         <translation>Die Berichte konnten nicht gespeichert werden: %1</translation>
     </message>
@@ -962,218 +971,254 @@
 <context>
     <name>baton::DrillEngine</name>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="94"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="95"/>
         <source>%1&apos;s agent answers again</source>
         <translation>Der Agent von %1 antwortet wieder</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="95"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="96"/>
         <source>%1&apos;s agent went silent</source>
         <translation>Der Agent von %1 ist verstummt</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="122"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="123"/>
         <source>%1 refused the command: %2</source>
         <translation>%1 hat den Befehl abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="140"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="141"/>
         <source>%1 aborted: %2</source>
         <translation>%1 abgebrochen: %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="143"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="144"/>
         <source>aborted: %1</source>
         <translation>abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="170"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="171"/>
         <source>both agents answer</source>
         <translation>beide Agenten antworten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="171"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="172"/>
         <source>no live report of vhid %1 from %2</source>
         <translation>kein aktueller Bericht zu vhid %1 von %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="183"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="184"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="189"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="190"/>
         <source>not exactly one MASTER and one BACKUP: %1</source>
         <translation>nicht genau ein MASTER und ein BACKUP: %1</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="196"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="197"/>
         <source>%1&apos;s %2 is down</source>
         <translation>%2 von %1 ist abgeschaltet</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="198"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="199"/>
         <source>%1 has a link restore pending</source>
         <translation>bei %1 steht eine Wiederherstellung der Verbindung aus</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="200"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="201"/>
         <source>%1 is in maintenance</source>
         <translation>%1 ist im Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="203"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="204"/>
         <source>links up, no restore pending, no maintenance</source>
         <translation>Verbindungen aktiv, keine Wiederherstellung ausstehend, keine Wartung</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="212"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="213"/>
         <source>%1, %2 and %3 answer</source>
         <translation>%1, %2 und %3 antworten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="213"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="214"/>
         <source>not answering %1 echoes in a row: %2</source>
         <translation>beantworten nicht %1 Echos in Folge: %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="223"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="224"/>
         <source>%1 not measured</source>
         <translation>%1 nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="226"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="227"/>
         <source>agent clock minus this one&apos;s: %1 (tolerance ±%2 ms)</source>
         <translation>Uhr des Agenten minus dieser: %1 (Toleranz ±%2 ms)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="282"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="285"/>
         <source>Take %1 down on %2</source>
         <translation>%1 auf %2 abschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="285"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="288"/>
         <source>Bring %1 up on %2</source>
         <translation>%1 auf %2 anschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="288"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="291"/>
         <source>Hand the VIP over from %1</source>
         <translation>Die VIP von %1 übergeben</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="299"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="294"/>
+        <source>Crash the agent on %1</source>
+        <translation>Den Agenten auf %1 abstürzen lassen</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="305"/>
         <source>%1&apos;s agent runs advbase %2 advskew %3; the cluster definition says advbase %4 advskew %5, and the bounds follow the definition</source>
         <translation>Der Agent von %1 läuft mit advbase %2 advskew %3; die Cluster-Definition sagt advbase %4 advskew %5, und die Grenzen folgen der Definition</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="325"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="331"/>
         <source>%1 takes the VIP; %2 stops answering; the VIP answers again within %3 ms</source>
         <translation>%1 übernimmt die VIP; %2 antwortet nicht mehr; die VIP antwortet innerhalb von %3 ms wieder</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="329"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="335"/>
         <source>%1 stops answering; the VIP stays with %2 (no outage over %3 ms)</source>
         <translation>%1 antwortet nicht mehr; die VIP bleibt bei %2 (kein Ausfall über %3 ms)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="334"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="340"/>
         <source>asked %1 to take %2 down (its agent restores it after %3 s)</source>
         <translation>%1 gebeten, %2 abzuschalten (sein Agent stellt sie nach %3 s wieder her)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="344"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="350"/>
         <source>%1 answers again and takes the VIP back (preempt) within %2 ms of outage</source>
         <translation>%1 antwortet wieder und übernimmt die VIP zurück (preempt), mit höchstens %2 ms Ausfall</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="347"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="353"/>
         <source>%1 answers again, %2 rejoins as BACKUP; no second outage (over %3 ms)</source>
         <translation>%1 antwortet wieder, %2 kehrt als BACKUP zurück; kein zweiter Ausfall (über %3 ms)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="352"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="358"/>
         <source>asked %1 to bring %2 up</source>
         <translation>%1 gebeten, %2 anzuschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="355"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="361"/>
         <source>%1 takes the VIP at once; the VIP answers again within %2 ms</source>
         <translation>%1 übernimmt die VIP sofort; die VIP antwortet innerhalb von %2 ms wieder</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="359"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="365"/>
         <source>asked %1 to hand the VIP over</source>
         <translation>%1 gebeten, die VIP zu übergeben</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="410"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="380"/>
+        <source>%1&apos;s agent dies without a bow-out; %2 takes the VIP within %3 ms; the agent is restarted and removes the VIP it left behind within %4 ms of the takeover</source>
+        <translation>Der Agent von %1 stirbt ohne Abmeldung; %2 übernimmt die VIP innerhalb von %3 ms; der Agent wird neu gestartet und entfernt die zurückgelassene VIP innerhalb von %4 ms nach der Übernahme</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="386"/>
+        <source>asked %1&apos;s agent to crash (it dies %2 ms later, leaving its VIP)</source>
+        <translation>den Agenten von %1 zum Absturz aufgefordert (er stirbt %2 ms später und lässt seine VIP zurück)</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="451"/>
         <source>%1 reports MASTER (agent time %2)</source>
         <translation>%1 meldet MASTER (Zeit des Agenten %2)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="415"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="456"/>
         <source>as expected so far; watching %1 ms more</source>
         <translation>bisher wie erwartet; noch %1 ms beobachten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="465"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="506"/>
         <source>the VIP %1 did not answer again (%2 echoes lost so far)</source>
         <translation>die VIP %1 antwortete nicht wieder (bisher %2 Echos verloren)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="470"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="511"/>
         <source>second VIP outage of %1 ms, more than the %2 ms allowed (%3)</source>
         <translation>zweiter VIP-Ausfall von %1 ms, mehr als die erlaubten %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="471"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="512"/>
         <source>VIP outage of %1 ms exceeds the bound of %2 ms (%3)</source>
         <translation>VIP-Ausfall von %1 ms überschreitet die Grenze von %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="487"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="528"/>
         <source>%1 kept answering with %2 down</source>
         <translation>%1 antwortete weiter, obwohl %2 abgeschaltet war</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="489"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="507"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="530"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="548"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="554"/>
         <source>%1 did not report MASTER</source>
         <translation>%1 meldete nicht MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="495"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="536"/>
         <source>%1 did not answer within %2 ms of the link coming up</source>
         <translation>%1 antwortete nicht innerhalb von %2 ms nach dem Anschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="500"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="541"/>
         <source>%1&apos;s agent does not report %2 up</source>
         <translation>Der Agent von %1 meldet %2 nicht als aktiv</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="502"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="543"/>
         <source>not exactly one MASTER afterwards</source>
         <translation>danach nicht genau ein MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="512"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="557"/>
+        <source>%1 took over %2 ms after the crash command, more than the bound of %3 ms (%4)</source>
+        <translation>%1 übernahm %2 ms nach dem Absturzbefehl, mehr als die Grenze von %3 ms (%4)</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="565"/>
+        <source>%1&apos;s agent did not come back: the VIP it left may still answer there</source>
+        <translation>Der Agent von %1 kam nicht zurück: die zurückgelassene VIP antwortet dort womöglich noch</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="569"/>
+        <source>%1&apos;s restarted agent holds the VIP</source>
+        <translation>Der neu gestartete Agent von %1 hält die VIP</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="579"/>
+        <source>the VIP stayed on %1 for %2 ms after %3 took over (allowed: %4 ms for the agent&apos;s restart)</source>
+        <translation>die VIP blieb %2 ms auf %1, nachdem %3 übernommen hatte (erlaubt: %4 ms für den Neustart des Agenten)</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="586"/>
         <source>both agents reported MASTER for %1 ms</source>
         <translation>beide Agenten meldeten %1 ms lang MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="515"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="589"/>
         <source>the VIP&apos;s MAC went back and forth for %1 ms: two machines answered for it</source>
         <translation>die MAC der VIP wechselte %1 ms lang hin und her: zwei Maschinen antworteten für sie</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="520"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="594"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="521"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="595"/>
         <source>failed: %1</source>
         <translation>nicht bestanden: %1</translation>
     </message>

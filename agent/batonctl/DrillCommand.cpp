@@ -124,7 +124,8 @@ int DrillCommand::main(int argc, char** argv)
     parser.addHelpOption();
     const QCommandLineOption cluster(
         QStringLiteral("cluster"), QStringLiteral("The cluster definition (JSON)."), QStringLiteral("FILE"));
-    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("classic (default) or handover."),
+    const QCommandLineOption type(QStringLiteral("type"),
+                                  QStringLiteral("classic (default), handover or agent-crash."),
                                   QStringLiteral("TYPE"), QStringLiteral("classic"));
     const QCommandLineOption report(
         QStringLiteral("report"),
@@ -150,7 +151,8 @@ int DrillCommand::main(int argc, char** argv)
     }
     const std::optional<DrillKind> kind = drillKindFromName(parser.value(type));
     if (!kind) {
-        err << "batonctl drill: --type must be classic or handover, got '" << parser.value(type) << "'\n";
+        err << "batonctl drill: --type must be classic, handover or agent-crash, got '" << parser.value(type)
+            << "'\n";
         return Usage;
     }
     QString error;

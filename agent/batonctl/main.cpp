@@ -24,7 +24,7 @@ const char* const Usage =
     "  pki issue-console DIR NAME [--operator] [--days N] [--replace]\n"
     "  pki revoke DIR NAME [--agent]\n"
     "                                the control channel's CA and its certificates (pki --help)\n"
-    "  drill --cluster FILE [--type classic|handover] [--report DIR]\n"
+    "  drill --cluster FILE [--type classic|handover|agent-crash] [--report DIR]\n"
     "                                run a failover drill against both agents; exit status = verdict\n"
     "                                (0 passed, 1 failed, 3 refused by the preflight, 4 aborted)\n"
     "  --agent HOST[:PORT] --pki DIR [--console NAME] [--json] REQUEST\n"

@@ -74,6 +74,7 @@ void DrillEngine::tick(qint64 nowMs)
 {
     if (!isRunning())
         return;
+    m_nowMs = nowMs;
     if (m_step < 0)
         preflight(nowMs);
     else
@@ -93,7 +94,7 @@ void DrillEngine::agentLive(int node, bool live)
     if (m_step >= 0 && isRunning())
         see(live ? tr("%1's agent answers again").arg(nodeName(node))
                  : tr("%1's agent went silent").arg(nodeName(node)),
-            m_actedMs);
+            std::max(m_nowMs, m_actedMs));
 }
 
 void DrillEngine::status(int node, const AgentStatus& status, qint64 receivedMs)
@@ -270,8 +271,10 @@ void DrillEngine::plan(int master)
                  {Action::LinkUp, master},
                  {Action::LinkDown, other},
                  {Action::LinkUp, other}};
-    else
+    else if (m_record.kind == DrillKind::Handover)
         order = {{Action::Handover, master}, {Action::Handover, other}};
+    else
+        order = {{Action::CrashAgent, master}};
     for (const auto& [action, node] : order) {
         DrillStep step;
         step.action = action;
@@ -286,6 +289,9 @@ void DrillEngine::plan(int master)
             break;
         case Action::Handover:
             step.title = tr("Hand the VIP over from %1").arg(nodeName(node));
+            break;
+        case Action::CrashAgent:
+            step.title = tr("Crash the agent on %1").arg(nodeName(node));
             break;
         }
         m_record.steps.append(step);
@@ -350,13 +356,37 @@ void DrillEngine::begin(qint64 nowMs)
         m_linkDown[node] = false;
         m_port->linkUp(node, step.interface);
         see(tr("asked %1 to bring %2 up").arg(nodeName(node), step.interface), nowMs);
-    } else {
+    } else if (step.action == Action::Handover) {
         step.bound = DrillBound::handover(m_probeMs);
         step.expected = tr("%1 takes the VIP at once; the VIP answers again within %2 ms")
                             .arg(nodeName(peer))
                             .arg(step.bound.totalMs());
         m_port->handover(node);
         see(tr("asked %1 to hand the VIP over").arg(nodeName(node)), nowMs);
+    } else {
+        // The takeover is timed from the command, so the agent's delay before it dies is added.
+        step.bound = DrillBound::failover(m_cluster, peer, m_probeMs);
+        step.bound.marginMs += CrashDelayMs;
+        step.bound.formula =
+            QStringLiteral("deadratio × advbase + advskew/256 + probe + margin + crash delay = %1 × %2 s + "
+                           "%3/256 s + %4 ms + %5 ms + %6 ms = %7 ms")
+                .arg(m_cluster.deadratio)
+                .arg(m_cluster.advbase)
+                .arg(m_cluster.nodes[static_cast<std::size_t>(peer)].advskew)
+                .arg(step.bound.probeMs)
+                .arg(DrillBound::MarginMs)
+                .arg(CrashDelayMs)
+                .arg(step.bound.totalMs());
+        step.expected = tr("%1's agent dies without a bow-out; %2 takes the VIP within %3 ms; the agent is "
+                           "restarted and removes the VIP it left behind within %4 ms of the takeover")
+                            .arg(nodeName(node), nodeName(peer))
+                            .arg(step.bound.totalMs())
+                            .arg(StaleVipLimitMs);
+        m_port->crashAgent(node);
+        see(tr("asked %1's agent to crash (it dies %2 ms later, leaving its VIP)")
+                .arg(nodeName(node))
+                .arg(CrashDelayMs),
+            nowMs);
     }
     Q_EMIT changed();
 }
@@ -385,10 +415,19 @@ bool DrillEngine::done(const DrillStep& step, qint64 nowMs) const
         return nowMs - m_actedMs >= masterDown && g && g->linkUp && m_seen.answeredRun(1 + step.node) >= 3 &&
                vipAnswers;
     }
+    case DrillStep::Action::CrashAgent:
+        return vipAnswers && m_seen.entered(peer, Master, m_actedMs - 1000).has_value() &&
+               restarted(step.node) && !m_seen.group(step.node)->vipHeld;
     case DrillStep::Action::Handover:
         break;
     }
     return vipAnswers && m_seen.entered(peer, Master, m_actedMs - 1000).has_value();
+}
+
+bool DrillEngine::restarted(int node) const
+{
+    const std::optional<AgentStatus>& s = m_seen.status(node);
+    return m_live[node] && s && m_seen.group(node) && m_seen.toLocal(node, s->startedMs) > m_actedMs;
 }
 
 qint64 DrillEngine::deadline(const DrillStep& step) const
@@ -396,6 +435,8 @@ qint64 DrillEngine::deadline(const DrillStep& step) const
     qint64 wait = step.bound.totalMs();
     if (step.action == DrillStep::Action::LinkUp)
         wait = DrillBound::failover(m_cluster, step.node, m_probeMs).masterDownMs;
+    if (step.action == DrillStep::Action::CrashAgent)
+        wait += StaleVipLimitMs;
     return m_actedMs + wait + RecoveryLimitMs + SettleMs;
 }
 
@@ -506,9 +547,42 @@ void DrillEngine::judge(DrillStep& step, qint64 nowMs)
         if (!takeover)
             step.reasons.append(tr("%1 did not report MASTER").arg(nodeName(peer)));
         break;
+    case DrillStep::Action::CrashAgent: {
+        // The dead agent cannot report its end: the takeover is timed from the command.
+        step.faultToTakeoverMs.reset();
+        if (!takeover)
+            step.reasons.append(tr("%1 did not report MASTER").arg(nodeName(peer)));
+        else if ((step.faultToTakeoverMs = *takeover - m_actedMs) > step.bound.totalMs())
+            step.reasons.append(
+                tr("%1 took over %2 ms after the crash command, more than the bound of %3 ms (%4)")
+                    .arg(nodeName(peer))
+                    .arg(*step.faultToTakeoverMs)
+                    .arg(step.bound.totalMs())
+                    .arg(step.bound.formula));
+        if (restarted(node))
+            step.recoveryMs = m_seen.toLocal(node, m_seen.status(node)->startedMs) - m_actedMs;
+        else
+            step.reasons.append(tr("%1's agent did not come back: the VIP it left may still answer there")
+                                    .arg(nodeName(node)));
+        const std::optional<GroupStatus> g = m_seen.group(node);
+        if (restarted(node) && g && (g->vipHeld || g->state == Master))
+            step.reasons.append(tr("%1's restarted agent holds the VIP").arg(nodeName(node)));
+        break;
     }
+    }
+    // A crashed agent's VIP stays until it runs again: then both nodes hold it, for at most the restart.
+    const qint64 twoHoldersLimit =
+        step.action == DrillStep::Action::CrashAgent ? StaleVipLimitMs : TwoHoldersToleranceMs;
     step.twoHoldersAgentsMs = m_seen.twoHoldersMs(m_actedMs - 1000, nowMs);
-    if (step.twoHoldersAgentsMs > TwoHoldersToleranceMs)
+    if (step.twoHoldersAgentsMs > twoHoldersLimit && step.action == DrillStep::Action::CrashAgent)
+        step.reasons.append(
+            tr("the VIP stayed on %1 for %2 ms after %3 took over (allowed: %4 ms for the agent's "
+               "restart)")
+                .arg(nodeName(node))
+                .arg(step.twoHoldersAgentsMs)
+                .arg(nodeName(peer))
+                .arg(StaleVipLimitMs));
+    else if (step.twoHoldersAgentsMs > twoHoldersLimit)
         step.reasons.append(tr("both agents reported MASTER for %1 ms").arg(step.twoHoldersAgentsMs));
     step.twoHoldersMacMs = m_seen.macFlapMs(m_actedMs, nowMs);
     if (step.twoHoldersMacMs > 0)

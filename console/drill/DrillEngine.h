@@ -26,6 +26,10 @@ public:
     static constexpr qint64 TwoHoldersToleranceMs = 50; // what the clock offsets cannot resolve
     static constexpr qint64 SettleMs = 1000;            // watched after a change before judging
     static constexpr qint64 RecoveryLimitMs = 3000;     // a re-enabled link's address answers again
+    static constexpr qint64 CrashDelayMs = 200;         // `crash`: the agent dies this long after its reply
+    // A crashed agent's VIP stays on its interface until the agent runs again and removes it at start:
+    // systemd restarts batond after 1 s (RestartSec), the rest is its start-up and the reconnection.
+    static constexpr qint64 StaleVipLimitMs = 5000;
 
     DrillEngine(ClusterDefinition cluster, DrillKind kind, DrillPort* port, int probeIntervalMs,
                 QObject* parent = nullptr);
@@ -69,6 +73,7 @@ private:
     void begin(qint64 nowMs);
     void watch(qint64 nowMs);
     bool done(const DrillStep& step, qint64 nowMs) const;
+    bool restarted(int node) const; // its agent answers again, started after the step acted
     qint64 deadline(const DrillStep& step) const;
     void judge(DrillStep& step, qint64 nowMs);
     void see(const QString& text, qint64 nowMs);
@@ -89,6 +94,7 @@ private:
     bool m_started = false;
     qint64 m_startMs = 0;
     qint64 m_actedMs = 0;
+    qint64 m_nowMs = 0;       // of the last tick, for what is seen between ticks
     qint64 m_doneSinceMs = 0; // when done() first held for the current step, 0 = not yet
     int m_step = -1;
     QList<int> m_seenMasterStep = QList<int>(2, -1);

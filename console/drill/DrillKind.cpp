@@ -7,12 +7,20 @@ namespace baton {
 
 QString drillKindName(DrillKind kind)
 {
-    return kind == DrillKind::Classic ? QStringLiteral("classic") : QStringLiteral("handover");
+    switch (kind) {
+    case DrillKind::Classic:
+        return QStringLiteral("classic");
+    case DrillKind::Handover:
+        return QStringLiteral("handover");
+    case DrillKind::AgentCrash:
+        break;
+    }
+    return QStringLiteral("agent-crash");
 }
 
 std::optional<DrillKind> drillKindFromName(const QString& name)
 {
-    for (DrillKind kind : {DrillKind::Classic, DrillKind::Handover}) {
+    for (DrillKind kind : {DrillKind::Classic, DrillKind::Handover, DrillKind::AgentCrash}) {
         if (drillKindName(kind) == name)
             return kind;
     }
@@ -21,8 +29,15 @@ std::optional<DrillKind> drillKindFromName(const QString& name)
 
 QString drillKindTitle(DrillKind kind)
 {
-    return kind == DrillKind::Classic ? QCoreApplication::translate("Drill", "Classic failover")
-                                      : QCoreApplication::translate("Drill", "Graceful hand-over");
+    switch (kind) {
+    case DrillKind::Classic:
+        return QCoreApplication::translate("Drill", "Classic failover");
+    case DrillKind::Handover:
+        return QCoreApplication::translate("Drill", "Graceful hand-over");
+    case DrillKind::AgentCrash:
+        break;
+    }
+    return QCoreApplication::translate("Drill", "Agent crash");
 }
 
 } // namespace baton

@@ -14,6 +14,7 @@ public:
     virtual void linkDown(int node, const QString& interface, int restoreAfterSeconds) = 0;
     virtual void linkUp(int node, const QString& interface) = 0;
     virtual void handover(int node) = 0;
+    virtual void crashAgent(int node) = 0;
 };
 
 } // namespace baton

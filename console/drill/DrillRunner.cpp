@@ -152,6 +152,13 @@ void DrillRunner::handover(int node)
     send(node, r);
 }
 
+void DrillRunner::crashAgent(int node)
+{
+    ControlRequest r;
+    r.verb = ControlRequest::Verb::Crash;
+    send(node, r);
+}
+
 void DrillRunner::saveProgress()
 {
     if (m_progressPath.isEmpty() || m_engine.isFinished())

@@ -52,6 +52,7 @@ private:
     void linkDown(int node, const QString& interface, int restoreAfterSeconds) override;
     void linkUp(int node, const QString& interface) override;
     void handover(int node) override;
+    void crashAgent(int node) override;
     void send(int node, const ControlRequest& request);
     void tick();
     void saveProgress();

@@ -20,9 +20,11 @@ QString DrillStep::actionName(Action action)
     case Action::LinkUp:
         return QStringLiteral("link-up");
     case Action::Handover:
+        return QStringLiteral("handover");
+    case Action::CrashAgent:
         break;
     }
-    return QStringLiteral("handover");
+    return QStringLiteral("crash-agent");
 }
 
 QString DrillStep::resultName(Result result)
@@ -56,7 +58,7 @@ DrillStep DrillStep::fromJson(const QJsonObject& json)
         return list;
     };
     DrillStep s;
-    for (Action a : {Action::LinkDown, Action::LinkUp, Action::Handover}) {
+    for (Action a : {Action::LinkDown, Action::LinkUp, Action::Handover, Action::CrashAgent}) {
         if (actionName(a) == json.value(QStringLiteral("action")).toString())
             s.action = a;
     }

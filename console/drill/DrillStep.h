@@ -18,9 +18,10 @@ struct DrillStep
 {
     enum class Action
     {
-        LinkDown, // take the node's interface down (with the agent's restore deadline)
-        LinkUp,   // bring it up again
-        Handover, // the node gives the VIP up gracefully
+        LinkDown,   // take the node's interface down (with the agent's restore deadline)
+        LinkUp,     // bring it up again
+        Handover,   // the node gives the VIP up gracefully
+        CrashAgent, // the node's agent dies without a word (and its service manager restarts it)
     };
     enum class Result
     {
@@ -54,7 +55,7 @@ struct DrillStep
     std::optional<qint64> faultToTakeoverMs; // agent times: the node left MASTER -> the peer entered it
     qint64 twoHoldersAgentsMs = 0;
     qint64 twoHoldersMacMs = 0;
-    std::optional<qint64> recoveryMs; // link up -> the node's own address answers again
+    std::optional<qint64> recoveryMs; // link up -> the node's own address answers again; crash -> agent back
     int holderAfter = -1;             // the node holding the VIP when the step ended, -1 none
 
     static QString actionName(Action action);

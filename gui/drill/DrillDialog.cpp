@@ -79,8 +79,11 @@ DrillDialog::DrillDialog(const ClusterDefinition& cluster, const QString& report
     m_type->setObjectName(QStringLiteral("drillType"));
     m_type->addItem(drillKindTitle(DrillKind::Classic), static_cast<int>(DrillKind::Classic));
     m_type->addItem(drillKindTitle(DrillKind::Handover), static_cast<int>(DrillKind::Handover));
-    m_type->setToolTip(tr("Classic: each server's interface down and up again, the MASTER first (the manual "
-                          "failover test). Hand-over: the VIP handed over gracefully and back."));
+    m_type->addItem(drillKindTitle(DrillKind::AgentCrash), static_cast<int>(DrillKind::AgentCrash));
+    m_type->setToolTip(tr(
+        "Classic: each server's interface down and up again, the MASTER first (the manual "
+        "failover test). Hand-over: the VIP handed over gracefully and back. Agent crash: the MASTER's agent "
+        "dies without a word; its service manager must restart it."));
     controls->addWidget(m_type);
     m_start = new QPushButton(tr("&Start drill"), run);
     m_start->setObjectName(QStringLiteral("startDrillButton"));

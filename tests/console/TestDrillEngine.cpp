@@ -33,7 +33,12 @@ public:
         qint64 linkChangeAt = -1;
         bool linkChangeTo = true;
         qint64 masterAt = -1; // pending takeover
+        qint64 crashAt = -1;  // the agent dies (its VIP stays)
+        qint64 restartAt = -1;
+        bool dead = false;
+        qint64 started = 0;
     };
+    qint64 restartDelay = 1000; // the service manager's; -1: never
     QList<Node> nodes = QList<Node>(2);
     QList<qint64> clockOffset{7, -4}; // agent clock minus the console's
     QList<bool> live{true, true};
@@ -75,11 +80,29 @@ public:
             vipLostUntil = now + 40;
         }
     }
+    void crashAgent(int node) override
+    {
+        commands.append(QStringLiteral("crash %1").arg(node));
+        nodes[node].crashAt = now + 200;
+    }
     qint64 masterDown(int n) const { return 3000 + nodes[n].skew * 1000 / 256; }
     void advance()
     {
         for (int n = 0; n < 2; ++n) {
             Node& node = nodes[n];
+            if (node.crashAt >= 0 && now >= node.crashAt) {
+                node.crashAt = -1;
+                node.dead = true;
+                if (node.state == CarpState::Master)
+                    nodes[1 - n].masterAt = now + masterDown(1 - n);
+                node.restartAt = restartDelay >= 0 ? now + restartDelay : -1;
+            }
+            if (node.restartAt >= 0 && now >= node.restartAt) {
+                node.restartAt = -1;
+                node.dead = false;
+                node.started = now;
+                set(n, CarpState::Backup); // the new agent removes the VIP it finds
+            }
             if (node.linkChangeAt >= 0 && now >= node.linkChangeAt) {
                 node.linkChangeAt = -1;
                 node.link = node.linkChangeTo;
@@ -131,6 +154,7 @@ public:
         s.agent = n == 0 ? QStringLiteral("node1") : QStringLiteral("node2");
         s.version = QStringLiteral("0.1.0");
         s.timeMs = now + clockOffset[n];
+        s.startedMs = nodes[n].started + clockOffset[n];
         GroupStatus g;
         g.vhid = 1;
         g.interface = QStringLiteral("eth0");
@@ -175,8 +199,9 @@ struct Run
             }
             if (sim.now % 100 == 0) {
                 for (int n = 0; n < 2; ++n) {
-                    engine.agentLive(n, sim.live[n]);
-                    if (sim.live[n])
+                    const bool live = sim.live[n] && !sim.nodes[n].dead;
+                    engine.agentLive(n, live);
+                    if (live)
                         engine.status(n, sim.status(n), sim.now);
                 }
             }
@@ -380,6 +405,40 @@ private Q_SLOTS:
         QCOMPARE(r.steps[1].holderAfter, 0);
         QVERIFY(r.steps[0].vipOutageMs && *r.steps[0].vipOutageMs <= 60);
         QCOMPARE(r.steps[0].bound.totalMs(), 220);
+    }
+
+    void agentCrash()
+    {
+        Run run(DrillKind::AgentCrash);
+        run.finish();
+        const DrillRecord& r = run.engine.record();
+        QCOMPARE(run.sim.commands, QStringList({QStringLiteral("crash 0")}));
+        QCOMPARE(r.steps.size(), 1);
+        const DrillStep& s = r.steps[0];
+        QVERIFY2(r.verdict == DrillRecord::Verdict::Passed, qPrintable(r.reasons.join(u' ')));
+        // Dies 200 ms after the command; node2 takes over after its master-down of 3007 ms.
+        QVERIFY2(s.faultToTakeoverMs && std::abs(*s.faultToTakeoverMs - 3207) <= 20,
+                 qPrintable(QString::number(s.faultToTakeoverMs.value_or(-1))));
+        QCOMPARE(s.bound.totalMs(), 3007 + 20 + 200 + 200);
+        QVERIFY(s.bound.formula.contains(QStringLiteral("crash delay")));
+        QVERIFY(s.recoveryMs && std::abs(*s.recoveryMs - 1200) <= 110);
+        // The restarted agent removed the stale VIP before node2 took over: a gap, no two holders.
+        QVERIFY(s.vipOutageMs && std::abs(*s.vipOutageMs - 2007) <= 40);
+        QCOMPARE(s.twoHoldersAgentsMs, 0);
+        QCOMPARE(s.holderAfter, 1);
+    }
+
+    void agentCrashWithoutRestartFails()
+    {
+        Run run(DrillKind::AgentCrash);
+        run.sim.restartDelay = -1;
+        run.finish();
+        const DrillRecord& r = run.engine.record();
+        QCOMPARE(r.verdict, DrillRecord::Verdict::Failed);
+        const QString why = r.steps[0].reasons.join(u' ');
+        QVERIFY2(why.contains(QStringLiteral("node1's agent did not come back")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("the VIP stayed on node1")), qPrintable(why));
+        QVERIFY(r.steps[0].twoHoldersAgentsMs > DrillEngine::StaleVipLimitMs);
     }
 
     void unfinishedRecordReadsAborted()
