@@ -330,3 +330,10 @@ stop_probes() {
 }
 # gap ADDRESS FROM_MS [END_MS]: the longest stretch without echo replies from ADDRESS.
 gap() { longest_gap_ms "$WORK/probe-$1.log" "$2" "${3:-$PROBE_END}"; }
+# lost ADDRESS FROM_MS: echo requests to ADDRESS sent from FROM_MS on that were never answered
+# (gaps in icmp_seq; a probe delayed by a busy machine loses none).
+lost() {
+    awk -v from="$2" '/bytes from/ { t = substr($1, 2, length($1) - 2) * 1000; if (t < from) next
+        split($0, f, "icmp_seq="); seq = f[2] + 0; n++; if (!first) first = seq; last = seq }
+        END { printf "%d\n", n ? last - first + 1 - n : 0 }' "$WORK/probe-$1.log"
+}
