@@ -14,6 +14,7 @@ namespace {
 
 const char* const Synopsis =
     "usage: batonctl pki init DIR [--name CA-NAME] [--days N] [--passphrase-file FILE | --encrypt]\n"
+    "                             [--ca-key FILE]\n"
     "       batonctl pki issue-agent DIR NAME ADDRESS... [--days N] [--replace]\n"
     "       batonctl pki issue-console DIR NAME [--operator | --read-only] [--days N] [--replace]\n"
     "       batonctl pki revoke DIR NAME [--agent]\n";
@@ -31,6 +32,8 @@ const char* const Details =
     "                 and 825, a console 365 and 397; never past the CA)\n"
     "  --replace      re-issue NAME's certificate and key if they exist\n"
     "  --encrypt      encrypt the CA's key with a passphrase asked on the terminal (twice)\n"
+    "  --ca-key FILE  keep the CA's key at FILE (absolute), apart from the console certificates and keys;\n"
+    "                 DIR/ca.key.location records where (move it offline and edit that line)\n"
     "  --passphrase-file FILE\n"
     "                 the CA key's passphrase, from the first line of FILE: with init, encrypt the\n"
     "                 key with it; otherwise, unlock an encrypted key (else it is asked for)\n";
@@ -94,6 +97,7 @@ int PkiCommand::run(const QStringList& arguments)
         {QStringLiteral("operator"), QStringLiteral("A console that may change state.")},
         {QStringLiteral("agent"), QStringLiteral("Revoke an agent's certificate.")},
         {QStringLiteral("encrypt"), QStringLiteral("Encrypt the CA key with a passphrase.")},
+        {QStringLiteral("ca-key"), QStringLiteral("Keep the CA's key here, apart."), QStringLiteral("file")},
         {QStringLiteral("passphrase-file"), QStringLiteral("The CA key's passphrase."),
          QStringLiteral("file")},
     });
@@ -125,7 +129,7 @@ int PkiCommand::run(const QStringList& arguments)
           std::pair{QStringLiteral("replace"), isAgent || isConsole},
           std::pair{QStringLiteral("read-only"), isConsole}, std::pair{QStringLiteral("operator"), isConsole},
           std::pair{QStringLiteral("agent"), isRevoke}, std::pair{QStringLiteral("encrypt"), isInit},
-          std::pair{QStringLiteral("days"), !isRevoke}}) {
+          std::pair{QStringLiteral("ca-key"), isInit}, std::pair{QStringLiteral("days"), !isRevoke}}) {
         if (p.isSet(option) && !allowed)
             return usageError(err, QStringLiteral("--%1 does not apply to '%2'").arg(option, verb));
     }
@@ -173,7 +177,8 @@ int PkiCommand::run(const QStringList& arguments)
         }
         const QString name =
             p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QStringLiteral("Baton CA");
-        written = PkiDirectory::init(dir, name, days, &error, passphrase.value_or(QByteArray()));
+        written = PkiDirectory::init(dir, name, days, &error, passphrase.value_or(QByteArray()),
+                                     p.value(QStringLiteral("ca-key")));
     } else if (isAgent) {
         written = PkiDirectory::issueAgent(dir, positional[2], positional.mid(3), days, ifExists, &error);
     } else if (isConsole) {

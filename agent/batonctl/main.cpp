@@ -19,7 +19,7 @@ const char* const Usage =
     "  generate CLUSTER.json NODE    print the batond.conf for one node (its name, 1 or 2)\n"
     "  adverts --interface IF | --pcap FILE [--password-file F --vip A] [--config F] [--count N]\n"
     "                                decode CARP adverts live or from a capture, with HMAC verdicts\n"
-    "  pki init DIR [--name CA-NAME] [--days N] [--encrypt | --passphrase-file F]\n"
+    "  pki init DIR [--name CA-NAME] [--days N] [--encrypt | --passphrase-file F] [--ca-key F]\n"
     "  pki issue-agent DIR NAME ADDRESS... [--days N] [--replace]\n"
     "  pki issue-console DIR NAME [--operator] [--days N] [--replace]\n"
     "  pki revoke DIR NAME [--agent]\n"

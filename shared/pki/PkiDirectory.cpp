@@ -263,6 +263,14 @@ QString PkiDirectory::caCertificateFile(const QString& dir)
 
 QString PkiDirectory::caKeyFile(const QString& dir)
 {
+    // DIR/ca.key.location names a key kept apart from the folder (removable media, another
+    // account's home): consoles and agents never need it, only issuing and revoking do.
+    QFile location(subdirectory(dir, u"ca.key.location"));
+    if (location.open(QIODevice::ReadOnly)) {
+        const QString path = QString::fromUtf8(location.readLine(4096)).trimmed();
+        if (QDir::isAbsolutePath(path))
+            return path;
+    }
     return subdirectory(dir, u"ca.key");
 }
 
@@ -297,11 +305,16 @@ QString PkiDirectory::revocationListFile(const QString& dir)
 }
 
 std::optional<PkiDirectory::Written> PkiDirectory::init(const QString& dir, const QString& caName, int days,
-                                                        QString* error, const QByteArray& passphrase)
+                                                        QString* error, const QByteArray& passphrase,
+                                                        const QString& caKeyPath)
 {
     if (!checkDays(days, MaxCaDays, u"CA", error))
         return std::nullopt;
-    for (const QString& file : {caCertificateFile(dir), caKeyFile(dir)})
+    if (!caKeyPath.isEmpty() && !QDir::isAbsolutePath(caKeyPath))
+        return fail(error,
+                    QStringLiteral("the CA key's place must be an absolute path, got '%1'").arg(caKeyPath));
+    const QString keyFile = caKeyPath.isEmpty() ? caKeyFile(dir) : caKeyPath;
+    for (const QString& file : {caCertificateFile(dir), keyFile, subdirectory(dir, u"ca.key.location")})
         if (lexists(file))
             return fail(error,
                         QStringLiteral("'%1' already exists; refusing to overwrite a CA (every certificate "
@@ -321,8 +334,20 @@ std::optional<PkiDirectory::Written> PkiDirectory::init(const QString& dir, cons
         if (keyPem.isEmpty())
             return fail(error, QStringLiteral("cannot encrypt the CA's key: %1").arg(OpenSsl::takeError()));
     }
-    return writePair(caCertificateFile(dir), ca->certificatePem(), caKeyFile(dir), keyPem, IfExists::Refuse,
-                     error);
+    if (!caKeyPath.isEmpty() && !ensureDirectory(QFileInfo(caKeyPath).absolutePath(), error))
+        return std::nullopt;
+    auto written =
+        writePair(caCertificateFile(dir), ca->certificatePem(), keyFile, keyPem, IfExists::Refuse, error);
+    if (written && !caKeyPath.isEmpty()) {
+        const QString location = subdirectory(dir, u"ca.key.location");
+        const auto noted = writeTemporary(location, (caKeyPath + u'\n').toUtf8(), 0644, error);
+        if (!noted || !commit({{*noted, location}}, IfExists::Refuse, error)) {
+            QFile::remove(caCertificateFile(dir)); // all or nothing: no CA whose key cannot be found
+            QFile::remove(keyFile);
+            return std::nullopt;
+        }
+    }
+    return written;
 }
 
 std::optional<PkiDirectory::Written> PkiDirectory::issueAgent(const QString& dir, const QString& name,

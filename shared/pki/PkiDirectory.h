@@ -11,7 +11,7 @@
 namespace baton {
 
 // The certificate authority's files on disk, shared by `batonctl pki` and the desktop tool:
-//   DIR/ca.crt  DIR/ca.key
+//   DIR/ca.crt  DIR/ca.key (or where DIR/ca.key.location says)
 //   DIR/agents/NAME.crt    DIR/agents/NAME.key
 //   DIR/consoles/NAME.crt  DIR/consoles/NAME.key
 //   DIR/revoked.crl  (the CA's revocation list)   DIR/revoked/NAME-SERIAL.crt  (for the record)
@@ -67,8 +67,10 @@ public:
     // A new CA valid for `days` (1..MaxDays). Refused if DIR/ca.crt or DIR/ca.key exists: replacing
     // a CA silently would cut off every agent and console it certified. DIR may exist already.
     // A non-empty passphrase encrypts the CA's key.
+    // A non-empty caKeyPath keeps the key there instead of DIR/ca.key (DIR/ca.key.location says
+    // where; move the key and edit that line to take it offline).
     static std::optional<Written> init(const QString& dir, const QString& caName, int days, QString* error,
-                                       const QByteArray& passphrase = {});
+                                       const QByteArray& passphrase = {}, const QString& caKeyPath = {});
     // Issue with the CA in DIR. Refused if NAME has a certificate or key already, unless Replace.
     static std::optional<Written> issueAgent(const QString& dir, const QString& name,
                                              const QStringList& addresses, int days, IfExists ifExists,

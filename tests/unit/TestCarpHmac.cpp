@@ -49,6 +49,7 @@ private Q_SLOTS:
     void verifyAcceptsMatching();
     void verifyRejectsEveryFlippedByte();
     void copiesAgree();
+    void strictCoversEveryField();
 };
 
 // Reference §3.4, independently computed and accepted by ucarp in the lab.
@@ -180,6 +181,40 @@ void TestCarpHmac::copiesAgree()
         QCOMPARE(copy.digest(counter), original.digest(counter));
         QCOMPARE(assigned.digest(counter), original.digest(counter));
     }
+}
+
+// Strict mode: the fields ucarp leaves open are authenticated too, and a strict digest never
+// passes a compatible check (nor the reverse), so a mixed pair fails loudly with bad-hmac.
+void TestCarpHmac::strictCoversEveryField()
+{
+    const CarpHmac strict(QByteArrayLiteral("secret"), Vhid, {Vip}, CarpHmac::Mode::Strict);
+    const CarpHmac compatible(QByteArrayLiteral("secret"), Vhid, {Vip});
+    CarpAdvert a;
+    a.vhid = Vhid;
+    a.advbase = 1;
+    a.advskew = 1;
+    a.source = 0x0A09000B;
+    a.counter = Counter;
+    a.hmac = strict.digest(a);
+    QVERIFY(strict.verify(a));
+    QVERIFY(!compatible.verify(a));
+    const auto edited = [&a](auto edit) {
+        CarpAdvert b = a;
+        edit(b);
+        return b;
+    };
+    QVERIFY(!strict.verify(edited([](CarpAdvert& b) { b.advbase = 0; })));
+    QVERIFY(!strict.verify(edited([](CarpAdvert& b) { b.advskew = 255; })));
+    QVERIFY(!strict.verify(edited([](CarpAdvert& b) { b.demote = 200; })));
+    QVERIFY(!strict.verify(edited([](CarpAdvert& b) { b.source = 0x0A09000C; })));
+    QVERIFY(!strict.verify(edited([](CarpAdvert& b) { b.counter = Counter + 1; })));
+    // The compatible digest leaves exactly those fields open: the edits above pass it.
+    CarpAdvert c = a;
+    c.hmac = compatible.digest(c);
+    QVERIFY(compatible.verify(
+        edited([&c](CarpAdvert& b) { b = c, b.advbase = 0, b.demote = 200, b.source = 1; })));
+    QVERIFY(!strict.verify(c));
+    QCOMPARE(compatible.digest(c), compatible.digest(c.counter)); // compatible = ucarp's, unchanged
 }
 
 QTEST_GUILESS_MAIN(TestCarpHmac)

@@ -4,6 +4,7 @@
 #include "pki/CertificateAuthority.h"
 #include "pki/ConsoleRole.h"
 #include "pki/PkiDirectory.h"
+#include "pki/TlsIdentity.h"
 
 #include <QDir>
 #include <QFile>
@@ -186,6 +187,7 @@ private Q_SLOTS:
     void initRefusesBadDays();
     void lifetimesCapped();
     void encryptedCaKey();
+    void caKeyKeptApart();
     void issuedFilesArePrivateAndSigned();
     void noOverwriteWithoutReplace();
     void replaceIsAllOrNothing();
@@ -678,6 +680,33 @@ void TestCertificateAuthority::encryptedCaKey()
                 .contains("BEGIN PRIVATE KEY"));
     QCOMPARE(contents(PkiDirectory::caKeyFile(tmp.path())), key);
     PkiDirectory::setPassphraseSource({});
+}
+
+void TestCertificateAuthority::caKeyKeptApart()
+{
+    QTemporaryDir pki;
+    QTemporaryDir offline;
+    QString error;
+    const QString key = offline.filePath(QStringLiteral("vault/ca.key"));
+    QVERIFY2(PkiDirectory::init(pki.path(), QStringLiteral("CA"), 30, &error, {}, key), qPrintable(error));
+    QVERIFY(!QFile::exists(pki.filePath(QStringLiteral("ca.key"))));
+    QVERIFY(QFile::exists(key));
+    QCOMPARE(PkiDirectory::caKeyFile(pki.path()), key);
+    const auto issue = [&] {
+        return PkiDirectory::issueConsole(pki.path(), QStringLiteral("alice"), ConsoleAccess::Operator, 10,
+                                          PkiDirectory::IfExists::Replace, &error);
+    };
+    QVERIFY2(issue(), qPrintable(error));
+    // The key taken offline: issuing says where it looked; back in place, it works again.
+    QVERIFY(QFile::rename(key, offline.filePath(QStringLiteral("elsewhere"))));
+    QVERIFY(!issue());
+    QVERIFY2(error.contains(key), qPrintable(error));
+    QVERIFY(QFile::rename(offline.filePath(QStringLiteral("elsewhere")), key));
+    QVERIFY2(issue(), qPrintable(error));
+    // A console needs none of it.
+    QVERIFY2(TlsIdentity::loadConsole(pki.path(), QStringLiteral("alice"), &error), qPrintable(error));
+    QVERIFY(!PkiDirectory::init(pki.path(), QStringLiteral("CA"), 30, &error, {},
+                                QStringLiteral("relative.key")));
 }
 
 void TestCertificateAuthority::issuedFilesArePrivateAndSigned()
