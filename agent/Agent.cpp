@@ -74,6 +74,7 @@ bool Agent::start()
                                                      return groups;
                                                  });
     m_control->setManagedInterfaces(managedInterfaces(m_current.config));
+    m_control->noteStarted(); // first in this run's history
     m_control->resumeSavedState();
     // Counters seen before a restart stay seen: a replay must not get in through a restart.
     m_journal = std::make_unique<CounterJournal>(m_counters, m_current.config.stateDir);
@@ -191,6 +192,8 @@ void Agent::terminate(int signal)
         return;
     m_stopping = true;
     qInfo("signal %d: leaving gracefully", signal);
+    if (m_control)
+        m_control->noteStopping(signal);
     m_systemd.stopping();
     if (m_channel)
         m_channel->stop();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AgentStateStore.h"
 
+#include "StateDirectory.h"
 #include "config/BoundedFile.h"
 
 #include <QDateTime>
@@ -75,12 +76,8 @@ AgentStateStore::Loaded AgentStateStore::load() const
 
 QString AgentStateStore::save(const State& state) const
 {
-    // A folder batond creates is private; one the administrator made keeps the mode they chose.
-    if (!QFileInfo::exists(m_directory)) {
-        if (!QDir().mkpath(m_directory))
-            return QStringLiteral("cannot create %1").arg(m_directory);
-        QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
+    if (const QString error = StateDirectory::ensure(m_directory); !error.isEmpty())
+        return error;
     QJsonArray restores;
     for (const SavedRestore& p : state.restores) {
         restores.append(QJsonObject{

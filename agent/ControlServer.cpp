@@ -35,6 +35,7 @@ void ControlServer::incomingConnection(qintptr descriptor)
     session->agentName = m_agentName;
     session->status = &m_status;
     session->adverts = m_adverts;
+    session->history = m_history;
     session->revoked = &m_revoked;
     m_sessions.insert(id, session);
     m_unauthenticated << id;

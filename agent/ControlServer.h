@@ -32,6 +32,7 @@ public:
     ControlServer(const QSslConfiguration& tls, QString agentName, QObject* parent = nullptr);
     void setLimits(const ControlSession::Limits& limits) { m_limits = limits; }
     void setAdvertHistory(const AdvertHistory* adverts) { m_adverts = adverts; }
+    void setEventJournal(const EventJournal* history) { m_history = history; }
 
 public Q_SLOTS:
     void publishStatus(const QCborMap& body);
@@ -62,6 +63,7 @@ private:
     ControlSession::Limits m_limits;
     QCborMap m_status;
     const AdvertHistory* m_adverts = nullptr;
+    const EventJournal* m_history = nullptr;
     QSet<QByteArray> m_revoked;
     quint64 m_nextId = 1;
     QHash<quint64, ControlSession*> m_sessions;

@@ -24,6 +24,7 @@ ControlService::ControlService(LinkControl& links, const AgentClock& clock, cons
     , m_clock(clock)
     , m_store(stateDir)
     , m_restorer(links, clock, [this] { return persist(); })
+    , m_history(stateDir)
     , m_agentName(std::move(agentName))
     , m_groups(std::move(groups))
     , m_startedMs(clock.wallMs())
@@ -113,6 +114,9 @@ void ControlService::watch(GroupRunner* group)
                                            QString(AdvertGuard::signCode(sign)), count});
             });
     connect(group, &GroupRunner::vipsChanged, this, &ControlService::publishSoon);
+    connect(group, &GroupRunner::linkChanged, this, [this, group](bool up) {
+        raise(ev::LinkChanged{group->config().vhid, group->config().interface, up});
+    });
     connect(group, &GroupRunner::advertSeen, this,
             [this](const AdvertHistory::Entry& entry) { m_adverts.record(entry); });
 }
@@ -170,8 +174,25 @@ AgentStatus ControlService::status() const
 
 void ControlService::raise(ControlEvent::Body body)
 {
-    Q_EMIT eventRaised(ControlEvent{wallNow(), std::move(body)}.toMessage());
+    const ControlEvent event{wallNow(), std::move(body)};
+    m_history.append(event);
+    Q_EMIT eventRaised(event.toMessage());
     publishSoon();
+}
+
+void ControlService::noteStarted()
+{
+    qsizetype skipped = 0;
+    if (const QString error = m_history.load(&skipped); !error.isEmpty())
+        qCritical("event history unusable, starting a new one: %s", qUtf8Printable(error));
+    if (skipped > 0)
+        qWarning("event history: %lld damaged lines skipped", static_cast<long long>(skipped));
+    raise(ev::AgentStarted{QStringLiteral(BATON_VERSION)});
+}
+
+void ControlService::noteStopping(int signal)
+{
+    raise(ev::AgentStopping{signal});
 }
 
 bool ControlService::manages(const QString& interface) const
@@ -230,7 +251,8 @@ void ControlService::execute(quint64 session, const ControlRequest& request, con
     }
     case Verb::Adverts:
     case Verb::Log:
-        break; // served by the control thread (AdvertHistory, LogRing)
+    case Verb::History:
+        break; // served by the control thread (AdvertHistory, LogRing, EventJournal)
     case Verb::Crash:
         // A crash for failover drills: no bow-out, VIPs left where they are, no state written. The
         // reply leaves first; SIGKILL, not exit(), so nothing of ours runs on the way out.

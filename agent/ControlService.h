@@ -4,6 +4,7 @@
 #include "AdvertHistory.h"
 #include "AgentStateStore.h"
 #include "CommandFailure.h"
+#include "EventJournal.h"
 #include "LinkRestorer.h"
 #include "carp/CarpState.h"
 #include "carp/CarpTiming.h"
@@ -54,6 +55,10 @@ public:
     AgentStatus status() const;
     // Thread-safe: the control thread answers `adverts` from it.
     const AdvertHistory& adverts() const { return m_adverts; }
+    const EventJournal& history() const { return m_history; }
+    // The agent's own start and stop, on record beside everything else.
+    void noteStarted();
+    void noteStopping(int signal);
     void startHeartbeat();
     void publishSoon(); // coalesces bursts of changes into one status message
 
@@ -84,6 +89,7 @@ private:
     AgentStateStore::State m_state;
     LinkRestorer m_restorer;
     AdvertHistory m_adverts;
+    EventJournal m_history;
     QString m_agentName;
     Groups m_groups;
     qint64 m_startedMs = 0;

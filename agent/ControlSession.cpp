@@ -2,6 +2,7 @@
 #include "ControlSession.h"
 
 #include "AdvertHistory.h"
+#include "EventJournal.h"
 #include "LogRing.h"
 #include "control/ControlMessage.h"
 #include "control/ControlProtocol.h"
@@ -173,10 +174,20 @@ void ControlSession::handleRequest(const QCborMap& message)
     }
     if (r.verb == ControlRequest::Verb::Status && status)
         return send(ControlMessage::ok(r.id, *status));
+    const bool heavy = r.verb == ControlRequest::Verb::Adverts || r.verb == ControlRequest::Verb::History;
+    if (heavy && m_lastHeavy.isValid() && m_lastHeavy.elapsed() < m_limits.advertsIntervalMs)
+        return send(ControlMessage::refused(r.id, ControlError::RateLimited));
+    if (heavy)
+        m_lastHeavy.start();
+    if (r.verb == ControlRequest::Verb::History && history) {
+        QCborArray list;
+        for (const ControlEvent& e : history->since(r.sinceMs, r.limit))
+            list.append(e.toMessage());
+        QCborMap data;
+        data[control::key::Events] = list;
+        return send(ControlMessage::ok(r.id, data));
+    }
     if (r.verb == ControlRequest::Verb::Adverts && adverts) {
-        if (m_lastAdverts.isValid() && m_lastAdverts.elapsed() < m_limits.advertsIntervalMs)
-            return send(ControlMessage::refused(r.id, ControlError::RateLimited));
-        m_lastAdverts.start();
         // Built here, on the niced control thread: the CARP loop only copied a few numbers.
         QCborArray list;
         for (const AdvertRecord& a : adverts->since(QDateTime::currentMSecsSinceEpoch(), r.seconds))

@@ -17,6 +17,7 @@ class QSslSocket;
 namespace baton {
 
 class AdvertHistory;
+class EventJournal;
 
 // One client connection on the control thread: TLS handshake, hello, framed requests. Every
 // way a client can misbehave ends in a typed error or a closed connection, never in waiting
@@ -35,8 +36,8 @@ public:
         double requestsPerSecond = 20;
         double requestBurst = 40;
         int maxInFlight = 8;
-        // `adverts` replies run to hundreds of kB: one a second per session keeps a crowd of
-        // viewers from keeping the control thread (and the heartbeats behind it) busy.
+        // `adverts` and `history` replies run to hundreds of kB: one a second per session keeps a
+        // crowd of viewers from keeping the control thread (and the heartbeats behind it) busy.
         int advertsIntervalMs = 1000;
     };
     enum class Phase
@@ -69,6 +70,7 @@ public:
     const QCborMap* status = nullptr;          // the server's latest snapshot body (same thread, outlives us)
     const AdvertHistory* adverts = nullptr;    // thread-safe, outlives us
     const QSet<QByteArray>* revoked = nullptr; // serials refused at the handshake (the server's)
+    const EventJournal* history = nullptr;     // thread-safe, outlives us
 
 Q_SIGNALS:
     void request(quint64 session, const baton::ControlRequest& request, const QString& client,
@@ -96,7 +98,7 @@ private:
     QByteArray m_serial;
     QTimer m_deadline; // handshake, hello, or a started frame
     QElapsedTimer m_tokenClock;
-    QElapsedTimer m_lastAdverts;
+    QElapsedTimer m_lastHeavy; // the last `adverts` or `history`
     double m_tokens = 0;
     int m_inFlight = 0;
     int m_refusedInARow = 0;

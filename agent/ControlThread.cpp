@@ -47,6 +47,7 @@ QString ControlThread::start(const ControlConfig& config, const QSslConfiguratio
         return error;
     }
     server->setAdvertHistory(&m_service.adverts());
+    server->setEventJournal(&m_service.history());
     m_port = server->serverPort();
     m_server = server;
     // The snapshot must be there before the first client is greeted.

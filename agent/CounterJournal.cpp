@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CounterJournal.h"
 
+#include "StateDirectory.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -91,7 +93,7 @@ void CounterJournal::flush()
 
 void CounterJournal::rewrite()
 {
-    if (!QFileInfo::exists(m_stateDir) && !QDir().mkpath(m_stateDir))
+    if (!StateDirectory::ensure(m_stateDir).isEmpty())
         return;
     const std::vector<quint64> all = m_memory.ordered();
     QSaveFile file(path());

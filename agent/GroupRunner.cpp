@@ -128,6 +128,7 @@ void GroupRunner::refreshLink()
         qWarning("%s: interface went away or was re-created", qUtf8Printable(tag()));
         m_toldUp = false;
         apply(m_machine.linkChanged(now(), false));
+        Q_EMIT linkChanged(false);
     }
     if (const QString error = openSocket(); !error.isEmpty() && m_link)
         qCritical("%s: %s", qUtf8Printable(tag()), qUtf8Printable(error));
@@ -135,6 +136,7 @@ void GroupRunner::refreshLink()
         m_toldUp = usable();
         qInfo("%s: link %s", qUtf8Printable(tag()), m_toldUp ? "up" : "down");
         apply(m_machine.linkChanged(now(), m_toldUp));
+        Q_EMIT linkChanged(m_toldUp);
     }
     checkVipsPresent();
 }

@@ -55,6 +55,7 @@ Q_SIGNALS:
     void rejectLogged(CarpReject reason, quint32 source);      // as rate-limited as the log line
     void forgeryLogged(baton::AdvertGuard::Sign sign, quint32 source, quint64 count); // likewise
     void vipsChanged();
+    void linkChanged(bool up); // as the state machine is told: down also when the socket is deaf
 
 private:
     void recordAdvert(const CarpAdvert& advert, AdvertHistory::Verdict verdict, quint8 detail = 0);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RevocationStore.h"
 
+#include "StateDirectory.h"
 #include "pki/PkiDirectory.h"
 
 #include <QFileInfo>
@@ -44,6 +45,9 @@ std::optional<CommandFailure> RevocationStore::replace(const QByteArray& pem)
                               QStringLiteral("revocation list %1 is older than the one in force (%2)")
                                   .arg(next->number())
                                   .arg(m_list->number())};
+    if (const QString folderError = StateDirectory::ensure(QFileInfo(m_path).absolutePath());
+        !folderError.isEmpty())
+        return CommandFailure{ControlError::StateNotSaved, folderError};
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pem) != pem.size() || !file.commit())
         return CommandFailure{ControlError::StateNotSaved,

@@ -134,6 +134,12 @@ std::optional<ControlRequest> parseVerb(const QStringList& words, const QCommand
         r.revocationList = *pem;
         return r;
     }
+    if (verb == u"history") {
+        r.verb = Verb::History;
+        if (!argCount(0) || !number(lines, 1, control::HistoryMaxEvents, 100, r.limit))
+            return std::nullopt;
+        return r;
+    }
     if (verb == u"log") {
         r.verb = Verb::Log;
         if (!argCount(0) || !number(lines, 1, control::LogMaxLines, 100, r.lines))

@@ -132,6 +132,11 @@ void ClientOutput::reply(const ControlRequest& request, const QCborMap& data)
     case Verb::SetRevocations:
         m_out << "the agent took the revocation list\n";
         break;
+    case Verb::History:
+        for (const QCborValue& v : data.value(control::key::Events).toArray())
+            if (const auto e = ControlEvent::fromMessage(v.toMap()))
+                event(*e);
+        break;
     case Verb::Crash:
         break; // not a batonctl request: failover drills send it
     case Verb::Log:

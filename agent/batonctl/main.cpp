@@ -31,7 +31,7 @@ const char* const Usage =
     "                                talk to a running batond over mutual TLS; REQUEST is one of\n"
     "      status | watch | handover | maintenance on|off | log [--lines N]\n"
     "      adverts [--seconds N] | link-down IF --restore-after S | link-up IF\n"
-    "      push-revocations  (hand DIR/revoked.crl to the agent)\n"
+    "      push-revocations  (hand DIR/revoked.crl to the agent) | history [--lines N]\n"
     "  --version, --help\n";
 }
 

@@ -39,6 +39,9 @@ QLatin1StringView kindOf(const ControlEvent::Body& body)
                           [](const ev::LinkDownFailed&) { return event::LinkDownFailed; },
                           [](const ev::MaintenanceChanged&) { return event::Maintenance; },
                           [](const ev::CommandDone&) { return event::Command; },
+                          [](const ev::LinkChanged&) { return event::Link; },
+                          [](const ev::AgentStarted&) { return event::Started; },
+                          [](const ev::AgentStopping&) { return event::Stopping; },
                           [](const ev::Unknown&) { return QLatin1StringView(); },
                       },
                       body);
@@ -104,6 +107,20 @@ void write(QCborMap& m, const ev::CommandDone& e)
     if (e.on)
         m[k("on")] = *e.on;
 }
+void write(QCborMap& m, const ev::LinkChanged& e)
+{
+    m[k("vhid")] = e.vhid;
+    m[k("interface")] = e.interface;
+    m[k("up")] = e.up;
+}
+void write(QCborMap& m, const ev::AgentStarted& e)
+{
+    m[k("software")] = e.version;
+}
+void write(QCborMap& m, const ev::AgentStopping& e)
+{
+    m[k("signal")] = e.signal;
+}
 void write(QCborMap&, const ev::Unknown&) {}
 
 CarpState state(CborReader& r, const char* name)
@@ -154,6 +171,13 @@ std::optional<ControlEvent::Body> read(CborReader& r, QStringView kind)
             e.on = r.boolean("on");
         return e;
     }
+    if (kind == event::Link)
+        return ev::LinkChanged{static_cast<int>(r.integer("vhid", 1, 255)), r.string("interface"),
+                               r.boolean("up")};
+    if (kind == event::Started)
+        return ev::AgentStarted{r.string("software")};
+    if (kind == event::Stopping)
+        return ev::AgentStopping{static_cast<int>(r.integer("signal", 0, 64))};
     return ev::Unknown{kind.toString()};
 }
 } // namespace

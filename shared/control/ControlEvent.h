@@ -82,6 +82,24 @@ struct CommandDone
     std::optional<bool> on; // maintenance: asked on or off
     bool operator==(const CommandDone&) const = default;
 };
+struct LinkChanged
+{
+    int vhid = 0;
+    QString interface;
+    bool up = false;
+    bool operator==(const LinkChanged&) const = default;
+};
+// The agent started (its version) or is stopping (the signal that asked it to).
+struct AgentStarted
+{
+    QString version;
+    bool operator==(const AgentStarted&) const = default;
+};
+struct AgentStopping
+{
+    int signal = 0;
+    bool operator==(const AgentStopping&) const = default;
+};
 // A kind this client does not know (a newer agent): shown by name, never an error.
 struct Unknown
 {
@@ -94,9 +112,10 @@ struct Unknown
 class ControlEvent
 {
 public:
-    using Body = std::variant<ev::StateChanged, ev::AdvertRejected, ev::ForgerySuspected, ev::RestoreArmed,
-                              ev::RestoreDone, ev::RestoreFailed, ev::LinkDownFailed, ev::MaintenanceChanged,
-                              ev::CommandDone, ev::Unknown>;
+    using Body =
+        std::variant<ev::StateChanged, ev::AdvertRejected, ev::ForgerySuspected, ev::RestoreArmed,
+                     ev::RestoreDone, ev::RestoreFailed, ev::LinkDownFailed, ev::MaintenanceChanged,
+                     ev::CommandDone, ev::LinkChanged, ev::AgentStarted, ev::AgentStopping, ev::Unknown>;
 
     qint64 timeMs = 0; // the agent's wall clock when it happened
     Body body;

@@ -76,6 +76,21 @@ QString text(const ev::CommandDone& e)
     return QCoreApplication::translate("ControlEvent", "%1 asked for %2: refused (%3)")
         .arg(e.by, what, ControlErrors::describe(e.error));
 }
+QString text(const ev::LinkChanged& e)
+{
+    return e.up ? QCoreApplication::translate("ControlEvent", "vhid %1: %2 is up")
+                      .arg(QString::number(e.vhid), e.interface)
+                : QCoreApplication::translate("ControlEvent", "vhid %1: %2 is down")
+                      .arg(QString::number(e.vhid), e.interface);
+}
+QString text(const ev::AgentStarted& e)
+{
+    return QCoreApplication::translate("ControlEvent", "batond %1 started").arg(e.version);
+}
+QString text(const ev::AgentStopping& e)
+{
+    return QCoreApplication::translate("ControlEvent", "batond stopping (signal %1)").arg(e.signal);
+}
 QString text(const ev::Unknown& e)
 {
     return QCoreApplication::translate("ControlEvent", "event %1").arg(e.kind);

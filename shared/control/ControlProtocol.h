@@ -18,6 +18,7 @@ inline constexpr int RestoreMaxSeconds = 900;
 inline constexpr int AdvertsMaxSeconds = 300;
 inline constexpr int LogMaxLines = 1000;
 inline constexpr int RevocationListMaxBytes = 12 * 1024; // fits a request frame (16 KiB)
+inline constexpr int HistoryMaxEvents = 2000;
 
 namespace type {
 inline constexpr QLatin1StringView Hello{"hello"};
@@ -50,6 +51,7 @@ inline constexpr QLatin1StringView Access{"access"};
 inline constexpr QLatin1StringView Deadline{"deadline"};
 inline constexpr QLatin1StringView Adverts{"adverts"};
 inline constexpr QLatin1StringView Lines{"lines"};
+inline constexpr QLatin1StringView Events{"events"};
 } // namespace key
 
 // Event kinds pushed by the agent.
@@ -63,6 +65,9 @@ inline constexpr QLatin1StringView RestoreDone{"restore-done"};
 inline constexpr QLatin1StringView RestoreFailed{"restore-failed"};
 inline constexpr QLatin1StringView LinkDownFailed{"link-down-failed"};
 inline constexpr QLatin1StringView Maintenance{"maintenance"};
+inline constexpr QLatin1StringView Link{"link"};
+inline constexpr QLatin1StringView Started{"started"};
+inline constexpr QLatin1StringView Stopping{"stopping"};
 } // namespace event
 
 } // namespace baton::control

@@ -28,6 +28,7 @@ constexpr std::array Verbs{
     VerbEntry{Verb::Adverts, QLatin1StringView("adverts"), false},
     VerbEntry{Verb::Log, QLatin1StringView("log"), false},
     VerbEntry{Verb::SetRevocations, QLatin1StringView("set-revocations"), true},
+    VerbEntry{Verb::History, QLatin1StringView("history"), false},
     VerbEntry{Verb::Crash, QLatin1StringView("crash"), true},
 };
 
@@ -37,6 +38,8 @@ const QLatin1StringView OnKey("on");
 const QLatin1StringView SecondsKey("seconds");
 const QLatin1StringView LinesKey("lines");
 const QLatin1StringView CrlKey("crl");
+const QLatin1StringView SinceKey("since");
+const QLatin1StringView LimitKey("limit");
 
 ControlRequest::Refusal refuse(qint64 id, ControlError error, QLatin1StringView field = {})
 {
@@ -153,6 +156,15 @@ std::variant<ControlRequest, ControlRequest::Refusal> ControlRequest::parse(cons
             return outOfRange(r.id, CrlKey, 1, control::RevocationListMaxBytes);
         break;
     }
+    case Verb::History: {
+        const QCborValue since = args.value(SinceKey);
+        if (!since.isUndefined() &&
+            (!since.isInteger() || since.toInteger() < 0 || since.toInteger() > MaxId))
+            return refuse(r.id, ControlError::BadArgument, SinceKey);
+        r.sinceMs = since.toInteger();
+        problem = readInt(args, r.id, LimitKey, 1, control::HistoryMaxEvents, 500, r.limit);
+        break;
+    }
     case Verb::Status:
     case Verb::Handover:
     case Verb::Crash:
@@ -184,6 +196,10 @@ QCborMap ControlRequest::toCbor() const
         break;
     case Verb::SetRevocations:
         args[CrlKey] = QString::fromUtf8(revocationList);
+        break;
+    case Verb::History:
+        args[SinceKey] = sinceMs;
+        args[LimitKey] = limit;
         break;
     case Verb::Status:
     case Verb::Handover:

@@ -27,6 +27,7 @@ struct ControlRequest
         Log,
         SetRevocations,
         Crash, // the agent dies at once, as if killed: for failover drills
+        History,
     };
 
     qint64 id = 0;
@@ -37,6 +38,8 @@ struct ControlRequest
     int seconds = 60;            // adverts
     int lines = 100;             // log
     QByteArray revocationList;   // set-revocations: a PEM CRL signed by the cluster's CA
+    qint64 sinceMs = 0;          // history: events at or after this agent time
+    int limit = 500;             // history: at most this many, the newest
 
     struct Refusal
     {

@@ -572,10 +572,10 @@ void TestControlServer::unansweredRequestsLimited()
     Console alice(console("alice"));
     alice.connectTo(agent.port());
     QTRY_VERIFY_WITH_TIMEOUT(alice.client.isReady(), GenerousMs);
-    ControlRequest adverts;
-    adverts.verb = ControlRequest::Verb::Adverts;
+    ControlRequest handover; // answered on the main thread, which holds them here
+    handover.verb = ControlRequest::Verb::Handover;
     for (int i = 0; i < 10; ++i)
-        alice.client.send(adverts);
+        alice.client.send(handover);
     QTRY_COMPARE_WITH_TIMEOUT(alice.refusals.size(), 2, GenerousMs);
     QCOMPARE(agent.held.size(), 8); // the limit of unanswered requests
     for (const QString& code : std::as_const(alice.refusals))
@@ -586,7 +586,7 @@ void TestControlServer::unansweredRequestsLimited()
     agent.held.clear();
     agent.hold = false;
     QTRY_COMPARE_WITH_TIMEOUT(alice.replies.size(), 8, GenerousMs);
-    const qint64 id = alice.client.send(adverts);
+    const qint64 id = alice.client.send(handover);
     QTRY_VERIFY_WITH_TIMEOUT(alice.replies.contains(id), GenerousMs);
 }
 

@@ -102,6 +102,12 @@ void TestControlEvent::wireShape_data()
                                       << message("link-down-failed", map({{"interface", s("eth1")}}));
     QTest::newRow("maintenance") << ControlEvent{Time, ev::MaintenanceChanged{true, s("carol")}}
                                  << message("maintenance", map({{"on", true}, {"by", s("carol")}}));
+    QTest::newRow("link") << ControlEvent{Time, ev::LinkChanged{2, s("eth1"), true}}
+                          << message("link", map({{"vhid", 2}, {"interface", s("eth1")}, {"up", true}}));
+    QTest::newRow("started") << ControlEvent{Time, ev::AgentStarted{s("0.1.0")}}
+                             << message("started", map({{"software", s("0.1.0")}}));
+    QTest::newRow("stopping") << ControlEvent{Time, ev::AgentStopping{15}}
+                              << message("stopping", map({{"signal", 15}}));
     QTest::newRow("command ok")
         << ControlEvent{Time, ev::CommandDone{s("link-down"), s("alice"), true, {}, s("eth0"), std::nullopt}}
         << message(
