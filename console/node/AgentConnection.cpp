@@ -3,10 +3,29 @@
 
 namespace baton {
 
+namespace {
+AgentConnection::Clock& defaultClock()
+{
+    static AgentConnection::Clock clock = [] {
+        static QElapsedTimer monotonic;
+        if (!monotonic.isValid())
+            monotonic.start();
+        return monotonic.elapsed();
+    };
+    return clock;
+}
+} // namespace
+
+void AgentConnection::setDefaultClock(Clock clock)
+{
+    defaultClock() = std::move(clock);
+}
+
 AgentConnection::AgentConnection(QString host, quint16 port, QSslConfiguration tls, QObject* parent)
     : QObject(parent)
     , m_host(std::move(host))
     , m_port(port)
+    , m_clock(defaultClock())
 {
     m_client.setTlsConfiguration(tls);
     m_tick.setInterval(TickMs);
@@ -24,7 +43,7 @@ AgentConnection::AgentConnection(QString host, quint16 port, QSslConfiguration t
     connect(&m_client, &ControlClient::statusReceived, this, [this](const AgentStatus& status) {
         heard();
         m_status = status;
-        m_statusReceived.start();
+        m_statusReceivedMs = m_clock();
         updateHealth();
         Q_EMIT changed(); // every snapshot: ages and countdowns restart from it
     });
@@ -89,7 +108,7 @@ void AgentConnection::connectNow()
 
 void AgentConnection::heard()
 {
-    m_lastHeard.start();
+    m_lastHeardMs = m_clock();
 }
 
 void AgentConnection::onDisconnected(const QString& reason)

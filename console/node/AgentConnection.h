@@ -11,6 +11,7 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace baton {
@@ -42,6 +43,14 @@ public:
     AgentConnection(QString host, quint16 port, QSslConfiguration tls, QObject* parent = nullptr);
     ~AgentConnection() override;
 
+    // Silence is measured on this clock (monotonic milliseconds). Tests move a fake one and call
+    // recheck(), rather than wait real seconds; connections made afterwards take the default.
+    using Clock = std::function<qint64()>;
+    static void setDefaultClock(Clock clock);
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    // Judges the health now (the tick does it every TickMs).
+    void recheck() { updateHealth(); }
+
     // Connects; after any disconnect it retries every RetryMs until stop().
     void start();
     void stop();
@@ -55,9 +64,9 @@ public:
     const std::optional<AgentStatus>& status() const { return m_status; }
     // Milliseconds since status() arrived (-1: none yet); with status()->timeMs it turns the
     // agent's deadlines into local countdowns without trusting this host's clock to match.
-    qint64 statusAgeMs() const { return m_statusReceived.isValid() ? m_statusReceived.elapsed() : -1; }
+    qint64 statusAgeMs() const { return m_statusReceivedMs < 0 ? -1 : m_clock() - m_statusReceivedMs; }
     // Milliseconds since any message arrived from the agent (-1: never).
-    qint64 lastHeardMsAgo() const { return m_lastHeard.isValid() ? m_lastHeard.elapsed() : -1; }
+    qint64 lastHeardMsAgo() const { return m_lastHeardMs < 0 ? -1 : m_clock() - m_lastHeardMs; }
     // Why the last attempt failed or the connection ended, translated; empty while all is well.
     QString lastError() const { return m_lastError; }
     // "operator" or "read-only" as the agent sees this console; empty before the first hello.
@@ -90,8 +99,9 @@ private:
     ControlClient m_client;
     QTimer m_tick;
     QTimer m_retry;
-    QElapsedTimer m_lastHeard;
-    QElapsedTimer m_statusReceived;
+    Clock m_clock;
+    qint64 m_lastHeardMs = -1;
+    qint64 m_statusReceivedMs = -1;
     bool m_running = false;
     bool m_connected = false; // past the hello and the first status
     Health m_health = Health::Connecting;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AgentConnection against an in-process fake agent: live, stale on silence with the connection
-// open, reconnect after a close, and a clear reason when TLS trust fails either way.
+// open, reconnect after a close, and a clear reason when TLS trust fails either way. Silence is
+// measured on a clock the test moves, so no test waits out the 3 s or 10 s for real.
 #include "FakeAgent.h"
 #include "FakePki.h"
 #include "node/AgentConnection.h"
@@ -15,6 +16,7 @@ using namespace baton;
 
 namespace {
 using Health = AgentConnection::Health;
+qint64 g_now = 1'000'000; // the connections' clock, in ms
 } // namespace
 
 class TestAgentConnection : public QObject
@@ -36,6 +38,7 @@ class TestAgentConnection : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        AgentConnection::setDefaultClock([] { return g_now; });
         QVERIFY2(m_pki.isValid(), qPrintable(m_pki.error()));
         m_ids = m_pki.identities();
         QVERIFY2(m_ids, qPrintable(m_pki.error()));
@@ -90,13 +93,13 @@ private Q_SLOTS:
         auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         QSignalSpy changed(connection.get(), &AgentConnection::changed);
-        QElapsedTimer silence;
-        silence.start();
         m_agent->setFrozen(true); // SIGSTOP: the TCP connection stays open, nothing arrives
-        QTRY_COMPARE_WITH_TIMEOUT(connection->health(), Health::Stale, 4000);
-        // The last message may have come up to one heartbeat before the freeze.
-        QVERIFY2(silence.elapsed() >= AgentConnection::StaleAfterMs - 1100,
-                 qPrintable(QString::number(silence.elapsed())));
+        g_now += AgentConnection::StaleAfterMs - 1;
+        connection->recheck();
+        QCOMPARE(connection->health(), Health::Live); // not a millisecond early
+        g_now += 1;
+        connection->recheck();
+        QCOMPARE(connection->health(), Health::Stale);
         QVERIFY(!changed.isEmpty());
         QVERIFY(connection->status()); // kept for "last seen"
         QCOMPARE(connection->status()->groups.first().state, CarpState::Master);
@@ -111,10 +114,14 @@ private Q_SLOTS:
         auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
         m_agent->setFrozen(true);
-        QTRY_COMPARE_WITH_TIMEOUT(connection->health(), Health::Stale, 4000);
+        g_now += AgentConnection::StaleAfterMs;
+        connection->recheck();
+        QCOMPARE(connection->health(), Health::Stale);
         // A node that crashed or rebooted never closes the old connection: it must be redialled.
-        QTRY_COMPARE_WITH_TIMEOUT(m_agent->connectionsAccepted(), 2,
-                                  AgentConnection::ReconnectAfterSilenceMs + AgentConnection::RetryMs + 1000);
+        g_now += AgentConnection::ReconnectAfterSilenceMs - AgentConnection::StaleAfterMs;
+        connection->recheck();
+        QCOMPARE(connection->health(), Health::Unreachable);
+        QTRY_COMPARE_WITH_TIMEOUT(m_agent->connectionsAccepted(), 2, AgentConnection::RetryMs + 1000);
         QCOMPARE(connection->health(), Health::Unreachable);
         QVERIFY2(connection->lastError().contains(QLatin1StringView("Nothing heard")),
                  qPrintable(connection->lastError()));
@@ -128,8 +135,15 @@ private Q_SLOTS:
     {
         auto connection = connectTo(m_ids->operatorConsole);
         QTRY_COMPARE(connection->health(), Health::Live);
-        QTest::qWait(AgentConnection::StaleAfterMs + 500);
-        QCOMPARE(connection->health(), Health::Live);
+        // Two stale intervals pass on the clock, but a heartbeat (one a second) lands in each half.
+        for (int i = 0; i < 4; ++i) {
+            const qint64 heard = connection->lastHeardMsAgo();
+            g_now += AgentConnection::StaleAfterMs / 2;
+            QTRY_VERIFY_WITH_TIMEOUT(connection->lastHeardMsAgo() < heard + AgentConnection::StaleAfterMs / 2,
+                                     2500);
+            connection->recheck();
+            QCOMPARE(connection->health(), Health::Live);
+        }
     }
 
     void reconnectsAfterClose()

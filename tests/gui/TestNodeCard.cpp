@@ -2,6 +2,7 @@
 // NodeCard against an in-process fake agent: roles, "unknown" when silent, the interface
 // down/up drill with its countdown, errors on the card, read-only consoles.
 #include "FakeAgent.h"
+#include "FakeClock.h"
 #include "FakePki.h"
 #include "control/ControlError.h"
 #include "node/LinkDownDialog.h"
@@ -60,6 +61,19 @@ struct Rig
     {
         const auto& r = agent.requests();
         return std::any_of(r.cbegin(), r.cend(), [verb](const ControlRequest& q) { return q.verb == verb; });
+    }
+    // Whether the card sent VERB, asked only once everything the card sent has arrived: a marker
+    // request goes out last on the same connection, so once the agent has it, the rest is there.
+    bool sentBeforeMarker(Verb verb) const
+    {
+        ControlRequest marker;
+        marker.verb = Verb::Log;
+        marker.lines = 7;
+        const qint64 id = connection->send(marker);
+        if (id == 0 ||
+            !QTest::qWaitFor([&] { return !agent.requests().isEmpty() && agent.requests().last().id == id; }))
+            qFatal("the marker request never reached the fake agent");
+        return received(verb);
     }
 };
 } // namespace
@@ -154,7 +168,8 @@ private Q_SLOTS:
         AgentStatus status = FakeAgent::sampleStatus();
         status.certificateExpiresMs = QDateTime::currentMSecsSinceEpoch() + qint64{400} * 24 * 3600 * 1000;
         rig->agent.setStatus(status);
-        QTest::qWait(NodeCard::RefreshMs + 200);
+        // The card refreshes on changed(): once the connection holds the new status, so does the card.
+        QTRY_COMPARE(rig->connection->status()->certificateExpiresMs, status.certificateExpiresMs);
         QVERIFY(rig->find("certificateLabel")->isHidden()); // over a year left: nothing to do yet
         status.certificateExpiresMs = QDateTime::currentMSecsSinceEpoch() + qint64{10} * 24 * 3600 * 1000;
         rig->agent.setStatus(status);
@@ -169,21 +184,24 @@ private Q_SLOTS:
 
     void silentAgentShowsUnknown()
     {
+        FakeConnectionClock clock;
         auto rig = liveRig();
         QVERIFY(rig->connection && rig->connection->isLive());
         QCOMPARE(rig->text("roleLabel"), QStringLiteral("MASTER"));
         rig->agent.setFrozen(true);
-        QTRY_VERIFY_WITH_TIMEOUT(rig->text("roleLabel").startsWith(QStringLiteral("unknown — last seen")),
-                                 4000);
+        clock.now += AgentConnection::StaleAfterMs;
+        rig->connection->recheck();
+        QTRY_VERIFY(rig->text("roleLabel").startsWith(QStringLiteral("unknown — last seen")));
         QVERIFY(!rig->text("roleLabel").contains(QLatin1StringView("MASTER")));
         QVERIFY2(rig->text("connectionLabel").contains(QLatin1StringView("stale")),
                  qPrintable(rig->text("connectionLabel")));
         QVERIFY(rig->text("sinceLabel").contains(QLatin1StringView("Last known: master")));
         for (const char* button : {"takeDownButton", "bringUpButton", "handoverButton", "maintenanceButton"})
             QVERIFY2(!rig->button(button)->isEnabled(), button);
-        // The age keeps counting without any message.
+        // The age keeps counting without any message (the card repaints once a second).
+        clock.now += 1000;
         QTRY_VERIFY_WITH_TIMEOUT(rig->text("roleLabel").contains(QLatin1StringView("last seen 4 s ago")),
-                                 3000);
+                                 NodeCard::RefreshMs + 500);
         savePicture(rig->card, QStringLiteral("stale"));
         rig->agent.setFrozen(false);
         QTRY_COMPARE(rig->text("roleLabel"), QStringLiteral("MASTER"));
@@ -296,8 +314,7 @@ private Q_SLOTS:
         QVERIFY(rig->connection && rig->connection->isLive());
         NodeCard::setConfirmationHandler([](const QString&, int) { return std::optional<int>(); });
         QTest::mouseClick(rig->button("takeDownButton"), Qt::LeftButton);
-        QTest::qWait(300);
-        QVERIFY(!rig->received(Verb::LinkDown));
+        QVERIFY(!rig->sentBeforeMarker(Verb::LinkDown));
     }
 
     void handoverAndMaintenance()
@@ -384,8 +401,7 @@ private Q_SLOTS:
         QTRY_VERIFY((dialog = rig->card->findChild<LinkDownDialog*>()) && dialog->isVisible());
         auto* buttons = dialog->findChild<QDialogButtonBox*>(QStringLiteral("linkDownButtons"));
         QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
-        QTest::qWait(300);
-        QVERIFY(!rig->received(Verb::LinkDown));
+        QVERIFY(!rig->sentBeforeMarker(Verb::LinkDown));
     }
 };
 

@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # An upgrade of the agent's package to a higher version, on the MASTER and then on the BACKUP,
 # while the client pings the VIP. The package restarts the agent after the upgrade (debhelper's
-# default); batond's SIGTERM bows out, so the MASTER's upgrade costs one graceful hand-over: at
-# most 50 ms of echoes at the client, never a master-down failover. On the BACKUP not one echo is
-# lost and the VIP stays where it is. The higher version is the built package repacked with version
-# VERSION+upgrade1: what an upgrade exercises here is dpkg, the maintainer scripts and the unit.
+# default); batond's SIGTERM bows out, so the MASTER's upgrade costs one graceful hand-over, never
+# a master-down failover: the bow-out is in the BACKUP's journal and the client's outage stays under
+# one advert interval (1 s; a failover by timeout costs the 3 s master-down interval). The outage
+# itself is tens of milliseconds and is reported, not bounded tighter: a loaded machine adds to it.
+# On the BACKUP not one echo is lost and the VIP stays where it is. The higher version is the built
+# package repacked as VERSION+upgrade1: what an upgrade exercises is dpkg, the maintainer scripts
+# and the unit.
 source "$(dirname "$0")/lib.sh"
 seed_servers
 version=$(dpkg-deb -f "$(deb batond)" Version)
@@ -43,7 +46,7 @@ upgrade 1
 note "upgrade on the MASTER (node 1): client outage $OUTAGE ms ($LOST echoes lost)"
 has_vip 2 || die "the upgrade on node 1 did not hand the VIP to node 2"
 has_vip 1 && die "node 1 holds the VIP too after its upgrade"
-((OUTAGE <= 50)) || die "client outage $OUTAGE ms on the MASTER's upgrade exceeds 50 ms"
+((OUTAGE < 1000)) || die "client outage $OUTAGE ms on the MASTER's upgrade: not a hand-over (1 advert interval is 1000 ms)"
 journal 2 | matches "bow-out" || die "node 2 took over without a bow-out from node 1"
 overlap=$(vip_overlap_ms)
 [[ $overlap == 0.0 ]] || die "the VIP was held by both nodes for $overlap ms"
