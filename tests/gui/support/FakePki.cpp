@@ -11,25 +11,25 @@ FakePki::FakePki(const QString& caName)
         m_error = m_dir.errorString();
         return;
     }
-    m_valid = PkiDirectory::init(m_dir.path(), caName, 30, &m_error).has_value();
+    m_valid = PkiDirectory::init(m_dir.path(), caName, 365, &m_error).has_value();
 }
 
 std::optional<TlsIdentity> FakePki::agent(const QString& name, const QStringList& addresses)
 {
     const QString dir = m_dir.path();
     if (!m_valid ||
-        !PkiDirectory::issueAgent(dir, name, addresses, 30, PkiDirectory::IfExists::Replace, &m_error))
+        !PkiDirectory::issueAgent(dir, name, addresses, 90, PkiDirectory::IfExists::Replace, &m_error))
         return std::nullopt;
     return TlsIdentity::loadFiles(PkiDirectory::caCertificateFile(dir),
                                   PkiDirectory::agentCertificateFile(dir, name),
                                   PkiDirectory::agentKeyFile(dir, name), &m_error);
 }
 
-std::optional<TlsIdentity> FakePki::console(const QString& name, ConsoleAccess access)
+std::optional<TlsIdentity> FakePki::console(const QString& name, ConsoleAccess access, int days)
 {
     const QString dir = m_dir.path();
     if (!m_valid ||
-        !PkiDirectory::issueConsole(dir, name, access, 30, PkiDirectory::IfExists::Replace, &m_error))
+        !PkiDirectory::issueConsole(dir, name, access, days, PkiDirectory::IfExists::Replace, &m_error))
         return std::nullopt;
     return TlsIdentity::loadConsole(dir, name, &m_error);
 }

@@ -28,7 +28,8 @@ public:
     // An agent certificate naming the addresses a client will dial (default 127.0.0.1).
     std::optional<TlsIdentity> agent(const QString& name,
                                      const QStringList& addresses = {QStringLiteral("127.0.0.1")});
-    std::optional<TlsIdentity> console(const QString& name, ConsoleAccess access = ConsoleAccess::Operator);
+    std::optional<TlsIdentity> console(const QString& name, ConsoleAccess access = ConsoleAccess::Operator,
+                                       int days = 90);
 
     // What most widget tests need: agent "node1" on 127.0.0.1, an operator console and a read-only one.
     struct Identities
