@@ -18,6 +18,7 @@
 #include "probe/NeighbourWatcher.h"
 #include "reach/ReachabilityPanel.h"
 #include "reach/ReachabilityTracker.h"
+#include "watch/ClusterFleet.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -79,7 +80,7 @@ MainWindow::MainWindow(const QString& storePath, QWidget* parent)
     setWindowTitle(tr("Baton"));
     m_log = new EventLogModel(this);
     m_reach = new ReachabilityTracker(this);
-    m_splitBrain = new SplitBrainMonitor(this);
+    m_fleet = new ClusterFleet(this);
     m_vipMacs = new VipMacTracker(this);
     connect(m_vipMacs, &VipMacTracker::moved, this, [this](const QString& from, const QString& to) {
         log(vipLabel(), EventLogModel::Kind::Reachability,
@@ -93,11 +94,12 @@ MainWindow::MainWindow(const QString& storePath, QWidget* parent)
     buildMenus();
     m_banner = new AlarmBanner(QStringLiteral("splitBrainBanner"), tr("SPLIT BRAIN"),
                                QStringLiteral("#c62828"), false);
-    m_forgery = new ForgeryMonitor(this);
     m_forgeryBanner = new AlarmBanner(QStringLiteral("forgeryBanner"), tr("SUSPECTED FORGED ADVERTS"),
                                       QStringLiteral("#8e24aa"), true);
-    connect(m_forgeryBanner, &AlarmBanner::dismissed, m_forgery, &ForgeryMonitor::acknowledge);
-    connect(m_forgery, &ForgeryMonitor::changed, this, &MainWindow::forgeryChanged);
+    connect(m_forgeryBanner, &AlarmBanner::dismissed, this, [this] {
+        if (m_watch)
+            m_watch->forgery()->acknowledge();
+    });
     m_notice = new QLabel;
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
@@ -140,12 +142,12 @@ MainWindow::MainWindow(const QString& storePath, QWidget* parent)
     });
     connect(m_neighbours, &NeighbourWatcher::macChanged, this, &MainWindow::macChanged);
     connect(m_neighbours, &NeighbourWatcher::flappingChanged, this, &MainWindow::vipMacsChanged);
-    connect(m_splitBrain, &SplitBrainMonitor::changed, this, &MainWindow::splitBrainChanged);
     probeMethodChanged();
 
     QString error;
     if (!m_store.load(&error))
         m_storeNotice = tr("Your cluster list cannot be read, so Baton will not change it: %1").arg(error);
+    syncFleet();
     refreshClusterChooser();
     updateNotice();
     restoreSettings();
@@ -156,7 +158,7 @@ MainWindow::~MainWindow()
     // Nothing may call back into a window being destroyed: QWidget deletes children before QObject
     // drops their connections to us.
     dropNodes();
-    for (QObject* source : std::initializer_list<QObject*>{m_prober, m_neighbours, m_reach, m_splitBrain})
+    for (QObject* source : std::initializer_list<QObject*>{m_prober, m_neighbours, m_reach, m_fleet})
         source->disconnect(this);
 }
 
@@ -273,8 +275,7 @@ bool MainWindow::openClusterFile(const QString& path, QString* error)
     const auto cluster = ClusterDefinition::readFile(path, &problem);
     if (!cluster)
         return refuse(tr("The cluster file cannot be used: %1").arg(problem));
-    openCluster(*cluster, QFileInfo(path).absoluteFilePath());
-    m_storedIndex = -1;
+    openCluster(*cluster, QFileInfo(path).absoluteFilePath(), -1);
     refreshClusterChooser();
     return true;
 }
@@ -283,8 +284,7 @@ void MainWindow::openStoredCluster(qsizetype index)
 {
     if (index < 0 || index >= m_store.size())
         return;
-    openCluster(m_store.clusters().at(index), QString());
-    m_storedIndex = index;
+    openCluster(m_store.clusters().at(index), QString(), index);
     refreshClusterChooser();
 }
 
@@ -297,11 +297,17 @@ bool MainWindow::openLastCluster()
     return true;
 }
 
-void MainWindow::openCluster(const ClusterDefinition& cluster, const QString& file)
+void MainWindow::openCluster(const ClusterDefinition& cluster, const QString& file, qsizetype storedIndex)
 {
     closeCluster();
     m_cluster = cluster;
     m_clusterFile = file;
+    m_storedIndex = storedIndex;
+    syncFleet(); // a cluster from a file, or one not saved, is watched while it is open
+    m_watch = m_fleet->watch(watchLabel());
+    connect(m_watch, &ClusterWatch::destroyed, this, [this] { m_watch = nullptr; });
+    connect(m_watch->splitBrain(), &SplitBrainMonitor::changed, this, &MainWindow::splitBrainChanged);
+    connect(m_watch->forgery(), &ForgeryMonitor::changed, this, &MainWindow::forgeryChanged);
     setWindowTitle(tr("%1 — Baton").arg(cluster.name));
     m_pages->setCurrentIndex(1);
     log(QString(), EventLogModel::Kind::Connection,
@@ -328,30 +334,23 @@ void MainWindow::openCluster(const ClusterDefinition& cluster, const QString& fi
     // so the VIP's MAC is named after its node from the first time it is seen.
     m_neighbours->setAddresses({addresses.at(1), addresses.at(2), addresses.at(0)});
     m_logView->setNodes({vip, nodeName(0), nodeName(1)});
-    m_splitBrain->setNodeName(0, nodeName(0));
-    m_splitBrain->setNodeName(1, nodeName(1));
-    m_forgery->setNodeName(0, nodeName(0));
-    m_forgery->setNodeName(1, nodeName(1));
 
     startNodes();
+    splitBrainChanged();
+    forgeryChanged();
     updateNotice();
 }
 
 void MainWindow::startNodes()
 {
-    QString error;
-    std::optional<TlsIdentity> identity;
-    if (m_cluster->pkiDir.isEmpty())
-        error = tr("no PKI folder is set for this cluster");
-    else
-        identity = TlsIdentity::loadConsole(m_cluster->pkiDir, m_cluster->console, &error);
-    if (!identity) {
+    // The watch dialled the agents when the cluster joined the list; the cards show its connections.
+    if (!m_watch->identityError().isEmpty()) {
         // No cards then: a card would claim to be connecting to an agent that is never contacted.
         const QString text =
             tr("The agents are not contacted: this console's certificate cannot be loaded (%1). Set the "
                "cluster's PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, "
                "with a console certificate issued by batonctl pki issue-console.")
-                .arg(error);
+                .arg(m_watch->identityError());
         m_clusterNotices.append(text);
         m_cardsProblem->setText(tr("No node view without this console's certificate: see above."));
         m_cardsProblem->show();
@@ -359,14 +358,13 @@ void MainWindow::startNodes()
         return;
     }
     m_cardsProblem->hide();
-    const QSslConfiguration tls = identity->clientConfiguration();
     auto* cards = static_cast<QHBoxLayout*>(m_cardsArea->layout());
     for (int i = 0; i < 2; ++i) {
         const ClusterDefinition::Node& definition = m_cluster->nodes[static_cast<std::size_t>(i)];
         Node& node = m_nodes[static_cast<std::size_t>(i)];
-        node.connection = new AgentConnection(definition.agentHost(), definition.agentPort, tls, this);
+        node.connection = m_watch->connection(i);
         node.card = new NodeCard(definition.name, node.connection, m_cardsArea);
-        node.health = node.connection->health();
+        node.health = AgentConnection::Health::Connecting;
         cards->addWidget(node.card, 1);
         connect(node.connection, &AgentConnection::changed, this, [this, i] { nodeChanged(i); });
         connect(node.connection, &AgentConnection::eventReceived, this,
@@ -374,8 +372,8 @@ void MainWindow::startNodes()
         connect(node.card, &NodeCard::commandLogged, this,
                 [this, i](const QString& text) { log(nodeName(i), EventLogModel::Kind::Command, text); });
         log(nodeName(i), EventLogModel::Kind::Connection,
-            tr("Connecting to the agent at %1:%2").arg(definition.agentHost()).arg(definition.agentPort));
-        node.connection->start();
+            tr("Agent at %1:%2").arg(definition.agentHost()).arg(definition.agentPort));
+        nodeChanged(i); // how the agent is doing now, in the log
     }
 }
 
@@ -387,14 +385,27 @@ void MainWindow::closeCluster()
     m_reach->setTargets({});
     m_reachPanel->rebuild();
     m_vipMacs->reset();
-    m_splitBrain->reset();
-    m_forgery->reset();
+    if (m_watch) {
+        // The watch goes on without the window's view of the VIP's MAC.
+        m_watch->splitBrain()->setVipMacs(false, {});
+        m_watch->splitBrain()->disconnect(this);
+        m_watch->forgery()->disconnect(this);
+        m_watch->disconnect(this);
+        m_watch = nullptr;
+    }
+    m_banner->setLines({});
+    m_forgeryBanner->setLines({});
+    m_alarmReasons.clear();
+    m_forgeryLines.clear();
     m_cardsProblem->hide();
     if (m_cluster)
         log(QString(), EventLogModel::Kind::Connection, tr("Closed cluster %1").arg(m_cluster->name));
+    const bool watchedForTheWindow = m_cluster && m_storedIndex < 0;
     m_cluster.reset();
     m_clusterFile.clear();
     m_storedIndex = -1;
+    if (watchedForTheWindow)
+        syncFleet();
     m_clusterNotices.clear();
     updateNotice();
     m_pages->setCurrentIndex(0);
@@ -404,17 +415,18 @@ void MainWindow::closeCluster()
 
 void MainWindow::dropNodes()
 {
-    // Cards before their connections (a card reads its connection until it goes), and unhooked
-    // first: a connection that stops reports itself unreachable, which is no event worth logging.
+    // The connections are the watch's and go on; the window stops listening to them.
     for (Node& node : m_nodes) {
         delete node.card;
-        if (node.connection) {
+        if (node.connection)
             node.connection->disconnect(this);
-            node.connection->stop();
-        }
-        delete node.connection;
         node = Node{};
     }
+}
+
+SplitBrainMonitor* MainWindow::splitBrain() const
+{
+    return m_watch ? m_watch->splitBrain() : nullptr;
 }
 
 AgentConnection* MainWindow::connection(int index) const
@@ -446,11 +458,7 @@ void MainWindow::refreshClusterChooser()
     const QSignalBlocker block(m_chooser);
     m_chooser->clear();
     if (m_cluster && m_storedIndex < 0) {
-        const QString origin =
-            m_clusterFile.isEmpty()
-                ? tr("%1 (not saved)").arg(m_cluster->name)
-                : tr("%1 (from %2)").arg(m_cluster->name, QFileInfo(m_clusterFile).fileName());
-        m_chooser->addItem(origin, qsizetype{-1});
+        m_chooser->addItem(watchLabel(), qsizetype{-1});
         m_chooser->setItemData(0, m_clusterFile, Qt::ToolTipRole);
     }
     for (qsizetype i = 0; i < m_store.size(); ++i)
@@ -522,10 +530,11 @@ void MainWindow::keepCluster(const std::optional<ClusterDefinition>& cluster, qs
         return;
     QString error;
     const bool saved = index >= 0 ? m_store.replace(index, *cluster, &error) : m_store.add(*cluster, &error);
+    if (saved)
+        syncFleet();
     if (!saved) {
         // Still open what was typed: it is not lost while the window is open.
-        openCluster(*cluster, QString());
-        m_storedIndex = -1;
+        openCluster(*cluster, QString(), -1);
         refreshClusterChooser();
         showError(tr("The cluster is open but was not saved. %1").arg(error));
         return;
@@ -566,6 +575,7 @@ void MainWindow::removeCluster()
         QString error;
         if (!m_store.remove(index, &error))
             showError(error);
+        syncFleet();
         refreshClusterChooser();
     });
     box->open();
@@ -641,20 +651,16 @@ void MainWindow::nodeChanged(int index)
             break;
         }
     }
-    m_splitBrain->setNode(index, node.connection->isLive(), node.connection->status());
-    if (node.connection->status())
-        m_forgery->setStatus(index, *node.connection->status());
 }
 
 void MainWindow::agentEvent(int index, const ControlEvent& event)
 {
     log(nodeName(index), kindOf(event), ControlEventText::describe(event));
-    m_forgery->addEvent(index, event);
 }
 
 void MainWindow::forgeryChanged()
 {
-    const QStringList lines = m_forgery->lines();
+    const QStringList lines = m_watch ? m_watch->forgery()->lines() : QStringList();
     for (const QString& line : lines)
         if (!m_forgeryLines.contains(line))
             log(QString(), EventLogModel::Kind::Alarm, tr("Suspected forgery: %1").arg(line));
@@ -669,7 +675,7 @@ void MainWindow::forgeryChanged()
 
 void MainWindow::splitBrainChanged()
 {
-    const QStringList reasons = m_splitBrain->reasons();
+    const QStringList reasons = m_watch ? m_watch->splitBrain()->reasons() : QStringList();
     m_banner->setLines(reasons);
     for (const QString& reason : reasons) {
         if (!m_alarmReasons.contains(reason))
@@ -704,12 +710,12 @@ void MainWindow::macChanged(const QHostAddress& address, const QString& mac, con
 
 void MainWindow::vipMacsChanged()
 {
-    if (!m_cluster)
+    if (!m_cluster || !m_watch)
         return;
     const QHostAddress vip(m_cluster->vip.address);
     const QStringList macs = m_neighbours->recentMacs(vip);
-    m_splitBrain->setVipMacs(m_neighbours->isFlapping(vip), m_vipMacs->describe(macs),
-                             m_vipMacs->allFromNodes(macs));
+    m_watch->splitBrain()->setVipMacs(m_neighbours->isFlapping(vip), m_vipMacs->describe(macs),
+                                      m_vipMacs->allFromNodes(macs));
     showVipMac();
 }
 
@@ -717,14 +723,34 @@ void MainWindow::showVipMac()
 {
     // Every MAC of a flap is listed, red only when the monitor calls it an alarm: a fail-back the
     // agents explain is shown, not alarmed.
-    if (!m_cluster)
+    if (!m_cluster || !m_watch)
         return;
     const QHostAddress vip(m_cluster->vip.address);
+    const SplitBrainMonitor* monitor = m_watch->splitBrain();
     m_reachPanel->setMacText(0,
-                             m_neighbours->isFlapping(vip)
-                                 ? m_splitBrain->vipMacs().join(QStringLiteral(" / "))
-                                 : m_vipMacs->describe(m_neighbours->mac(vip)),
-                             m_splitBrain->isVipFlapAlarmed());
+                             m_neighbours->isFlapping(vip) ? monitor->vipMacs().join(QStringLiteral(" / "))
+                                                           : m_vipMacs->describe(m_neighbours->mac(vip)),
+                             monitor->isVipFlapAlarmed());
+}
+
+QString MainWindow::watchLabel() const
+{
+    if (!m_cluster || m_storedIndex >= 0)
+        return m_cluster ? m_cluster->name : QString();
+    // Never the same as a stored cluster's name: the file's copy may differ from the list's.
+    return m_clusterFile.isEmpty()
+               ? tr("%1 (not saved)").arg(m_cluster->name)
+               : tr("%1 (from %2)").arg(m_cluster->name, QFileInfo(m_clusterFile).fileName());
+}
+
+void MainWindow::syncFleet()
+{
+    QList<ClusterFleet::Member> members;
+    for (const ClusterDefinition& cluster : m_store.clusters())
+        members.append({cluster.name, cluster});
+    if (m_cluster && m_storedIndex < 0)
+        members.append({watchLabel(), *m_cluster});
+    m_fleet->setMembers(members);
 }
 
 QString MainWindow::nodeName(int index) const

@@ -31,7 +31,8 @@ class ReachabilityPanel;
 class ReachabilityTracker;
 class AlarmBanner;
 
-class ForgeryMonitor;
+class ClusterFleet;
+class ClusterWatch;
 class VipMacTracker;
 class SplitBrainMonitor;
 
@@ -63,7 +64,11 @@ public:
     NodeCard* nodeCard(int index) const;
     EventLogModel* eventLog() const { return m_log; }
     EventLogView* eventLogView() const { return m_logView; }
-    SplitBrainMonitor* splitBrain() const { return m_splitBrain; }
+    // The open cluster's split-brain monitor (its watch's); null while none is open.
+    SplitBrainMonitor* splitBrain() const;
+    // Every known cluster, watched while the window runs (hidden in the tray too).
+    ClusterFleet* fleet() const { return m_fleet; }
+    ClusterWatch* openWatch() const { return m_watch; }
     AlarmBanner* splitBrainBanner() const { return m_banner; }
     AlarmBanner* forgeryBanner() const { return m_forgeryBanner; }
     ReachabilityPanel* reachability() const { return m_reachPanel; }
@@ -92,7 +97,11 @@ private:
     void buildMenus();
     QWidget* buildEmptyPage();
     QWidget* buildClusterPage();
-    void openCluster(const ClusterDefinition& cluster, const QString& file);
+    void openCluster(const ClusterDefinition& cluster, const QString& file, qsizetype storedIndex);
+    // The open cluster's name in the fleet: its name, or its name and where it came from.
+    QString watchLabel() const;
+    // The fleet watches the stored clusters, and the open one if it is not stored.
+    void syncFleet();
     void startNodes();
     void dropNodes();
     void refreshClusterChooser();
@@ -133,7 +142,8 @@ private:
 
     EventLogModel* m_log = nullptr;
     ReachabilityTracker* m_reach = nullptr;
-    SplitBrainMonitor* m_splitBrain = nullptr;
+    ClusterFleet* m_fleet = nullptr;
+    ClusterWatch* m_watch = nullptr; // the open cluster's
     IcmpProber* m_prober = nullptr;
     NeighbourWatcher* m_neighbours = nullptr;
 
@@ -144,7 +154,6 @@ private:
     QAction* m_drillAction = nullptr;
     QPointer<DrillDialog> m_drillDialog;
     AlarmBanner* m_banner = nullptr;
-    ForgeryMonitor* m_forgery = nullptr;
     AlarmBanner* m_forgeryBanner = nullptr;
     QStringList m_forgeryLines; // already logged
     QLabel* m_notice = nullptr;
