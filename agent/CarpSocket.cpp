@@ -7,7 +7,9 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <linux/filter.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -32,7 +34,7 @@ CarpSocket::~CarpSocket()
     close();
 }
 
-QString CarpSocket::open(const QString& interface, int ifindex, quint32 group)
+QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, quint8 vhid)
 {
     close();
     m_fd = ::socket(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, CarpAdvert::IpProtocol);
@@ -45,20 +47,20 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group)
     ip_mreqn membership{};
     membership.imr_multiaddr.s_addr = htonl(group);
     membership.imr_ifindex = ifindex;
-    QString error;
-    if (::setsockopt(m_fd, SOL_SOCKET, SO_BINDTODEVICE, name.constData(),
-                     static_cast<socklen_t>(name.size())) < 0)
-        error = failure("SO_BINDTODEVICE");
-    else if (::setsockopt(m_fd, IPPROTO_IP, IP_HDRINCL, &on, sizeof on) < 0)
-        error = failure("IP_HDRINCL");
-    else if (::setsockopt(m_fd, IPPROTO_IP, IP_MULTICAST_LOOP, &off, sizeof off) < 0)
-        error = failure("IP_MULTICAST_LOOP");
-    else if (::setsockopt(m_fd, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl) < 0)
-        error = failure("IP_MULTICAST_TTL");
-    else if (::setsockopt(m_fd, IPPROTO_IP, IP_MULTICAST_IF, &membership, sizeof membership) < 0)
-        error = failure("IP_MULTICAST_IF");
-    else if (::setsockopt(m_fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, &membership, sizeof membership) < 0)
-        error = failure("IP_ADD_MEMBERSHIP");
+    // Filter first: set before the membership exists, so no other vhid slips in.
+    QString error = vhid != 0 ? attachFilter(vhid) : QString();
+    const auto set = [this, &error](int level, int option, const void* value, socklen_t size,
+                                    const char* what) {
+        if (error.isEmpty() && ::setsockopt(m_fd, level, option, value, size) < 0)
+            error = failure(what);
+    };
+    set(SOL_SOCKET, SO_BINDTODEVICE, name.constData(), static_cast<socklen_t>(name.size()),
+        "SO_BINDTODEVICE");
+    set(IPPROTO_IP, IP_HDRINCL, &on, sizeof on, "IP_HDRINCL");
+    set(IPPROTO_IP, IP_MULTICAST_LOOP, &off, sizeof off, "IP_MULTICAST_LOOP");
+    set(IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl, "IP_MULTICAST_TTL");
+    set(IPPROTO_IP, IP_MULTICAST_IF, &membership, sizeof membership, "IP_MULTICAST_IF");
+    set(IPPROTO_IP, IP_ADD_MEMBERSHIP, &membership, sizeof membership, "IP_ADD_MEMBERSHIP");
     if (!error.isEmpty()) {
         close();
         return error;
@@ -67,6 +69,27 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group)
     m_group = group;
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &CarpSocket::readPending);
+    return {};
+}
+
+QString CarpSocket::attachFilter(quint8 vhid)
+{
+    // Classic BPF over the packet from its IP header: keep it when the CARP vhid byte (one past
+    // the IP header) is ours, and keep anything too short to have one, so that user space still
+    // counts malformed packets.
+    sock_filter code[] = {
+        BPF_STMT(BPF_LDX | BPF_B | BPF_MSH, 0),          // X = IP header length
+        BPF_STMT(BPF_LD | BPF_W | BPF_LEN, 0),           // A = packet length
+        BPF_STMT(BPF_ALU | BPF_SUB | BPF_K, 2),          // A = length - 2
+        BPF_JUMP(BPF_JMP | BPF_JGE | BPF_X, 0, 0, 3),    // shorter than header + 2: keep
+        BPF_STMT(BPF_LD | BPF_B | BPF_IND, 1),           // A = byte at X + 1, the vhid
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, vhid, 1, 0), // ours: keep
+        BPF_STMT(BPF_RET | BPF_K, 0),                    // drop
+        BPF_STMT(BPF_RET | BPF_K, 0xFFFFFFFF),           // keep, whole
+    };
+    sock_fprog program{static_cast<unsigned short>(std::size(code)), code};
+    if (::setsockopt(m_fd, SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) < 0)
+        return failure("SO_ATTACH_FILTER");
     return {};
 }
 
@@ -79,14 +102,14 @@ void CarpSocket::close()
     m_fd = -1;
 }
 
-QString CarpSocket::send(const QByteArray& ipv4Packet)
+QString CarpSocket::send(QByteArrayView ipv4Packet)
 {
     if (m_fd < 0)
         return QStringLiteral("socket not open");
     sockaddr_in to{};
     to.sin_family = AF_INET;
     to.sin_addr.s_addr = htonl(m_group);
-    const ssize_t sent = ::sendto(m_fd, ipv4Packet.constData(), static_cast<size_t>(ipv4Packet.size()), 0,
+    const ssize_t sent = ::sendto(m_fd, ipv4Packet.data(), static_cast<size_t>(ipv4Packet.size()), 0,
                                   reinterpret_cast<const sockaddr*>(&to), sizeof to);
     if (sent < 0)
         return failure("sendto");
@@ -97,15 +120,33 @@ void CarpSocket::readPending()
 {
     // Each packet is handed over at once, in arrival order, but at most a batch per wake-up: under
     // a flood of protocol-112 packets the event loop must still get to the advert timer. The
-    // notifier is level-triggered, so what is left wakes us again straight away.
-    char buffer[2048];
-    for (int i = 0; i < MaxPerWakeup; ++i) {
-        const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
-        if (n < 0)
+    // notifier is level-triggered, so what is left wakes us again straight away. recvmmsg reads
+    // what is queued in one call and says when it is drained, without a read that fails.
+    std::array<iovec, Batch> vectors{};
+    std::array<mmsghdr, Batch> messages{};
+    for (int done = 0; done < MaxPerWakeup;) {
+        for (std::size_t i = 0; i < Batch; ++i) {
+            vectors[i] = iovec{m_buffers[i].data(), m_buffers[i].size()};
+            messages[i] = mmsghdr{};
+            messages[i].msg_hdr.msg_iov = &vectors[i];
+            messages[i].msg_hdr.msg_iovlen = 1;
+        }
+        const int n = ::recvmmsg(m_fd, messages.data(), Batch, MSG_DONTWAIT, nullptr);
+        if (n <= 0)
             return; // EAGAIN: drained; other errors show up again on the next read
-        Q_EMIT packetReceived(QByteArray(buffer, static_cast<qsizetype>(n)));
-        if (m_fd < 0)
-            return; // a slot closed us
+        // The steady clock, as GroupRunner::now().
+        const TimePoint readAt =
+            std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now().time_since_epoch());
+        for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+            if (m_handler)
+                m_handler(QByteArrayView(m_buffers[i].data(), static_cast<qsizetype>(messages[i].msg_len)),
+                          readAt);
+            if (m_fd < 0)
+                return; // the handler closed us
+        }
+        if (n < Batch)
+            return;
+        done += n;
     }
 }
 

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QByteArray>
+#include "carp/CarpTiming.h"
+
+#include <QByteArrayView>
 #include <QObject>
 #include <QString>
+
+#include <array>
+#include <functional>
 
 class QSocketNotifier;
 
@@ -11,33 +16,42 @@ namespace baton {
 
 // A raw IPv4 socket for protocol 112 bound to one interface and joined to the CARP group there.
 // Sends whole IPv4 packets (IP_HDRINCL, TTL 255 built by CarpCodec); multicast loop is off, so
-// our own adverts never come back. Packets are read the moment they arrive (no pcap buffering).
+// our own adverts never come back. Packets are read the moment they arrive (no pcap buffering),
+// several per system call, and handed to one handler without a copy or a signal.
 class CarpSocket : public QObject
 {
     Q_OBJECT
 public:
+    // The packet (valid during the call only) and when it was read, on GroupRunner::now()'s clock.
+    using Handler = std::function<void(QByteArrayView ipv4Packet, TimePoint readAt)>;
+
     explicit CarpSocket(QObject* parent = nullptr);
     ~CarpSocket() override;
 
-    // Returns an empty string on success, else what failed (with errno's text).
-    QString open(const QString& interface, int ifindex, quint32 group);
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    // Returns an empty string on success, else what failed (with errno's text). With a vhid, the
+    // kernel drops other vhids' adverts before they reach us (a socket filter): a node running many
+    // groups on one interface would otherwise wake every group for every advert on the wire.
+    QString open(const QString& interface, int ifindex, quint32 group, quint8 vhid = 0);
     void close();
     bool isOpen() const { return m_fd >= 0; }
     int ifindex() const { return m_ifindex; }
     // Returns an empty string on success, else the error.
-    QString send(const QByteArray& ipv4Packet);
-
-Q_SIGNALS:
-    void packetReceived(const QByteArray& ipv4Packet);
+    QString send(QByteArrayView ipv4Packet);
 
 private:
+    static constexpr int Batch = 8;
     static constexpr int MaxPerWakeup = 64;
+    static constexpr int BufferSize = 2048;
+    QString attachFilter(quint8 vhid);
     void readPending();
 
     int m_fd = -1;
     int m_ifindex = 0;
     quint32 m_group = 0;
     QSocketNotifier* m_notifier = nullptr;
+    Handler m_handler;
+    std::array<std::array<char, BufferSize>, Batch> m_buffers{};
 };
 
 } // namespace baton

@@ -10,6 +10,7 @@
 #include "net/Ipv4.h"
 
 #include <QCborArray>
+#include <QMetaMethod>
 #include <QTimer>
 
 #include <csignal>
@@ -31,14 +32,26 @@ ControlService::ControlService(LinkControl& links, const AgentClock& clock, cons
 {
     m_heartbeat.setInterval(control::HeartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        // Nobody to tell while the control channel is down or not configured: building the status
+        // of a hundred groups every second would cost more than their adverts.
+        if (!listened())
+            return;
         Q_EMIT statusChanged(status().toCbor());
         Q_EMIT heartbeat(ControlMessage::heartbeat(wallNow(), ++m_heartbeatSeq));
     });
     m_publish.setSingleShot(true);
     m_publish.setInterval(0);
-    connect(&m_publish, &QTimer::timeout, this, [this] { Q_EMIT statusChanged(status().toCbor()); });
+    connect(&m_publish, &QTimer::timeout, this, [this] {
+        if (listened())
+            Q_EMIT statusChanged(status().toCbor());
+    });
     connect(&m_restorer, &LinkRestorer::event, this, &ControlService::raise);
     connect(&m_restorer, &LinkRestorer::changed, this, &ControlService::publishSoon);
+}
+
+bool ControlService::listened() const
+{
+    return isSignalConnected(QMetaMethod::fromSignal(&ControlService::statusChanged));
 }
 
 qint64 ControlService::wallNow() const
@@ -117,8 +130,7 @@ void ControlService::watch(GroupRunner* group)
     connect(group, &GroupRunner::linkChanged, this, [this, group](bool up) {
         raise(ev::LinkChanged{group->config().vhid, group->config().interface, up});
     });
-    connect(group, &GroupRunner::advertSeen, this,
-            [this](const AdvertHistory::Entry& entry) { m_adverts.record(entry); });
+    group->setAdvertHistory(&m_adverts);
 }
 
 qint64 ControlService::wallTime(TimePoint steady) const

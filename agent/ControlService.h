@@ -73,6 +73,7 @@ Q_SIGNALS:
     void replyReady(quint64 session, const QCborMap& reply);
 
 private:
+    bool listened() const; // a control thread takes the status
     void raise(ControlEvent::Body body);
     void reply(quint64 session, const ControlRequest& request, const QString& client,
                std::optional<ControlError> error, const QCborMap& data = {}, const QCborMap& detail = {});

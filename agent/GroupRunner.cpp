@@ -48,11 +48,12 @@ GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookR
              config.strictAuth ? CarpHmac::Mode::Strict : CarpHmac::Mode::Compatible)
     , m_guard(counters, config.source)
     , m_ipId(static_cast<quint16>(QRandomGenerator::system()->generate()))
+    , m_counterBase(QRandomGenerator::system()->generate64())
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &GroupRunner::onTimer);
-    connect(&m_socket, &CarpSocket::packetReceived, this, &GroupRunner::onPacket);
+    m_socket.setHandler([this](QByteArrayView packet, TimePoint readAt) { onPacket(packet, readAt); });
     m_retry.setSingleShot(true);
     m_retry.setInterval(std::chrono::seconds(5));
     connect(&m_retry, &QTimer::timeout, this, &GroupRunner::refreshLink);
@@ -112,7 +113,8 @@ QString GroupRunner::openSocket()
     }
     if (m_socket.isOpen() && m_socket.ifindex() == m_link->ifindex)
         return {};
-    const QString error = m_socket.open(m_config.interface, m_link->ifindex, m_config.multicastGroup);
+    const QString error =
+        m_socket.open(m_config.interface, m_link->ifindex, m_config.multicastGroup, m_config.vhid);
     if (!error.isEmpty())
         m_retry.start(); // try again later; until then the link counts as down
     return error;
@@ -185,9 +187,9 @@ void GroupRunner::onTimer()
     apply(m_machine.timerFired(now()));
 }
 
-void GroupRunner::onPacket(const QByteArray& packet)
+void GroupRunner::onPacket(QByteArrayView packet, TimePoint readAt)
 {
-    const TimePoint t = now();
+    const TimePoint t = readAt;
     const CarpCodec::Decoded decoded = CarpCodec::decodePacket(packet, m_config.multicastGroup);
     CarpReject reject = decoded.reject;
     if (reject == CarpReject::None) {
@@ -273,19 +275,33 @@ void GroupRunner::sendAdvert(const action::SendAdvert& send)
     advert.advbase = send.advbase;
     advert.advskew = send.advskew;
     advert.demote = send.demote;
-    // A fresh random counter every time (as ucarp before it hears a peer): a peer that adopts it and
-    // counts on (ucarp) can never arrive at a value we sent, so every counter seen twice is a replay.
-    advert.counter = QRandomGenerator::system()->generate64();
+    advert.counter = nextCounter();
     m_guard.noteSent(advert.counter);
     advert.source = m_config.source;
     advert.destination = m_config.multicastGroup;
-    const QString error = m_socket.send(CarpCodec::encodePacket(advert, m_hmac, m_ipId++));
+    CarpCodec::Packet packet;
+    CarpCodec::encodePacket(advert, m_hmac, m_ipId++, packet);
+    const QString error = m_socket.send(QByteArrayView(packet.data(), CarpAdvert::PacketSize));
     recordAdvert(advert, error.isEmpty() ? AdvertHistory::Verdict::Sent : AdvertHistory::Verdict::SendFailed);
     noteSendResult(error);
 }
 
+quint64 GroupRunner::nextCounter()
+{
+    // A fresh random-looking counter every time (as ucarp before it hears a peer): a peer that
+    // adopts it and counts on (ucarp) cannot be expected to arrive at a value we sent, so every
+    // counter seen twice is a replay. SplitMix64's finaliser is a bijection, so our own counters
+    // never repeat (2^64 adverts), and unlike a system random number it costs nothing per advert.
+    quint64 z = m_counterBase + ++m_counterSequence * 0x9E3779B97F4A7C15ULL;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
 void GroupRunner::recordAdvert(const CarpAdvert& advert, AdvertHistory::Verdict verdict, quint8 detail)
 {
+    if (!m_history)
+        return;
     AdvertHistory::Entry e;
     e.timeMs = QDateTime::currentMSecsSinceEpoch();
     e.counter = advert.counter;
@@ -297,7 +313,7 @@ void GroupRunner::recordAdvert(const CarpAdvert& advert, AdvertHistory::Verdict 
     e.demote = advert.demote;
     e.verdict = verdict;
     e.detail = detail;
-    Q_EMIT advertSeen(e);
+    m_history->record(e);
 }
 
 void GroupRunner::noteSendResult(const QString& error)

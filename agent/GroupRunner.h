@@ -48,11 +48,12 @@ public:
     bool linkUsable() const { return usable(); }
     static TimePoint now();
     void updateHooks(const HookConfig& hooks) { m_config.hooks = hooks; }
+    // Where adverts received (any verdict) and sent are recorded; none by default.
+    void setAdvertHistory(AdvertHistory* history) { m_history = history; }
 
 Q_SIGNALS:
     void stateChanged(CarpState from, CarpState to, CarpReason reason);
-    void advertSeen(const baton::AdvertHistory::Entry& entry); // received (any verdict) or sent
-    void rejectLogged(CarpReject reason, quint32 source);      // as rate-limited as the log line
+    void rejectLogged(CarpReject reason, quint32 source); // as rate-limited as the log line
     void forgeryLogged(baton::AdvertGuard::Sign sign, quint32 source, quint64 count); // likewise
     void vipsChanged();
     void linkChanged(bool up); // as the state machine is told: down also when the socket is deaf
@@ -69,7 +70,8 @@ private:
     void setVips(bool present);
     void sendGarps();
     void runHook(action::Hook hook);
-    void onPacket(const QByteArray& packet);
+    void onPacket(QByteArrayView packet, TimePoint readAt);
+    quint64 nextCounter();
     void onTimer();
     QString tag() const;
 
@@ -88,6 +90,9 @@ private:
     int m_rejectsRecorded = 0;
     std::optional<NetlinkRoute::Link> m_link;
     quint16 m_ipId = 0;
+    quint64 m_counterBase = 0; // random; the counters sent are a bijection of base + sequence
+    quint64 m_counterSequence = 0;
+    AdvertHistory* m_history = nullptr;
     static constexpr quint8 SendErrorDemotion = 240;
     QTimer m_retry;        // reopen a socket that failed to open
     QTimer m_undemote;     // lift a send-error demotion that cannot be proven healed as BACKUP

@@ -143,7 +143,7 @@ int AdvertsCommand::run(const QStringList& arguments)
         return 1;
     }
     int shown = 0;
-    QObject::connect(&socket, &CarpSocket::packetReceived, &socket, [&](const QByteArray& packet) {
+    socket.setHandler([&](QByteArrayView packet, TimePoint) {
         const auto result = inspector.inspect(packet, QDateTime::currentMSecsSinceEpoch() * 1000);
         if (result.line.isEmpty())
             return;

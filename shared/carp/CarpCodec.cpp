@@ -53,10 +53,10 @@ quint64 read64(QByteArrayView bytes, qsizetype offset)
 
 } // namespace
 
-QByteArray CarpCodec::encodeHeader(const CarpAdvert& advert, const CarpHmac& hmac)
+namespace {
+void writeHeader(const CarpAdvert& advert, const CarpHmac& hmac, char* p)
 {
-    QByteArray header(CarpAdvert::HeaderSize, '\0');
-    char* p = header.data();
+    std::memset(p, 0, CarpAdvert::HeaderSize);
     p[CarpVersionType] = static_cast<char>((CarpAdvert::Version << 4) | CarpAdvert::TypeAdvertisement);
     p[CarpVhid] = static_cast<char>(advert.vhid);
     p[CarpAdvskew] = static_cast<char>(advert.advskew);
@@ -67,14 +67,29 @@ QByteArray CarpCodec::encodeHeader(const CarpAdvert& advert, const CarpHmac& hma
     const CarpHmac::Digest digest = hmac.digest(advert);
     std::memcpy(p + CarpDigest, digest.data(), digest.size());
     // Computed with the checksum field still zero.
-    qToBigEndian(InternetChecksum::compute(header), p + CarpChecksum);
+    qToBigEndian(InternetChecksum::compute(reinterpret_cast<const quint8*>(p), CarpAdvert::HeaderSize),
+                 p + CarpChecksum);
+}
+} // namespace
+
+QByteArray CarpCodec::encodeHeader(const CarpAdvert& advert, const CarpHmac& hmac)
+{
+    QByteArray header(CarpAdvert::HeaderSize, '\0');
+    writeHeader(advert, hmac, header.data());
     return header;
 }
 
 QByteArray CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId)
 {
-    QByteArray packet(CarpAdvert::Ipv4HeaderSize, '\0');
-    char* p = packet.data();
+    Packet packet;
+    encodePacket(advert, hmac, ipId, packet);
+    return QByteArray(packet.data(), CarpAdvert::PacketSize);
+}
+
+void CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId, Packet& out)
+{
+    char* p = out.data();
+    std::memset(p, 0, CarpAdvert::Ipv4HeaderSize);
     p[0] = static_cast<char>((IpVersion << 4) | IpMinHeaderWords);
     p[1] = static_cast<char>(IpTosLowDelay);
     qToBigEndian(static_cast<quint16>(CarpAdvert::PacketSize), p + 2);
@@ -84,9 +99,9 @@ QByteArray CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hma
     p[9] = static_cast<char>(CarpAdvert::IpProtocol);
     qToBigEndian(advert.source, p + 12);
     qToBigEndian(advert.destination, p + 16);
-    qToBigEndian(InternetChecksum::compute(packet), p + 10);
-    packet.append(encodeHeader(advert, hmac));
-    return packet;
+    qToBigEndian(InternetChecksum::compute(reinterpret_cast<const quint8*>(p), CarpAdvert::Ipv4HeaderSize),
+                 p + 10);
+    writeHeader(advert, hmac, p + CarpAdvert::Ipv4HeaderSize);
 }
 
 CarpCodec::Decoded CarpCodec::decodePacket(QByteArrayView bytes, std::optional<quint32> expectedGroup)

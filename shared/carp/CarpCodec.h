@@ -8,6 +8,7 @@
 #include <QByteArrayView>
 #include <QtGlobal>
 
+#include <array>
 #include <optional>
 
 namespace baton {
@@ -36,6 +37,9 @@ public:
     // The 56-byte IPv4 packet as ucarp sends it: TOS 0x10 (low delay), DF, TTL 255, protocol 112,
     // advert.source to advert.destination, then encodeHeader(). advert.ttl is ignored.
     static QByteArray encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId);
+    // The same into a buffer of the caller's: no allocation, for the agent's send path.
+    using Packet = std::array<char, CarpAdvert::PacketSize>;
+    static void encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId, Packet& out);
 
     // An IPv4 packet as a raw socket delivers it (options allowed; bytes beyond the IP total length
     // ignored). Checks run in CarpReject order. The destination is compared only if expectedGroup

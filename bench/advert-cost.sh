@@ -1,0 +1,142 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# CPU per advert, batond against Debian's keepalived in the same run, and batond's cost as the
+# number of vhids grows. Pair in namespaces as in the netns tests (tests/netns/lib.sh), nothing else
+# running in them. CPU is what the kernel accounted to every thread of every process in a node's
+# namespace (/proc/PID/task/TID/schedstat, nanoseconds), adverts are the packets node 1 sent and
+# node 2 received on eth0 (in steady state nothing else crosses the wire).
+#   sudo BATOND=build/agent/batond bench/advert-cost.sh [seconds-per-case]   (markdown to stdout)
+# Cases: batond advbase 0 advskew 3 (11.7 ms) and keepalived VRRPv3 advert_int 0.01 (10 ms), one
+# group each; then batond with 1, 50 and 100 vhids at advbase 1 (one VIP each).
+SECONDS_PER_CASE=${1:-30}
+NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-3600} # the whole benchmark, not one test
+source "$(dirname "$0")/../tests/netns/lib.sh"
+require_root
+
+if ! command -v keepalived > /dev/null; then
+    apt-get -o DPkg::Lock::Timeout=600 install -y keepalived > "$WORK/apt.log" 2>&1 ||
+        die "cannot install keepalived: $(tail -n 5 "$WORK/apt.log")"
+fi
+
+reset_topology() {
+    for ns in "$N1" "$N2" "$C"; do
+        for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null || true; done
+        ip netns del "$ns" 2>/dev/null || true
+    done
+    PIDS=()
+    topology
+}
+
+# ns_cpu_ns NS: nanoseconds on a CPU so far, all threads of all processes in namespace NS.
+ns_cpu_ns() {
+    local total=0 pid f v
+    for pid in $(ip netns pids "$1"); do
+        for f in /proc/"$pid"/task/*/schedstat; do
+            read -r v _ < "$f" 2> /dev/null || continue
+            total=$((total + v))
+        done
+    done
+    echo "$total"
+}
+counter() { ip netns exec "$(ns_of "$1")" cat "/sys/class/net/eth0/statistics/$2"; }
+
+# batond_conf N VHIDS BASE SKEW: node N's file with VHIDS groups (vhid 1 the VIP, vhid i > 1
+# 192.0.2.(139+i)).
+batond_conf() {
+    local n=$1 vhids=$2 base=$3 skew=$4 i vip
+    {
+        echo "state-dir = $WORK/state$n"
+        for ((i = 1; i <= vhids; i++)); do
+            vip=$VIP
+            ((i > 1)) && vip=192.0.2.$((139 + i))
+            printf '[vhid %d]\ninterface = eth0\nsource = 192.0.2.1%d\nvip = %s/24\npassword = some_password\n' \
+                "$i" "$n" "$vip"
+            printf 'advbase = %d\nadvskew = %d\n' "$base" "$((skew + n - 1))"
+        done
+    } > "$WORK/batond$n.conf"
+    echo "$WORK/batond$n.conf"
+}
+
+keepalived_conf() { # keepalived_conf N
+    local n=$1
+    cat > "$WORK/keepalived$n.conf" << EOT
+global_defs {
+    vrrp_version 3
+    max_auto_priority -1
+}
+vrrp_instance bench {
+    state BACKUP
+    interface eth0
+    virtual_router_id 1
+    priority $((200 - n * 50))
+    advert_int 0.01
+    virtual_ipaddress {
+        $VIP/24 dev eth0
+    }
+}
+EOT
+    echo "$WORK/keepalived$n.conf"
+}
+
+start_keepalived() { # start_keepalived N
+    local n=$1
+    ip netns exec "$(ns_of "$n")" keepalived --dont-fork --log-console --vrrp \
+        --use-file "$(keepalived_conf "$n")" --pid "$WORK/k$n.pid" --vrrp_pid "$WORK/k$n-vrrp.pid" \
+        >> "$WORK/keepalived$n.log" 2>&1 &
+    PIDS+=("$!")
+}
+
+# measure -> "master-cpu-ms backup-cpu-ms sent received" over SECONDS_PER_CASE in steady state.
+measure() {
+    sleep 3
+    local c1 c2 tx rx
+    c1=$(ns_cpu_ns "$N1")
+    c2=$(ns_cpu_ns "$N2")
+    tx=$(counter 1 tx_packets)
+    rx=$(counter 2 rx_packets)
+    sleep "$SECONDS_PER_CASE"
+    echo "$((($(ns_cpu_ns "$N1") - c1) / 1000000)) $((($(ns_cpu_ns "$N2") - c2) / 1000000))" \
+        "$(($(counter 1 tx_packets) - tx)) $(($(counter 2 rx_packets) - rx))"
+}
+
+case_batond() { # case_batond VHIDS BASE SKEW
+    reset_topology
+    start_batond 1 --config "$(batond_conf 1 "$@")"
+    wait_until 10 has_vip 1 || die "batond on node 1 did not take the VIP"
+    start_batond 2 --config "$(batond_conf 2 "$@")"
+    sleep 2
+    has_vip 2 && die "both batond hold the VIP"
+    measure
+}
+
+case_keepalived() {
+    reset_topology
+    start_keepalived 1
+    wait_until 10 has_vip 1 || die "keepalived on node 1 did not take the VIP: $(tail -n 5 "$WORK/keepalived1.log")"
+    start_keepalived 2
+    sleep 2
+    has_vip 2 && die "both keepalived hold the VIP"
+    measure
+}
+
+per_advert() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c * 1000 / n; else print "-" }'; }
+share() { awk -v c="$1" -v s="$SECONDS_PER_CASE" 'BEGIN { printf "%.2f", c / (s * 10) }'; }
+
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$SECONDS_PER_CASE s per case, load average before the run: $load ($(nproc) cores)."
+echo
+echo "| agent, interval | adverts sent / received | master CPU (ms) | µs per advert sent | backup CPU (ms) | µs per advert received |"
+echo "|---|---|---|---|---|---|"
+read -r m b tx rx <<< "$(case_batond 1 0 3)"
+echo "| batond, advbase 0 advskew 3 (11.7 ms) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+read -r m b tx rx <<< "$(case_keepalived)"
+echo "| keepalived $(keepalived --version 2>&1 | awk 'NR == 1 { print $2 }') VRRPv3, advert_int 0.01 | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+echo
+echo "| batond, advbase 1 | adverts sent / received | master CPU (ms) | share of a core | µs per advert sent | backup CPU (ms) | share of a core | µs per advert received |"
+echo "|---|---|---|---|---|---|---|---|"
+for vhids in 1 50 100; do
+    read -r m b tx rx <<< "$(case_batond "$vhids" 1 1)"
+    echo "| $vhids vhid$( ((vhids > 1)) && echo s) | $tx / $rx | $m | $(share "$m") % | $(per_advert "$m" "$tx") | $b | $(share "$b") % | $(per_advert "$b" "$rx") |"
+done
+echo
+echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)."
