@@ -5,6 +5,7 @@
 #include "ControlService.h"
 #include "GroupRunner.h"
 #include "HostCheck.h"
+#include "RealtimeSetup.h"
 #include "carp/CarpStateNames.h"
 #include "config/AgentConfigParser.h"
 #include "config/IfupdownReader.h"
@@ -93,6 +94,10 @@ bool Agent::start()
     }
     for (const auto& g : m_groups)
         g->start();
+    if (const QString warning = RealtimeSetup::lockMemory(); !warning.isEmpty())
+        qWarning("%s", qUtf8Printable(warning));
+    else
+        qInfo("memory locked");
     // The control channel last, and never fatal: CARP runs whatever happens to it.
     m_channel = std::make_unique<ControlChannel>(*m_control);
     m_channel->start(m_current.config.control, m_current.config.stateDir);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <linux/filter.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -60,6 +61,7 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, q
     set(IPPROTO_IP, IP_MULTICAST_LOOP, &off, sizeof off, "IP_MULTICAST_LOOP");
     set(IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl, "IP_MULTICAST_TTL");
     set(IPPROTO_IP, IP_MULTICAST_IF, &membership, sizeof membership, "IP_MULTICAST_IF");
+    set(SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on, "SO_TIMESTAMPNS");
     set(IPPROTO_IP, IP_ADD_MEMBERSHIP, &membership, sizeof membership, "IP_ADD_MEMBERSHIP");
     if (!error.isEmpty()) {
         close();
@@ -122,6 +124,8 @@ void CarpSocket::readPending()
     // a flood of protocol-112 packets the event loop must still get to the advert timer. The
     // notifier is level-triggered, so what is left wakes us again straight away. recvmmsg reads
     // what is queued in one call and says when it is drained, without a read that fails.
+    if (m_fd < 0)
+        return;
     std::array<iovec, Batch> vectors{};
     std::array<mmsghdr, Batch> messages{};
     for (int done = 0; done < MaxPerWakeup;) {
@@ -130,17 +134,34 @@ void CarpSocket::readPending()
             messages[i] = mmsghdr{};
             messages[i].msg_hdr.msg_iov = &vectors[i];
             messages[i].msg_hdr.msg_iovlen = 1;
+            messages[i].msg_hdr.msg_control = m_controls[i].data();
+            messages[i].msg_hdr.msg_controllen = m_controls[i].size();
         }
         const int n = ::recvmmsg(m_fd, messages.data(), Batch, MSG_DONTWAIT, nullptr);
         if (n <= 0)
             return; // EAGAIN: drained; other errors show up again on the next read
-        // The steady clock, as GroupRunner::now().
-        const TimePoint readAt =
+        // The kernel stamps with the wall clock; the loop runs on the steady one. The age of each
+        // packet carries over, unless the wall clock stepped in between (then: read now).
+        timespec wall{};
+        clock_gettime(CLOCK_REALTIME, &wall);
+        const TimePoint steady =
             std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now().time_since_epoch());
         for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+            TimePoint arrived = steady;
+            for (cmsghdr* c = CMSG_FIRSTHDR(&messages[i].msg_hdr); c != nullptr;
+                 c = CMSG_NXTHDR(&messages[i].msg_hdr, c)) {
+                if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_TIMESTAMPNS)
+                    continue;
+                timespec stamp{};
+                std::memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
+                const qint64 ageUs =
+                    (qint64{wall.tv_sec} - stamp.tv_sec) * 1'000'000 + (wall.tv_nsec - stamp.tv_nsec) / 1000;
+                if (ageUs >= 0 && ageUs <= MaxAge.count())
+                    arrived = steady - Micros(ageUs);
+            }
             if (m_handler)
                 m_handler(QByteArrayView(m_buffers[i].data(), static_cast<qsizetype>(messages[i].msg_len)),
-                          readAt);
+                          arrived);
             if (m_fd < 0)
                 return; // the handler closed us
         }

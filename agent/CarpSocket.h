@@ -17,13 +17,16 @@ namespace baton {
 // A raw IPv4 socket for protocol 112 bound to one interface and joined to the CARP group there.
 // Sends whole IPv4 packets (IP_HDRINCL, TTL 255 built by CarpCodec); multicast loop is off, so
 // our own adverts never come back. Packets are read the moment they arrive (no pcap buffering),
-// several per system call, and handed to one handler without a copy or a signal.
+// several per system call, and handed to one handler without a copy or a signal, each with the
+// time the kernel received it: an advert's lateness is judged by when it reached the host, not by
+// when a busy loop got round to reading it.
 class CarpSocket : public QObject
 {
     Q_OBJECT
 public:
-    // The packet (valid during the call only) and when it was read, on GroupRunner::now()'s clock.
-    using Handler = std::function<void(QByteArrayView ipv4Packet, TimePoint readAt)>;
+    // The packet (valid during the call only) and when the kernel received it, on the steady clock
+    // of GroupRunner::now() (when it was read, if the kernel gave no usable time).
+    using Handler = std::function<void(QByteArrayView ipv4Packet, TimePoint arrivedAt)>;
 
     explicit CarpSocket(QObject* parent = nullptr);
     ~CarpSocket() override;
@@ -38,13 +41,17 @@ public:
     int ifindex() const { return m_ifindex; }
     // Returns an empty string on success, else the error.
     QString send(QByteArrayView ipv4Packet);
+    // Hands over what is queued now, as if the socket had just become readable: before acting on
+    // a deadline, the adverts that arrived before it must count.
+    void readPending();
 
 private:
     static constexpr int Batch = 8;
     static constexpr int MaxPerWakeup = 64;
     static constexpr int BufferSize = 2048;
+    static constexpr int ControlSize = 64;      // one SCM_TIMESTAMPNS
+    static constexpr Micros MaxAge{10'000'000}; // older than that: the wall clock stepped
     QString attachFilter(quint8 vhid);
-    void readPending();
 
     int m_fd = -1;
     int m_ifindex = 0;
@@ -52,6 +59,7 @@ private:
     QSocketNotifier* m_notifier = nullptr;
     Handler m_handler;
     std::array<std::array<char, BufferSize>, Batch> m_buffers{};
+    std::array<std::array<char, ControlSize>, Batch> m_controls{};
 };
 
 } // namespace baton

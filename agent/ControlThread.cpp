@@ -3,6 +3,7 @@
 
 #include "ControlServer.h"
 #include "ControlService.h"
+#include "RealtimeSetup.h"
 
 #include <QHostAddress>
 
@@ -23,6 +24,10 @@ ControlThread::ControlThread(ControlService& service, QObject* parent)
     connect(
         &m_thread, &QThread::started, &m_thread,
         [] {
+            // Never real-time: TLS work from the network must not compete with the adverts. The
+            // policy is reset on fork already, unless whoever set it forgot the flag.
+            if (!RealtimeSetup::normalise())
+                qWarning("control: cannot return the listener thread to normal scheduling");
             // On Linux a nice value is per thread; only the listener's thread is lowered.
             if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), ControlNice) != 0)
                 qWarning("control: cannot lower the listener thread's priority");

@@ -53,7 +53,7 @@ GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookR
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &GroupRunner::onTimer);
-    m_socket.setHandler([this](QByteArrayView packet, TimePoint readAt) { onPacket(packet, readAt); });
+    m_socket.setHandler([this](QByteArrayView packet, TimePoint arrivedAt) { onPacket(packet, arrivedAt); });
     m_retry.setSingleShot(true);
     m_retry.setInterval(std::chrono::seconds(5));
     connect(&m_retry, &QTimer::timeout, this, &GroupRunner::refreshLink);
@@ -184,12 +184,15 @@ void GroupRunner::setMaintenance(bool on)
 
 void GroupRunner::onTimer()
 {
+    // A loop woken late by a busy host may find the deadline and an advert that beat it both
+    // ready: the advert, stamped with its arrival, goes first and moves the deadline.
+    m_socket.readPending();
     apply(m_machine.timerFired(now()));
 }
 
-void GroupRunner::onPacket(QByteArrayView packet, TimePoint readAt)
+void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
 {
-    const TimePoint t = readAt;
+    const TimePoint t = arrivedAt;
     const CarpCodec::Decoded decoded = CarpCodec::decodePacket(packet, m_config.multicastGroup);
     CarpReject reject = decoded.reject;
     if (reject == CarpReject::None) {

@@ -70,7 +70,7 @@ private:
     void setVips(bool present);
     void sendGarps();
     void runHook(action::Hook hook);
-    void onPacket(QByteArrayView packet, TimePoint readAt);
+    void onPacket(QByteArrayView packet, TimePoint arrivedAt);
     quint64 nextCounter();
     void onTimer();
     QString tag() const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HookRunner.h"
 
+#include "RealtimeSetup.h"
+
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QTimer>
@@ -108,7 +110,9 @@ void HookRunner::start(const Invocation& invocation)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     // batond blocks SIGTERM/SIGINT/SIGHUP for its signalfd, and a mask survives exec: give the
     // hook a clean one, and its own process group so a timeout can kill everything it started.
+    // A hook never runs real-time (nor with batond's timer slack), whatever the agent runs with.
     m_process->setChildProcessModifier([] {
+        RealtimeSetup::normalise();
         sigset_t none;
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, nullptr);

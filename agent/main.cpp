@@ -4,6 +4,7 @@
 #include "AgentLog.h"
 #include "HostCheck.h"
 #include "NetlinkRoute.h"
+#include "RealtimeSetup.h"
 #include "SignalSource.h"
 #include "config/AgentConfigParser.h"
 #include "config/ConfigSummary.h"
@@ -61,7 +62,14 @@ int main(int argc, char** argv)
         return ConfigSummary::report(result, QStringLiteral("batond"), out, err);
     }
 
+    // Still the only thread: what follows inherits the mask, the slack and the locked memory, but
+    // not the real-time policy (reset on fork).
+    const RealtimeSetup::Report realtime = RealtimeSetup::apply();
     AgentLog::install(parser.isSet(debug));
+    for (const QString& line : realtime.done)
+        qInfo("%s", qUtf8Printable(line));
+    for (const QString& line : realtime.refused)
+        qWarning("%s", qUtf8Printable(line));
     Agent agent(fromInterfaces ? Agent::Source::Interfaces : Agent::Source::AgentConfig, path);
     QObject::connect(&agent, &Agent::finished, &app, &QCoreApplication::exit);
     if (!agent.start())

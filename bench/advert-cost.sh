@@ -24,6 +24,9 @@ reset_topology() {
         ip netns del "$ns" 2>/dev/null || true
     done
     PIDS=()
+    # keepalived refuses to start while its pid file names a live process: after a kill -9 the
+    # file stays, and its PID may belong to someone else by now.
+    rm -f "$WORK"/k*.pid
     topology
 }
 

@@ -7,9 +7,18 @@
 # then the same on the other server. Each time: the VIP answers again within the protocol bound
 # (3 x advbase + advskew/256 = 3.004 s, plus 300 ms for the 10 ms probe, scheduling and ARP), the
 # downed server's own address stops answering and comes back, its agent stays active, and the VIP
-# is never held by both (address monitors).
+# is never held by both (address monitors). The unit runs the agent's advert thread real-time
+# (systemd sets it; the sandbox keeps RestrictRealtime=yes), reset on fork.
 source "$(dirname "$0")/lib.sh"
 seed_servers
+for n in 1 2; do
+    policy=$(node "$n" sh -c 'chrt -p "$(pgrep -x batond)"')
+    matches "SCHED_FIFO|SCHED_RESET_ON_FORK" <<<"$policy" || die "node $n: batond does not run real-time: $policy"
+    matches "priority: 10" <<<"$policy" || die "node $n: batond's real-time priority is not 10: $policy"
+    journal "$n" | matches "adverts on real-time scheduling (SCHED_FIFO, priority 10, set before start, reset on fork)" ||
+        die "node $n: batond did not report its real-time scheduling"
+done
+pass "batond's advert thread runs SCHED_FIFO 10, reset on fork, under systemd"
 start_addr_monitor 1
 start_addr_monitor 2
 monitors_ready
