@@ -13,13 +13,16 @@
 #include "log/EventLogView.h"
 #include "net/Ipv4.h"
 #include "node/NodeCard.h"
+#include "notify/Notifier.h"
 #include "pki/TlsIdentity.h"
 #include "probe/IcmpProber.h"
 #include "probe/NeighbourWatcher.h"
 #include "reach/ReachabilityPanel.h"
 #include "reach/ReachabilityTracker.h"
+#include "tray/DesktopWatch.h"
 #include "watch/ClusterFleet.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -81,6 +84,14 @@ MainWindow::MainWindow(const QString& storePath, QWidget* parent)
     m_log = new EventLogModel(this);
     m_reach = new ReachabilityTracker(this);
     m_fleet = new ClusterFleet(this);
+    m_desk = new DesktopWatch(m_fleet, this);
+    // What the administrator is looking at needs no notification, unless it is critical.
+    m_desk->notifier()->setQuiet([this](const WatchNotice& notice) {
+        return !notice.critical && isVisible() && isActiveWindow() && notice.cluster == watchLabel();
+    });
+    connect(m_desk, &DesktopWatch::openRequested, this, &MainWindow::openWatched);
+    connect(m_desk, &DesktopWatch::showRequested, this, &MainWindow::bringUp);
+    connect(m_desk, &DesktopWatch::quitRequested, this, &MainWindow::quit);
     m_vipMacs = new VipMacTracker(this);
     connect(m_vipMacs, &VipMacTracker::moved, this, [this](const QString& from, const QString& to) {
         log(vipLabel(), EventLogModel::Kind::Reachability,
@@ -175,7 +186,7 @@ void MainWindow::buildMenus()
     connect(m_drillAction, &QAction::triggered, this, &MainWindow::openDrills);
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(quit, &QAction::triggered, this, &MainWindow::quit);
 
     QMenu* menu = menuBar()->addMenu(tr("&Cluster"));
     menu->addAction(m_addAction);
@@ -185,6 +196,12 @@ void MainWindow::buildMenus()
     menu->addAction(m_drillAction);
     menu->addSeparator();
     menu->addAction(quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_desk->overviewAction());
+    view->addSeparator();
+    view->addAction(m_desk->notificationsAction());
+    view->addAction(m_desk->keepInTrayAction());
 
     m_chooser = new QComboBox;
     m_chooser->setMinimumContentsLength(24);
@@ -199,6 +216,8 @@ void MainWindow::buildMenus()
     bar->addSeparator();
     bar->addAction(m_addAction);
     bar->addAction(m_editAction);
+    bar->addSeparator();
+    bar->addAction(m_desk->overviewAction());
 }
 
 QWidget* MainWindow::buildEmptyPage()
@@ -583,8 +602,49 @@ void MainWindow::removeCluster()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    const DesktopWatch::Close choice = m_quitting ? DesktopWatch::Close::Quit : m_desk->onClose();
+    if (choice == DesktopWatch::Close::Cancel) {
+        event->ignore();
+        return;
+    }
     saveSettings();
+    if (choice == DesktopWatch::Close::Hide) {
+        // Hidden, not closed: the fleet, the tray and the notifications go on.
+        QApplication::setQuitOnLastWindowClosed(false);
+        event->ignore();
+        hide();
+        return;
+    }
+    m_desk->closeOverview();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+    Q_EMIT quitRequested();
+}
+
+void MainWindow::bringUp()
+{
+    QApplication::setQuitOnLastWindowClosed(true);
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::openWatched(const QString& label)
+{
+    if (label != watchLabel()) {
+        const qsizetype index = m_store.indexOf(label);
+        if (index >= 0)
+            openStoredCluster(index);
+    }
+    bringUp();
 }
 
 void MainWindow::saveSettings()

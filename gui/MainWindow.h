@@ -32,6 +32,7 @@ class ReachabilityTracker;
 class AlarmBanner;
 
 class ClusterFleet;
+class DesktopWatch;
 class ClusterWatch;
 class VipMacTracker;
 class SplitBrainMonitor;
@@ -69,6 +70,15 @@ public:
     // Every known cluster, watched while the window runs (hidden in the tray too).
     ClusterFleet* fleet() const { return m_fleet; }
     ClusterWatch* openWatch() const { return m_watch; }
+    // Notifications, the tray icon and the overview of every cluster.
+    DesktopWatch* desktopWatch() const { return m_desk; }
+    // Opens the cluster the fleet knows by this label (from a notification or the overview) and
+    // brings the window up.
+    void openWatched(const QString& label);
+    // Shows the window again from the tray.
+    void bringUp();
+    // Quits for real, whatever closing the window would do.
+    void quit();
     AlarmBanner* splitBrainBanner() const { return m_banner; }
     AlarmBanner* forgeryBanner() const { return m_forgeryBanner; }
     ReachabilityPanel* reachability() const { return m_reachPanel; }
@@ -79,6 +89,10 @@ public:
     QAction* drillAction() const { return m_drillAction; }
     // The warning shown above the cluster (certificates, the cluster list, the definition); empty if none.
     QString notice() const;
+
+Q_SIGNALS:
+    // The administrator chose Quit: the application ends even with the window already hidden.
+    void quitRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -144,6 +158,8 @@ private:
     ReachabilityTracker* m_reach = nullptr;
     ClusterFleet* m_fleet = nullptr;
     ClusterWatch* m_watch = nullptr; // the open cluster's
+    DesktopWatch* m_desk = nullptr;
+    bool m_quitting = false;
     IcmpProber* m_prober = nullptr;
     NeighbourWatcher* m_neighbours = nullptr;
 

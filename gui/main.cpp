@@ -70,6 +70,8 @@ int main(int argc, char** argv)
     }
 
     baton::MainWindow window;
+    QObject::connect(&window, &baton::MainWindow::quitRequested, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
     if (parser.isSet(cluster)) {
         QString error;
         // The window shows the error too; it stays open so that it can be fixed there.

@@ -17,6 +17,8 @@ PACKAGES=(
     faketime
     # the server tests: Debian 12 containers booted with systemd-nspawn, reached over SSH
     systemd systemd-container debootstrap openssh-client
+    # desktop notifications: a private bus for their tests, a real notification daemon for one run
+    dbus-daemon dunst
     # drill reports: the JSON checked against its schema, the PDF rendered to check and show it
     python3 python3-jsonschema poppler-utils
 )
