@@ -4,69 +4,67 @@
 <context>
     <name>ClusterStore</name>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="47"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="45"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="54"/>
         <source>cannot be read (%1)</source>
-        <translation>kann nicht gelesen werden (%1)</translation>
+        <translation type="vanished">kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="59"/>
         <source>line %1: not valid JSON (%2)</source>
-        <translation>Zeile %1: kein gültiges JSON (%2)</translation>
+        <translation type="vanished">Zeile %1: kein gültiges JSON (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="65"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="58"/>
         <source>not a Baton cluster list (expected an object with &quot;format&quot;: &quot;%1&quot;)</source>
         <translation>keine Baton-Clusterliste (erwartet wird ein Objekt mit &quot;format&quot;: &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="68"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="61"/>
         <source>version %1 of the cluster list is not supported (this Baton reads version %2)</source>
         <translation>Version %1 der Clusterliste wird nicht unterstützt (diese Baton-Version liest Version %2)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="73"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="66"/>
         <source>&quot;clusters&quot; is not an array</source>
         <translation>&quot;clusters&quot; ist kein Array</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="81"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="73"/>
         <source>cluster %1: %2</source>
         <translation>Cluster %1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="81"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="73"/>
         <source>not an object</source>
         <translation>kein Objekt</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="100"/>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="112"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="92"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="104"/>
         <source>There is a cluster named &apos;%1&apos; already.</source>
         <translation>Es gibt bereits einen Cluster namens „%1“.</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="109"/>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="121"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="101"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="113"/>
         <source>No such cluster.</source>
         <translation>Diesen Cluster gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="139"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="131"/>
         <source>The cluster list was not changed, so as not to overwrite a file that could not be read. Repair or remove it, then restart Baton. %1</source>
         <translation>Die Clusterliste wurde nicht geändert, damit keine Datei überschrieben wird, die nicht gelesen werden konnte. Reparieren oder entfernen Sie die Datei und starten Sie Baton dann neu. %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="145"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="137"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterStore.cpp" line="161"/>
+        <location filename="../gui/cluster/ClusterStore.cpp" line="153"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -271,6 +269,26 @@
     </message>
     <message>
         <location filename="../shared/control/ControlEventText.cpp" line="81"/>
+        <source>vhid %1: %2 is up</source>
+        <translation>vhid %1: %2 ist oben</translation>
+    </message>
+    <message>
+        <location filename="../shared/control/ControlEventText.cpp" line="83"/>
+        <source>vhid %1: %2 is down</source>
+        <translation>vhid %1: %2 ist unten</translation>
+    </message>
+    <message>
+        <location filename="../shared/control/ControlEventText.cpp" line="88"/>
+        <source>batond %1 started</source>
+        <translation>batond %1 gestartet</translation>
+    </message>
+    <message>
+        <location filename="../shared/control/ControlEventText.cpp" line="92"/>
+        <source>batond stopping (signal %1)</source>
+        <translation>batond hält an (Signal %1)</translation>
+    </message>
+    <message>
+        <location filename="../shared/control/ControlEventText.cpp" line="96"/>
         <source>event %1</source>
         <translation>Ereignis %1</translation>
     </message>
@@ -506,32 +524,32 @@
 <context>
     <name>baton::AgentConnection</name>
     <message>
-        <location filename="../console/node/AgentConnection.cpp" line="78"/>
+        <location filename="../console/node/AgentConnection.cpp" line="97"/>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../console/node/AgentConnection.cpp" line="110"/>
+        <location filename="../console/node/AgentConnection.cpp" line="129"/>
         <source>Nothing heard from the agent for %1 s.</source>
         <translation>Seit %1 s keine Nachricht vom Agenten.</translation>
     </message>
     <message>
-        <location filename="../console/node/AgentConnection.cpp" line="127"/>
+        <location filename="../console/node/AgentConnection.cpp" line="146"/>
         <source>connecting</source>
         <translation>wird verbunden</translation>
     </message>
     <message>
-        <location filename="../console/node/AgentConnection.cpp" line="129"/>
+        <location filename="../console/node/AgentConnection.cpp" line="148"/>
         <source>live</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../console/node/AgentConnection.cpp" line="131"/>
+        <location filename="../console/node/AgentConnection.cpp" line="150"/>
         <source>stale</source>
         <translation>veraltet</translation>
     </message>
     <message>
-        <location filename="../console/node/AgentConnection.cpp" line="135"/>
+        <location filename="../console/node/AgentConnection.cpp" line="154"/>
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
     </message>
@@ -746,6 +764,223 @@
         <location filename="../gui/cluster/ClusterDialog.cpp" line="326"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ClusterWatch</name>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="56"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="81"/>
+        <source>no PKI folder is set for this cluster</source>
+        <translation>für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="161"/>
+        <source>Agent lost in %1</source>
+        <translation>Agent verloren in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="162"/>
+        <source>The agent on %1 stopped answering at %2: %3</source>
+        <translation>Der Agent auf %1 antwortet seit %2 nicht mehr: %3</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="167"/>
+        <source>Agent back in %1</source>
+        <translation>Agent zurück in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="168"/>
+        <source>The agent on %1 answers again since %2.</source>
+        <translation>Der Agent auf %1 antwortet seit %2 wieder.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="194"/>
+        <source>Certificate expiring in %1</source>
+        <translation>Zertifikat läuft ab in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="195"/>
+        <source>The agent certificate of %1 expired on %2: consoles cannot reach it once its channel restarts. Issue a new one (batonctl pki issue-agent) and deploy it.</source>
+        <translation>Das Agent-Zertifikat von %1 ist am %2 abgelaufen: Konsolen erreichen den Agenten nicht mehr, sobald sein Kanal neu startet. Stellen Sie ein neues aus (batonctl pki issue-agent) und verteilen Sie es.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="198"/>
+        <source>The agent certificate of %1 expires on %2. Issue a new one (batonctl pki issue-agent) and deploy it before then.</source>
+        <translation>Das Agent-Zertifikat von %1 läuft am %2 ab. Stellen Sie vorher ein neues aus (batonctl pki issue-agent) und verteilen Sie es.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="209"/>
+        <source>Split brain in %1</source>
+        <translation>Split Brain in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="213"/>
+        <source>Split brain over in %1</source>
+        <translation>Split Brain beendet in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="214"/>
+        <source>No more than one node claims the VIP since %1.</source>
+        <translation>Seit %1 beansprucht nur noch ein Knoten die VIP.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="225"/>
+        <source>Suspected forged adverts in %1</source>
+        <translation>Mutmaßlich gefälschte Adverts in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="226"/>
+        <source>%1 (at %2). The agents ignore them; someone on this network may be replaying or editing the pair&apos;s adverts.</source>
+        <translation>%1 (um %2). Die Agenten ignorieren sie; jemand in diesem Netz spielt möglicherweise die Adverts des Paars erneut ab oder verändert sie.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="240"/>
+        <location filename="../console/watch/ClusterWatch.cpp" line="282"/>
+        <source>Failover in %1</source>
+        <translation>Failover in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="245"/>
+        <source>VIP back in %1</source>
+        <translation>VIP zurück in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="246"/>
+        <source>The VIP %1 answers this desktop again since %2, after %3 s without an answer.</source>
+        <translation>Die VIP %1 antwortet diesem Desktop seit %2 wieder, nach %3 s ohne Antwort.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="256"/>
+        <source>%1 took over the VIP %2 from %3 at %4.</source>
+        <translation>%1 hat die VIP %2 um %4 von %3 übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="259"/>
+        <source>The VIP did not answer this desktop for %1 s.</source>
+        <translation>Die VIP hat diesem Desktop %1 s lang nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="295"/>
+        <source>VIP silent in %1</source>
+        <translation>VIP stumm in %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="296"/>
+        <source>The VIP %1 has not answered this desktop since %2.</source>
+        <translation>Die VIP %1 antwortet diesem Desktop seit %2 nicht.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="305"/>
+        <source>The VIP %1 does not answer this desktop.</source>
+        <translation>Die VIP %1 antwortet diesem Desktop nicht.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="307"/>
+        <source>Suspected forged adverts: %1</source>
+        <translation>Mutmaßlich gefälschte Adverts: %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="312"/>
+        <source>Neither node is MASTER for vhid %1: nobody holds the VIP.</source>
+        <translation>Kein Knoten ist MASTER für vhid %1: niemand hält die VIP.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="317"/>
+        <source>The agents are not contacted: %1</source>
+        <translation>Die Agenten werden nicht kontaktiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="319"/>
+        <source>This console&apos;s certificate expires on %1.</source>
+        <translation>Das Zertifikat dieser Konsole läuft am %1 ab.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="328"/>
+        <source>The agent on %1 has gone silent: its last status may be out of date.</source>
+        <translation>Der Agent auf %1 ist verstummt: sein letzter Status ist möglicherweise veraltet.</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="331"/>
+        <source>The agent on %1 cannot be reached: %2</source>
+        <translation>Der Agent auf %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="336"/>
+        <source>The agent on %1 cannot use its certificate files (%2).</source>
+        <translation>Der Agent auf %1 kann seine Zertifikatsdateien nicht verwenden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../console/watch/ClusterWatch.cpp" line="339"/>
+        <source>The agent certificate of %1 expires on %2.</source>
+        <translation>Das Agent-Zertifikat von %1 läuft am %2 ab.</translation>
+    </message>
+</context>
+<context>
+    <name>baton::DesktopWatch</name>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="32"/>
+        <source>&amp;Overview of all clusters</source>
+        <translation>&amp;Übersicht aller Cluster</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="33"/>
+        <source>Desktop &amp;notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="34"/>
+        <source>&amp;Keep watching in the tray when closed</source>
+        <translation>Beim Schließen im Infobereich &amp;weiter überwachen</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="37"/>
+        <source>Every known cluster on one line: VIP, MASTER, last failover, alarms</source>
+        <translation>Jeder bekannte Cluster in einer Zeile: VIP, MASTER, letzter Failover, Alarme</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="79"/>
+        <source>This desktop shows no tray icons</source>
+        <translation>Dieser Desktop zeigt keine Symbole im Infobereich</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="133"/>
+        <source>Keep watching?</source>
+        <translation>Weiter überwachen?</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="134"/>
+        <source>Baton can keep watching your clusters from the tray when this window is closed, and notify you when one fails over or needs attention.</source>
+        <translation>Baton kann Ihre Cluster nach dem Schließen dieses Fensters aus dem Infobereich weiter überwachen und Sie benachrichtigen, wenn einer umschaltet oder Aufmerksamkeit braucht.</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="138"/>
+        <source>You can change this later: View → Keep watching in the tray when closed.</source>
+        <translation>Sie können das später ändern: Ansicht → Beim Schließen im Infobereich weiter überwachen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="139"/>
+        <source>Keep watching in the tray</source>
+        <translation>Im Infobereich weiter überwachen</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="140"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="158"/>
+        <source>Baton keeps watching</source>
+        <translation>Baton überwacht weiter</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="159"/>
+        <source>Clusters watched from the tray: %1. Click its icon to open the window.</source>
+        <translation>Aus dem Infobereich überwachte Cluster: %1. Ein Klick auf das Symbol öffnet das Fenster.</translation>
     </message>
 </context>
 <context>
@@ -1437,14 +1672,22 @@
 <context>
     <name>baton::ForgeryMonitor</name>
     <message>
-        <location filename="../gui/alarm/ForgeryMonitor.cpp" line="78"/>
+        <location filename="../console/alarm/ForgeryMonitor.cpp" line="78"/>
         <source>%1, vhid %2: adverts that look forged (%3) ignored: %4.</source>
         <translation>%1, vhid %2: ignorierte Adverts, die gefälscht aussehen (%3): %4.</translation>
     </message>
     <message>
-        <location filename="../gui/alarm/ForgeryMonitor.cpp" line="80"/>
+        <location filename="../console/alarm/ForgeryMonitor.cpp" line="80"/>
         <source>%1, vhid %2: adverts that look forged (%3) ignored: %4, the last from %5.</source>
         <translation>%1, vhid %2: ignorierte Adverts, die gefälscht aussehen (%3): %4, zuletzt von %5.</translation>
+    </message>
+</context>
+<context>
+    <name>baton::FreedesktopNotifications</name>
+    <message>
+        <location filename="../gui/notify/FreedesktopNotifications.cpp" line="78"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -1556,269 +1799,278 @@
 <context>
     <name>baton::MainWindow</name>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="78"/>
-        <location filename="../gui/MainWindow.cpp" line="401"/>
-        <location filename="../gui/MainWindow.cpp" line="478"/>
+        <location filename="../gui/MainWindow.cpp" line="83"/>
+        <location filename="../gui/MainWindow.cpp" line="431"/>
+        <location filename="../gui/MainWindow.cpp" line="505"/>
         <source>Baton</source>
         <translation>Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="86"/>
+        <location filename="../gui/MainWindow.cpp" line="106"/>
         <source>SPLIT BRAIN</source>
         <translation>SPLIT BRAIN</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="89"/>
+        <location filename="../gui/MainWindow.cpp" line="108"/>
         <source>SUSPECTED FORGED ADVERTS</source>
         <translation>VERDACHT AUF GEFÄLSCHTE ADVERTS</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="116"/>
+        <location filename="../gui/MainWindow.cpp" line="137"/>
         <source>Baton %1</source>
         <translation>Baton %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="123"/>
+        <location filename="../gui/MainWindow.cpp" line="144"/>
         <source>%1 stopped answering (first echo lost at %2)</source>
         <translation>%1 antwortet nicht mehr (erstes Echo verloren um %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="129"/>
+        <location filename="../gui/MainWindow.cpp" line="150"/>
         <source>%1 answers again, after %2 s without answer</source>
         <translation>%1 antwortet wieder, nach %2 s ohne Antwort</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="140"/>
+        <location filename="../gui/MainWindow.cpp" line="160"/>
         <source>Your cluster list cannot be read, so Baton will not change it: %1</source>
         <translation>Ihre Clusterliste kann nicht gelesen werden, daher ändert Baton sie nicht: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="157"/>
+        <location filename="../gui/MainWindow.cpp" line="178"/>
         <source>&amp;Add cluster…</source>
         <translation>Cluster &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="159"/>
+        <location filename="../gui/MainWindow.cpp" line="180"/>
         <source>&amp;Edit cluster…</source>
         <translation>Cluster be&amp;arbeiten…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="161"/>
+        <location filename="../gui/MainWindow.cpp" line="182"/>
         <source>&amp;Remove cluster</source>
         <translation>Cluster &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="163"/>
+        <location filename="../gui/MainWindow.cpp" line="184"/>
         <source>Failover &amp;drills…</source>
         <translation>Failover-&amp;Übungen …</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="164"/>
+        <location filename="../gui/MainWindow.cpp" line="185"/>
         <source>Run a guided failover drill with a report, or see past drills</source>
         <translation>Eine geführte Failover-Übung mit Bericht durchführen oder frühere Übungen ansehen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="166"/>
+        <location filename="../gui/MainWindow.cpp" line="187"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="170"/>
+        <location filename="../gui/MainWindow.cpp" line="191"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="182"/>
+        <location filename="../gui/MainWindow.cpp" line="200"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="209"/>
         <source>No cluster</source>
         <translation>Kein Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="184"/>
+        <location filename="../gui/MainWindow.cpp" line="211"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="187"/>
+        <location filename="../gui/MainWindow.cpp" line="214"/>
         <source>Cluster: </source>
         <translation>Cluster: </translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="198"/>
+        <location filename="../gui/MainWindow.cpp" line="227"/>
         <source>&lt;h2&gt;No cluster is open&lt;/h2&gt;&lt;p&gt;Add a cluster to watch it: its name, VIP and vhid, both nodes with the addresses of their agents, and the PKI folder with this console&apos;s certificate (made with &lt;tt&gt;batonctl pki init&lt;/tt&gt; and &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Use &lt;b&gt;Cluster → Add cluster…&lt;/b&gt;, or start Baton with &lt;tt&gt;--cluster FILE&lt;/tt&gt; to open a cluster definition file directly.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Kein Cluster geöffnet&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Cluster hinzu, um ihn zu überwachen: seinen Namen, VIP und vhid, beide Knoten mit den Adressen ihrer Agenten sowie den PKI-Ordner mit dem Zertifikat dieser Konsole (erstellt mit &lt;tt&gt;batonctl pki init&lt;/tt&gt; und &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Verwenden Sie &lt;b&gt;Cluster → Cluster hinzufügen…&lt;/b&gt; oder starten Sie Baton mit &lt;tt&gt;--cluster DATEI&lt;/tt&gt;, um eine Cluster-Definitionsdatei direkt zu öffnen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="206"/>
+        <location filename="../gui/MainWindow.cpp" line="235"/>
         <source>Add cluster…</source>
         <translation>Cluster hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="266"/>
         <source>Cannot open the cluster file %1: %2</source>
-        <translation>Die Cluster-Datei %1 kann nicht geöffnet werden: %2</translation>
+        <translation type="vanished">Die Cluster-Datei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="270"/>
         <source>The cluster file %1 is not a JSON object: %2</source>
-        <translation>Die Cluster-Datei %1 ist kein JSON-Objekt: %2</translation>
+        <translation type="vanished">Die Cluster-Datei %1 ist kein JSON-Objekt: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="274"/>
         <source>The cluster file %1 cannot be used: %2</source>
-        <translation>Die Cluster-Datei %1 kann nicht verwendet werden: %2</translation>
+        <translation type="vanished">Die Cluster-Datei %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="304"/>
+        <location filename="../gui/MainWindow.cpp" line="330"/>
         <source>%1 — Baton</source>
         <translation>%1 — Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="307"/>
+        <location filename="../gui/MainWindow.cpp" line="333"/>
         <source>Opened cluster %1: VIP %2, vhid %3</source>
         <translation>Cluster %1 geöffnet: VIP %2, vhid %3</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="311"/>
+        <location filename="../gui/MainWindow.cpp" line="337"/>
         <source>This cluster definition breaks a rule: %1</source>
         <translation>Diese Cluster-Definition verletzt eine Regel: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="344"/>
         <source>no PKI folder is set for this cluster</source>
-        <translation>für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
+        <translation type="vanished">für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="350"/>
+        <location filename="../gui/MainWindow.cpp" line="369"/>
         <source>The agents are not contacted: this console&apos;s certificate cannot be loaded (%1). Set the cluster&apos;s PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, with a console certificate issued by batonctl pki issue-console.</source>
         <translation>Die Agenten werden nicht kontaktiert: Das Zertifikat dieser Konsole kann nicht geladen werden (%1). Legen Sie als PKI-Ordner des Clusters (Cluster → Cluster bearbeiten…) den von batonctl pki init angelegten Ordner fest, mit einem von batonctl pki issue-console ausgestellten Konsolenzertifikat.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="355"/>
+        <location filename="../gui/MainWindow.cpp" line="374"/>
         <source>No node view without this console&apos;s certificate: see above.</source>
         <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="376"/>
         <source>Connecting to the agent at %1:%2</source>
-        <translation>Verbindung zum Agenten unter %1:%2 wird aufgebaut</translation>
+        <translation type="vanished">Verbindung zum Agenten unter %1:%2 wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="394"/>
+        <location filename="../gui/MainWindow.cpp" line="421"/>
         <source>Closed cluster %1</source>
         <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="451"/>
+        <location filename="../gui/MainWindow.cpp" line="802"/>
         <source>%1 (not saved)</source>
         <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="452"/>
+        <location filename="../gui/MainWindow.cpp" line="803"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="496"/>
+        <location filename="../gui/MainWindow.cpp" line="523"/>
         <source>Add cluster</source>
         <translation>Cluster hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="508"/>
+        <location filename="../gui/MainWindow.cpp" line="296"/>
+        <source>The cluster file cannot be used: %1</source>
+        <translation>Die Cluster-Datei kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="394"/>
+        <source>Agent at %1:%2</source>
+        <translation>Agent unter %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="535"/>
         <source>Edit cluster</source>
         <translation>Cluster bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="509"/>
+        <location filename="../gui/MainWindow.cpp" line="536"/>
         <source>Edit cluster and add it to the list</source>
         <translation>Cluster bearbeiten und zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="530"/>
+        <location filename="../gui/MainWindow.cpp" line="558"/>
         <source>The cluster is open but was not saved. %1</source>
         <translation>Der Cluster ist geöffnet, wurde aber nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="534"/>
+        <location filename="../gui/MainWindow.cpp" line="562"/>
         <source>Saved %1 in %2</source>
         <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="557"/>
+        <location filename="../gui/MainWindow.cpp" line="585"/>
         <source>Remove cluster</source>
         <translation>Cluster entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="558"/>
+        <location filename="../gui/MainWindow.cpp" line="586"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
         <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="627"/>
+        <location filename="../gui/MainWindow.cpp" line="697"/>
         <source>Agent %1 is live (%2 access)</source>
         <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="629"/>
+        <location filename="../gui/MainWindow.cpp" line="699"/>
         <source>operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="629"/>
+        <location filename="../gui/MainWindow.cpp" line="699"/>
         <source>read-only</source>
         <translation>nur lesend</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="633"/>
+        <location filename="../gui/MainWindow.cpp" line="703"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
         <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="638"/>
+        <location filename="../gui/MainWindow.cpp" line="708"/>
         <source>Agent unreachable: %1</source>
         <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="660"/>
+        <location filename="../gui/MainWindow.cpp" line="726"/>
         <source>Suspected forgery: %1</source>
         <translation>Verdacht auf Fälschung: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="664"/>
+        <location filename="../gui/MainWindow.cpp" line="730"/>
         <source>Someone on this network may be replaying or editing the pair&apos;s adverts; the agents ignore them. See the event log and docs/batond.md, &quot;Forged adverts&quot;.</source>
         <translation>Jemand in diesem Netz spielt möglicherweise Adverts des Paares erneut ein oder verändert sie; die Agenten ignorieren sie. Siehe das Ereignisprotokoll und docs/batond.md, „Forged adverts“.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="676"/>
+        <location filename="../gui/MainWindow.cpp" line="742"/>
         <source>Split brain: %1</source>
         <translation>Split Brain: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="680"/>
+        <location filename="../gui/MainWindow.cpp" line="746"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
         <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="688"/>
+        <location filename="../gui/MainWindow.cpp" line="754"/>
         <source>Probing with: %1</source>
         <translation>Prüfung mit: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="701"/>
+        <location filename="../gui/MainWindow.cpp" line="99"/>
         <source>The VIP is answered by %1</source>
         <translation>Die VIP wird von %1 beantwortet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="702"/>
+        <location filename="../gui/MainWindow.cpp" line="100"/>
         <source>The VIP moved from %1 to %2</source>
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="745"/>
         <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
+        <translation type="vanished">%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="755"/>
+        <location filename="../gui/MainWindow.cpp" line="823"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -2223,6 +2475,161 @@
     </message>
 </context>
 <context>
+    <name>baton::Notifier</name>
+    <message>
+        <location filename="../gui/notify/Notifier.cpp" line="78"/>
+        <source>%1× since %2</source>
+        <translation>%1× seit %2</translation>
+    </message>
+</context>
+<context>
+    <name>baton::OverviewModel</name>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="44"/>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="46"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="48"/>
+        <source>MASTER</source>
+        <translation>MASTER</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="50"/>
+        <source>Last failover</source>
+        <translation>Letzter Failover</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="52"/>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="62"/>
+        <source>All well</source>
+        <translation>Alles in Ordnung</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="64"/>
+        <source>Nothing heard yet</source>
+        <translation>Noch nichts gehört</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="66"/>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="68"/>
+        <source>Alarm: the VIP is at risk</source>
+        <translation>Alarm: die VIP ist gefährdet</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="122"/>
+        <source>%1 answers</source>
+        <translation>%1 antwortet</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="124"/>
+        <source>%1 SILENT</source>
+        <translation>%1 STUMM</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="126"/>
+        <source>%1 not probed yet</source>
+        <translation>%1 noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="137"/>
+        <location filename="../gui/overview/OverviewModel.cpp" line="156"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="137"/>
+        <source>cannot connect</source>
+        <translation>keine Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="140"/>
+        <source>%1 (and %2 more)</source>
+        <translation>%1 (und %2 weitere)</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="151"/>
+        <source>%1 (two holders)</source>
+        <translation>%1 (zwei Halter)</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="151"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="155"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="163"/>
+        <source>none seen</source>
+        <translation>keiner gesehen</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="170"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="170"/>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="175"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="176"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewModel.cpp" line="177"/>
+        <source>%1, outage %2</source>
+        <translation>%1, Ausfall %2</translation>
+    </message>
+</context>
+<context>
+    <name>baton::OverviewWindow</name>
+    <message>
+        <location filename="../gui/overview/OverviewWindow.cpp" line="31"/>
+        <source>Baton: all clusters</source>
+        <translation>Baton: alle Cluster</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewWindow.cpp" line="36"/>
+        <source>Filter: name, address, node or alarm</source>
+        <translation>Filter: Name, Adresse, Knoten oder Alarm</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewWindow.cpp" line="88"/>
+        <source>No clusters yet: add one with Cluster → Add cluster… in the main window.</source>
+        <translation>Noch keine Cluster: fügen Sie im Hauptfenster einen mit Cluster → Cluster hinzufügen… hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../gui/overview/OverviewWindow.cpp" line="106"/>
+        <source>Clusters: %1 · in alarm: %2 · needing attention: %3 · all well: %4</source>
+        <translation>Cluster: %1 · im Alarm: %2 · brauchen Aufmerksamkeit: %3 · in Ordnung: %4</translation>
+    </message>
+</context>
+<context>
     <name>baton::ReachabilityPanel</name>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="32"/>
@@ -2311,22 +2718,22 @@
 <context>
     <name>baton::SplitBrainMonitor</name>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="36"/>
+        <location filename="../console/alarm/SplitBrainMonitor.cpp" line="36"/>
         <source>node 1</source>
         <translation>Knoten 1</translation>
     </message>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="37"/>
+        <location filename="../console/alarm/SplitBrainMonitor.cpp" line="37"/>
         <source>node 2</source>
         <translation>Knoten 2</translation>
     </message>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="111"/>
+        <location filename="../console/alarm/SplitBrainMonitor.cpp" line="111"/>
         <source>Both nodes claim MASTER for vhid %1: %2 since %3, %4 since %5.</source>
         <translation>Beide Knoten beanspruchen MASTER für vhid %1: %2 seit %3, %4 seit %5.</translation>
     </message>
     <message>
-        <location filename="../gui/alarm/SplitBrainMonitor.cpp" line="116"/>
+        <location filename="../console/alarm/SplitBrainMonitor.cpp" line="116"/>
         <source>The VIP&apos;s MAC address keeps changing between %1: more than one machine answers for it.</source>
         <translation>Die MAC-Adresse der VIP wechselt ständig zwischen %1: Mehr als ein Rechner antwortet für sie.</translation>
     </message>
@@ -2347,6 +2754,62 @@
         <location filename="../gui/reach/TimelineWidget.cpp" line="151"/>
         <source>now</source>
         <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TrayIcon</name>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="48"/>
+        <source>Show Baton</source>
+        <translation>Baton anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="50"/>
+        <source>Overview of all clusters</source>
+        <translation>Übersicht aller Cluster</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="53"/>
+        <source>Quit Baton</source>
+        <translation>Baton beenden</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="123"/>
+        <source>Baton: no cluster to watch</source>
+        <translation>Baton: kein Cluster zu überwachen</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="124"/>
+        <source>Baton: clusters watched: %1</source>
+        <translation>Baton: überwachte Cluster: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="131"/>
+        <source>nothing heard yet</source>
+        <translation>noch nichts gehört</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="132"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="135"/>
+        <source>All well</source>
+        <translation>Alles in Ordnung</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/TrayIcon.cpp" line="138"/>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>baton::VipMacTracker</name>
+    <message>
+        <location filename="../console/alarm/VipMacTracker.cpp" line="36"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

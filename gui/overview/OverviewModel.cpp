@@ -82,8 +82,8 @@ QVariant OverviewModel::data(const QModelIndex& index, int role) const
     case LabelRole:
         return watch.label();
     case SortRole:
-        if (column == ClusterColumn)
-            return -static_cast<int>(watch.health()); // worst first when sorted up
+        if (column == ClusterColumn) // worst first when sorted up, then by name
+            return QString(QChar(u'9' - static_cast<char16_t>(watch.health())) + watch.label());
         if (column == FailoverColumn)
             return watch.lastFailover() ? -watch.lastFailover()->timeMs : 0; // latest first
         return display(watch, column);

@@ -48,10 +48,11 @@ OverviewWindow::OverviewWindow(ClusterFleet* fleet, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->setColumnWidth(OverviewModel::ClusterColumn, 200);
-    m_view->setColumnWidth(OverviewModel::VipColumn, 180);
-    m_view->setColumnWidth(OverviewModel::MasterColumn, 130);
-    m_view->setColumnWidth(OverviewModel::FailoverColumn, 260);
+    m_view->setColumnWidth(OverviewModel::ClusterColumn, 170);
+    m_view->setColumnWidth(OverviewModel::VipColumn, 170);
+    m_view->setColumnWidth(OverviewModel::MasterColumn, 150);
+    m_view->setColumnWidth(OverviewModel::FailoverColumn, 240);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8); // fifty fit
     const auto open = [this](const QModelIndex& index) {
         if (index.isValid())
             Q_EMIT openRequested(index.data(OverviewModel::LabelRole).toString());
@@ -67,7 +68,7 @@ OverviewWindow::OverviewWindow(ClusterFleet* fleet, QWidget* parent)
     connect(m_fleet, &ClusterFleet::watchChanged, this, &OverviewWindow::updateSummary);
     updateSummary();
     if (!restoreGeometry(QSettings().value(GeometryKey).toByteArray()))
-        resize(1000, 420);
+        resize(1200, 560);
 }
 
 OverviewWindow::~OverviewWindow()

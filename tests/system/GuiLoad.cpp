@@ -5,9 +5,18 @@
 //   windows N cpu-percent P rss-kb R samples S
 // where P is the share of one core. bench/gui.sh runs it; it is an upper bound for the real
 // program, which shows one cluster at a time.
+// gui_load --overview STORE.json SECONDS [PICTURE.png]: the real program's case with many clusters: one
+// window over the cluster list STORE.json (every cluster watched by the fleet, the first one open) and the
+// overview of all of them open; prints
+//   clusters N live-connections L cpu-percent P rss-kb R
+// and saves a picture of the overview when asked.
+// bench/overview.sh runs it against fake_agent_host.
 #include "MainWindow.h"
 #include "node/AgentConnection.h"
+#include "overview/OverviewWindow.h"
 #include "reach/ReachabilityTracker.h"
+#include "tray/DesktopWatch.h"
+#include "watch/ClusterFleet.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -17,6 +26,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <sys/resource.h>
 #include <vector>
@@ -50,13 +60,48 @@ long rssKb()
             return line.mid(6).trimmed().split(' ').first().toLong();
     return -1;
 }
+
+double cpuPercent(const std::function<void()>& measured)
+{
+    const double before = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    measured();
+    return 100.0 * (cpuSeconds() - before) / (static_cast<double>(wall.elapsed()) / 1000.0);
+}
+
+int overview(const QString& store, int seconds, const QString& shot)
+{
+    MainWindow window(store);
+    window.resize(1280, 860);
+    window.show();
+    window.openStoredCluster(0);
+    window.desktopWatch()->showOverview();
+    window.desktopWatch()->overview()->resize(1200, window.fleet()->watches().size() > 1 ? 720 : 180);
+    spinFor(5000);
+    const auto& watches = window.fleet()->watches();
+    int live = 0;
+    for (const ClusterWatch* watch : watches)
+        for (int n = 0; n < 2; ++n)
+            live += watch->connection(n)->health() == AgentConnection::Health::Live ? 1 : 0;
+    const double cpu = cpuPercent([seconds] { spinFor(seconds * 1000); });
+    if (!shot.isEmpty() && !window.desktopWatch()->overview()->grab().save(shot))
+        return 1;
+    std::printf("clusters %lld live-connections %d cpu-percent %.2f rss-kb %ld\n",
+                static_cast<long long>(watches.size()), live, cpu, rssKb());
+    return shot.isEmpty() && live != 2 * watches.size() ? 1 : 0;
+}
 } // namespace
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    if ((argc == 4 || argc == 5) && qstrcmp(argv[1], "--overview") == 0)
+        return overview(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]).toInt(),
+                        argc == 5 ? QString::fromLocal8Bit(argv[4]) : QString());
     if (argc != 4) {
-        std::fprintf(stderr, "usage: gui_load CLUSTER.json WINDOWS SECONDS\n");
+        std::fprintf(stderr,
+                     "usage: gui_load CLUSTER.json WINDOWS SECONDS | --overview STORE.json SECONDS\n");
         return 2;
     }
     const QString cluster = QString::fromLocal8Bit(argv[1]);
@@ -80,16 +125,11 @@ int main(int argc, char** argv)
     for (const auto& w : windows)
         for (int n = 0; n < 2; ++n)
             live += w->connection(n) && w->connection(n)->health() == AgentConnection::Health::Live ? 1 : 0;
-    const double before = cpuSeconds();
-    QElapsedTimer wall;
-    wall.start();
-    spinFor(seconds * 1000);
-    const double used = cpuSeconds() - before;
+    const double cpu = cpuPercent([seconds] { spinFor(seconds * 1000); });
     qsizetype samples = 0;
     for (const auto& w : windows)
         samples += w->reachabilityTracker()->history(0).samples().size();
     std::printf("windows %d live-connections %d cpu-percent %.2f rss-kb %ld vip-samples-per-window %lld\n",
-                count, live, 100.0 * used / (static_cast<double>(wall.elapsed()) / 1000.0), rssKb(),
-                static_cast<long long>(samples / count));
+                count, live, cpu, rssKb(), static_cast<long long>(samples / count));
     return live == 2 * count ? 0 : 1;
 }
