@@ -34,6 +34,7 @@ DesktopWatch::DesktopWatch(ClusterFleet* fleet, QWidget* window)
     , m_keepInTrayAction(new QAction(tr("&Keep watching in the tray when closed"), this))
 {
     const QSettings settings;
+    m_overviewAction->setIconText(tr("Overview"));
     m_overviewAction->setToolTip(tr("Every known cluster on one line: VIP, MASTER, last failover, alarms"));
     connect(m_overviewAction, &QAction::triggered, this, &DesktopWatch::showOverview);
     m_notificationsAction->setCheckable(true);
