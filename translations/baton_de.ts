@@ -939,46 +939,51 @@
     </message>
     <message>
         <location filename="../gui/tray/DesktopWatch.cpp" line="37"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="38"/>
         <source>Every known cluster on one line: VIP, MASTER, last failover, alarms</source>
         <translation>Jeder bekannte Cluster in einer Zeile: VIP, MASTER, letzter Failover, Alarme</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="79"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="80"/>
         <source>This desktop shows no tray icons</source>
         <translation>Dieser Desktop zeigt keine Symbole im Infobereich</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="133"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="134"/>
         <source>Keep watching?</source>
         <translation>Weiter überwachen?</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="134"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="135"/>
         <source>Baton can keep watching your clusters from the tray when this window is closed, and notify you when one fails over or needs attention.</source>
         <translation>Baton kann Ihre Cluster nach dem Schließen dieses Fensters aus dem Infobereich weiter überwachen und Sie benachrichtigen, wenn einer umschaltet oder Aufmerksamkeit braucht.</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="138"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="139"/>
         <source>You can change this later: View → Keep watching in the tray when closed.</source>
         <translation>Sie können das später ändern: Ansicht → Beim Schließen im Infobereich weiter überwachen.</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="139"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="140"/>
         <source>Keep watching in the tray</source>
         <translation>Im Infobereich weiter überwachen</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="140"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="141"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="158"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="159"/>
         <source>Baton keeps watching</source>
         <translation>Baton überwacht weiter</translation>
     </message>
     <message>
-        <location filename="../gui/tray/DesktopWatch.cpp" line="159"/>
+        <location filename="../gui/tray/DesktopWatch.cpp" line="160"/>
         <source>Clusters watched from the tray: %1. Click its icon to open the window.</source>
         <translation>Aus dem Infobereich überwachte Cluster: %1. Ein Klick auf das Symbol öffnet das Fenster.</translation>
     </message>
