@@ -184,6 +184,9 @@ void MainWindow::buildMenus()
     m_drillAction = new QAction(tr("Failover &drills…"), this);
     m_drillAction->setToolTip(tr("Run a guided failover drill with a report, or see past drills"));
     connect(m_drillAction, &QAction::triggered, this, &MainWindow::openDrills);
+    m_deployAction = new QAction(tr("De&ploy cluster…"), this);
+    m_deployAction->setToolTip(tr("Install and configure the agents on both servers over SSH"));
+    connect(m_deployAction, &QAction::triggered, this, &MainWindow::openDeploy);
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &MainWindow::quit);
@@ -194,6 +197,7 @@ void MainWindow::buildMenus()
     menu->addAction(m_removeAction);
     menu->addSeparator();
     menu->addAction(m_drillAction);
+    menu->addAction(m_deployAction);
     menu->addSeparator();
     menu->addAction(quit);
 
@@ -489,6 +493,7 @@ void MainWindow::refreshClusterChooser()
     m_chooser->setEnabled(m_chooser->count() > 0);
     m_editAction->setEnabled(m_cluster.has_value());
     m_drillAction->setEnabled(m_cluster.has_value());
+    m_deployAction->setEnabled(m_cluster.has_value());
     m_removeAction->setEnabled(m_storedIndex >= 0);
 }
 
@@ -575,6 +580,29 @@ void MainWindow::openDrills()
     m_drillDialog = new DrillDialog(*m_cluster, DrillStore::directoryFor(m_cluster->name), this);
     m_drillDialog->setAttribute(Qt::WA_DeleteOnClose);
     m_drillDialog->show();
+}
+
+void MainWindow::openDeploy()
+{
+    if (!m_cluster)
+        return;
+    if (m_deployDialog) {
+        m_deployDialog->raise();
+        m_deployDialog->activateWindow();
+        return;
+    }
+    m_deployDialog = new DeployDialog(*m_cluster, this);
+    m_deployDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The agents answer now: connect at once instead of at the next redial.
+    connect(m_deployDialog, &DeployDialog::deployed, this, [this] {
+        if (!m_cluster)
+            return;
+        dropNodes();
+        startNodes();
+        log(QString(), EventLogModel::Kind::Connection,
+            tr("Deployed %1: connecting to both agents").arg(m_cluster->name));
+    });
+    m_deployDialog->show();
 }
 
 void MainWindow::removeCluster()

@@ -3,6 +3,7 @@
 
 #include "cluster/ClusterStore.h"
 #include "config/ClusterDefinition.h"
+#include "deploy/DeployDialog.h"
 #include "drill/DrillDialog.h"
 #include "log/EventLogModel.h"
 #include "node/AgentConnection.h"
@@ -86,6 +87,8 @@ public:
     NeighbourWatcher* neighbourWatcher() const { return m_neighbours; }
     // The drill window (Cluster → Failover drills…), while it is open.
     DrillDialog* drillDialog() const { return m_drillDialog; }
+    DeployDialog* deployDialog() const { return m_deployDialog; }
+    QAction* deployAction() const { return m_deployAction; }
     QAction* drillAction() const { return m_drillAction; }
     // The warning shown above the cluster (certificates, the cluster list, the definition); empty if none.
     QString notice() const;
@@ -124,6 +127,7 @@ private:
     void editCluster();
     void removeCluster();
     void openDrills();
+    void openDeploy();
     // Saves what a dialog returned (index -1: as a new cluster) and opens it.
     void keepCluster(const std::optional<ClusterDefinition>& cluster, qsizetype index);
     QStringList storedNames(qsizetype except) const;
@@ -169,6 +173,8 @@ private:
     QAction* m_removeAction = nullptr;
     QAction* m_drillAction = nullptr;
     QPointer<DrillDialog> m_drillDialog;
+    QAction* m_deployAction = nullptr;
+    QPointer<DeployDialog> m_deployDialog;
     AlarmBanner* m_banner = nullptr;
     AlarmBanner* m_forgeryBanner = nullptr;
     QStringList m_forgeryLines; // already logged

@@ -5,6 +5,9 @@
 #   shared/ and console/: no Qt Gui or Widgets, no libssh
 #   agent/ (batond, batonctl): no Qt Gui or Widgets, no libssh
 #   report/: no Qt Widgets, no libssh
+#   deploy/ (the deployment, the only home of libssh): no Qt Gui or Widgets
+#   gui/: no libssh header (the window uses deploy/'s classes)
+#   batond (agent/CMakeLists.txt) never links the deployment library or libssh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gui='#include <(QtGui/|QtWidgets/|QtPrintSupport/)?(QWidget|QApplication|QGuiApplication|QPainter|QImage|QPixmap|QColor|QFont|QPdfWriter|QTextDocument|QDialog|QLabel|QPushButton|QMainWindow|QIcon|QScreen)>'
@@ -24,6 +27,11 @@ check() { # check PATTERN WHAT FOLDER...
 }
 check "$gui" "Qt Gui or Widgets" shared console agent
 check "$widgets" "Qt Widgets" report
-check "$ssh" "libssh" shared console agent report
-((status == 0)) && echo "check-layering: shared/, console/, agent/ and report/ keep to their layers"
+check "$ssh" "libssh" shared console agent report gui
+check "$gui" "Qt Gui or Widgets" deploy
+if grep -nE '^[^#]*(baton_deploy|Baton::deploy|LIBSSH|[^_A-Za-z]ssh[^_A-Za-z])' agent/CMakeLists.txt >&2; then
+    echo "check-layering: agent/CMakeLists.txt (batond) links the deployment or libssh" >&2
+    status=1
+fi
+((status == 0)) && echo "check-layering: shared/, console/, agent/, report/, deploy/ and gui/ keep to their layers"
 exit $status

@@ -5,6 +5,9 @@
 #   sudo scripts/demo.sh                   the window on your display (Xvfb + a picture without one)
 #   sudo scripts/demo.sh --screenshot F    under Xvfb: node 1's link is taken down 8 s in, and the
 #                                          window is saved to F 10 s later (docs/screenshots/)
+#   sudo scripts/demo.sh --servers         two bare Debian 12 servers booted (systemd-nspawn) and the
+#                                          window ready to deploy onto them (Cluster → Deploy cluster…)
+#   sudo scripts/demo.sh --servers --screenshot-dir D   the same deployed offscreen, pictures in D
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 ((EUID == 0)) || { echo "demo: needs root for the network namespaces: sudo $0 $*" >&2; exit 1; }
@@ -12,6 +15,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/build.sh"
 build=${BATON_BUILD_DIR:-$root/build}
 gui=$build/gui/baton
+if [[ ${1:-} == --servers ]]; then
+    shift
+    # The servers install the packages: built into their own tree, as scripts/test.sh does.
+    BATON_BUILD_DIR=$build-deb DEB_BUILD_OPTIONS="nocheck terse" "$root/scripts/package.sh" > /dev/null
+    if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} && ${1:-} != --screenshot-dir ]]; then
+        echo "demo: no display; deploying offscreen and saving the pictures in $build/deploy-screenshots" >&2
+        set -- --screenshot-dir "$build/deploy-screenshots"
+    fi
+    exec "$root/scripts/demo-servers.sh" "$build" "$build-deb/debs" "$@"
+fi
 shot=
 if [[ ${1:-} == --screenshot ]]; then
     shot=$(realpath -m "${2:?--screenshot needs a file}")

@@ -989,6 +989,222 @@
     </message>
 </context>
 <context>
+    <name>baton::DeployDialog</name>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="27"/>
+        <source>Deploy %1</source>
+        <translation>%1 verteilen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="33"/>
+        <source>An alias from ~/.ssh/config, or [user@]host[:port]</source>
+        <translation>Ein Alias aus ~/.ssh/config oder [Benutzer@]Host[:Port]</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="38"/>
+        <source>Server of %1 (%2):</source>
+        <translation>Server von %1 (%2):</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="43"/>
+        <source>Used where neither the server field nor ~/.ssh/config names a user</source>
+        <translation>Gilt, wo weder das Serverfeld noch ~/.ssh/config einen Benutzer nennt</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="45"/>
+        <source>Log in as:</source>
+        <translation>Anmelden als:</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="47"/>
+        <source>folder with batond_*.deb and batonctl_*.deb</source>
+        <translation>Ordner mit batond_*.deb und batonctl_*.deb</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="48"/>
+        <source>Packages:</source>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
+        <source>Step</source>
+        <translation type="unfinished">Schritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="58"/>
+        <source>Nothing changes on a server before you have seen and confirmed the plan.</source>
+        <translation>Auf keinem Server ändert sich etwas, bevor Sie den Plan gesehen und bestätigt haben.</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="64"/>
+        <source>Show &amp;plan</source>
+        <translation>&amp;Plan zeigen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="65"/>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Verteilen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="67"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="69"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="86"/>
+        <source>plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="107"/>
+        <source>Jump hosts are not supported: this server will be refused.</source>
+        <translation>Sprung-Hosts werden nicht unterstützt: Dieser Server wird abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="151"/>
+        <source>The packages: %1</source>
+        <translation>Die Pakete: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="156"/>
+        <source>Gathering both servers&apos; facts for the plan…</source>
+        <translation>Die Fakten beider Server werden für den Plan gesammelt…</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="156"/>
+        <source>Deploying…</source>
+        <translation>Verteilen läuft…</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="173"/>
+        <source>Cancelling: what was changed is being rolled back…</source>
+        <translation>Abbruch: Was geändert wurde, wird zurückgenommen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="194"/>
+        <source>Deployed: both agents answer over mutual TLS. %1</source>
+        <translation>Verteilt: Beide Agenten antworten über gegenseitiges TLS. %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="199"/>
+        <source>Nothing to change. %1</source>
+        <translation>Nichts zu ändern. %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="203"/>
+        <source>The plan is above; nothing was changed. Deploy carries it out.</source>
+        <translation>Der Plan steht oben; nichts wurde geändert. „Verteilen“ führt ihn aus.</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="206"/>
+        <source>Refused, nothing was changed: %1</source>
+        <translation>Abgelehnt, nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="209"/>
+        <source>Failed and rolled back: %1</source>
+        <translation>Fehlgeschlagen und zurückgenommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="212"/>
+        <source>Failed, and the rollback did not complete: %1</source>
+        <translation>Fehlgeschlagen, und die Rücknahme wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="215"/>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::GuiDeployPrompter</name>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="33"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="34"/>
+        <source>&lt;p&gt;First contact with &lt;b&gt;%1&lt;/b&gt; (%2 port %3).&lt;/p&gt;&lt;p&gt;It identifies itself with this %4 key:&lt;br&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Compare it on the server&apos;s console before you trust it:&lt;br&gt;&lt;tt&gt;%6&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erster Kontakt mit &lt;b&gt;%1&lt;/b&gt; (%2 Port %3).&lt;/p&gt;&lt;p&gt;Er weist sich mit diesem %4-Schlüssel aus:&lt;br&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie ihn auf der Konsole des Servers, bevor Sie ihm vertrauen:&lt;br&gt;&lt;tt&gt;%6&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="44"/>
+        <source>Trust and continue</source>
+        <translation>Vertrauen und fortfahren</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="74"/>
+        <source>Key passphrase</source>
+        <translation>Passphrase des Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="75"/>
+        <source>Wrong passphrase. </source>
+        <translation>Falsche Passphrase. </translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="76"/>
+        <source>Passphrase of the key %1 (to log in to %2):</source>
+        <translation>Passphrase des Schlüssels %1 (zur Anmeldung an %2):</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="82"/>
+        <source>Log in to %1</source>
+        <translation>Anmeldung an %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="83"/>
+        <source>Refused. </source>
+        <translation>Abgelehnt. </translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="83"/>
+        <source>%1 asks: %2</source>
+        <translation>%1 fragt: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="88"/>
+        <source>sudo on %1</source>
+        <translation>sudo auf %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="89"/>
+        <source>%1 is not root on %2: the password sudo asks of %1 (asked once for this server):</source>
+        <translation>%1 ist auf %2 nicht root: das Passwort, das sudo von %1 verlangt (einmal für diesen Server gefragt):</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="96"/>
+        <source>Deploy?</source>
+        <translation>Verteilen?</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="97"/>
+        <source>Nothing has changed yet. Carry out this plan on both servers?</source>
+        <translation>Noch hat sich nichts geändert. Diesen Plan auf beiden Servern ausführen?</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="101"/>
+        <source>Deploy</source>
+        <translation>Verteilen</translation>
+    </message>
+</context>
+<context>
     <name>baton::DrillDialog</name>
     <message>
         <location filename="../gui/drill/DrillDialog.cpp" line="33"/>
@@ -2078,6 +2294,21 @@
         <location filename="../gui/MainWindow.cpp" line="823"/>
         <source>VIP</source>
         <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="174"/>
+        <source>De&amp;ploy cluster…</source>
+        <translation>Cluster &amp;verteilen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="175"/>
+        <source>Install and configure the agents on both servers over SSH</source>
+        <translation>Die Agenten auf beiden Servern über SSH installieren und einrichten</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="575"/>
+        <source>Deployed %1: connecting to both agents</source>
+        <translation>%1 verteilt: Verbindung zu beiden Agenten wird aufgebaut</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,14 @@
 #include "pki/PkiDirectory.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QSslCertificate>
 #include <QTextStream>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace baton {
 
@@ -17,7 +23,8 @@ const char* const Synopsis =
     "                             [--ca-key FILE]\n"
     "       batonctl pki issue-agent DIR NAME ADDRESS... [--days N] [--replace]\n"
     "       batonctl pki issue-console DIR NAME [--operator | --read-only] [--days N] [--replace]\n"
-    "       batonctl pki revoke DIR NAME [--agent]\n";
+    "       batonctl pki revoke DIR NAME [--agent]\n"
+    "       batonctl pki keygen FILE\n";
 const char* const Details =
     "  init           create the cluster's CA: DIR/ca.crt and DIR/ca.key (never overwrites a CA)\n"
     "  issue-agent    an agent's TLS server certificate: DIR/agents/NAME.{crt,key}; ADDRESS is\n"
@@ -27,6 +34,8 @@ const char* const Details =
     "  revoke         put console NAME's certificate (--agent: agent NAME's) on DIR/revoked.crl;\n"
     "                 give the list to the agents with: batonctl --agent HOST --pki DIR\n"
     "                 push-revocations (each agent refuses the certificate from then on)\n"
+    "  keygen         a new private key in FILE (mode 0600, never overwritten), its public key\n"
+    "                 printed; deployment makes each agent's key on its server with it\n"
     "  --name         the CA's common name (default: Baton CA)\n"
     "  --days         validity in days (default and longest: the CA 3650 and 3650, an agent 730\n"
     "                 and 825, a console 365 and 397; never past the CA)\n"
@@ -202,6 +211,46 @@ int PkiCommand::run(const QStringList& arguments)
         return 1;
     }
     report(*written, days, out);
+    return 0;
+}
+
+int PkiCommand::keygen(const QString& file)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QString error;
+    const auto key = GeneratedKey::create(&error);
+    if (!key) {
+        err << "batonctl pki keygen: " << error << "\n";
+        return 1;
+    }
+    const QByteArray path = QFile::encodeName(file);
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        err << "batonctl pki keygen: cannot create '" << file
+            << "': " << QString::fromLocal8Bit(std::strerror(errno)) << "\n";
+        return 1;
+    }
+    qsizetype written = 0;
+    while (written < key->keyPem.size()) {
+        const ssize_t n =
+            ::write(fd, key->keyPem.constData() + written, static_cast<size_t>(key->keyPem.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        written += n;
+    }
+    const bool ok = written == key->keyPem.size() && ::fsync(fd) == 0;
+    const int savedErrno = errno;
+    ::close(fd);
+    if (!ok) {
+        ::unlink(path.constData());
+        err << "batonctl pki keygen: cannot write '" << file
+            << "': " << QString::fromLocal8Bit(std::strerror(savedErrno)) << "\n";
+        return 1;
+    }
+    out << QString::fromLatin1(key->publicKeyPem);
     return 0;
 }
 

@@ -11,6 +11,10 @@ class PkiCommand
 {
 public:
     static int run(const QStringList& arguments);
+    // `batonctl pki keygen FILE`: a new P-256 key written to FILE (0600 from its first byte, never
+    // over an existing file), its public half printed as PEM. Deployment runs it on each server, so
+    // that an agent's private key is made where it is used and never travels.
+    static int keygen(const QString& file);
 };
 
 } // namespace baton

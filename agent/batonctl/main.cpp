@@ -3,6 +3,7 @@
 #include "AdvertsCommand.h"
 #include "ClientCommand.h"
 #include "ConfigCommands.h"
+#include "DeployCommand.h"
 #include "DrillCommand.h"
 #include "PkiCommand.h"
 
@@ -23,7 +24,11 @@ const char* const Usage =
     "  pki issue-agent DIR NAME ADDRESS... [--days N] [--replace]\n"
     "  pki issue-console DIR NAME [--operator] [--days N] [--replace]\n"
     "  pki revoke DIR NAME [--agent]\n"
+    "  pki keygen FILE\n"
     "                                the control channel's CA and its certificates (pki --help)\n"
+    "  deploy CLUSTER.json SERVER1 SERVER2 [--user U] [--packages DIR] [--yes] [--plan]\n"
+    "                                install and configure batond on both servers over SSH\n"
+    "                                (deploy --help); exit 0 done, 1 rolled back, 3 refused\n"
     "  drill --cluster FILE [--type classic|handover|agent-crash] [--report DIR]\n"
     "                                run a failover drill against both agents; exit status = verdict\n"
     "                                (0 passed, 1 failed, 3 refused by the preflight, 4 aborted)\n"
@@ -68,6 +73,13 @@ int main(int argc, char** argv)
         args[0] = QStringLiteral("batonctl adverts");
         return AdvertsCommand::run(args);
     }
+    if (verb == QLatin1StringView("deploy")) {
+        args.removeAt(1);
+        args[0] = QStringLiteral("batonctl deploy");
+        return DeployCommand::run(args);
+    }
+    if (verb == QLatin1StringView("pki") && args.value(2) == QLatin1StringView("keygen") && args.size() == 4)
+        return PkiCommand::keygen(args[3]);
     if (verb == QLatin1StringView("pki")) {
         args.removeAt(1);
         args[0] = QStringLiteral("batonctl pki");

@@ -266,10 +266,8 @@ std::optional<CertificateAuthority> CertificateAuthority::load(const QByteArray&
     return ca;
 }
 
-std::optional<IssuedCertificate> CertificateAuthority::issueAgent(const QString& name,
-                                                                  const QStringList& addresses,
-                                                                  const Validity& validity,
-                                                                  QString* error) const
+std::optional<CertificateAuthority::Leaf>
+CertificateAuthority::agentLeaf(const QString& name, const QStringList& addresses, QString* error) const
 {
     if (!checkName(name, QStringLiteral("agent"), error))
         return std::nullopt;
@@ -290,7 +288,44 @@ std::optional<IssuedCertificate> CertificateAuthority::issueAgent(const QString&
         if (!leaf.altNames.contains(*altName))
             leaf.altNames << *altName;
     }
-    return issue(leaf, validity, error);
+    return leaf;
+}
+
+std::optional<IssuedCertificate> CertificateAuthority::issueAgent(const QString& name,
+                                                                  const QStringList& addresses,
+                                                                  const Validity& validity,
+                                                                  QString* error) const
+{
+    const auto leaf = agentLeaf(name, addresses, error);
+    if (!leaf)
+        return std::nullopt;
+    return issue(*leaf, validity, error);
+}
+
+std::optional<IssuedCertificate> CertificateAuthority::issueAgentForKey(const QString& name,
+                                                                        const QStringList& addresses,
+                                                                        const QByteArray& publicKeyPem,
+                                                                        const Validity& validity,
+                                                                        QString* error) const
+{
+    const auto leaf = agentLeaf(name, addresses, error);
+    if (!leaf)
+        return std::nullopt;
+    if (publicKeyPem.isEmpty())
+        return fail(error, QStringLiteral("no public key for agent '%1'").arg(name));
+    return issue(*leaf, validity, error, publicKeyPem);
+}
+
+std::optional<GeneratedKey> GeneratedKey::create(QString* error)
+{
+    ERR_clear_error();
+    const OpenSsl::Key key = newKey();
+    if (!key)
+        return failOpenSsl(error, QStringLiteral("cannot generate a P-256 key"));
+    GeneratedKey generated{OpenSsl::privateKeyPem(key.get()), OpenSsl::publicKeyPem(key.get())};
+    if (generated.keyPem.isEmpty() || generated.publicKeyPem.isEmpty())
+        return failOpenSsl(error, QStringLiteral("cannot write the generated key"));
+    return generated;
 }
 
 std::optional<IssuedCertificate> CertificateAuthority::issueConsole(const QString& name, ConsoleAccess access,
@@ -303,7 +338,8 @@ std::optional<IssuedCertificate> CertificateAuthority::issueConsole(const QStrin
 }
 
 std::optional<IssuedCertificate> CertificateAuthority::issue(const Leaf& leaf, const Validity& validity,
-                                                             QString* error) const
+                                                             QString* error,
+                                                             const QByteArray& publicKeyPem) const
 {
     if (!checkValidity(validity, error))
         return std::nullopt;
@@ -324,9 +360,15 @@ std::optional<IssuedCertificate> CertificateAuthority::issue(const Leaf& leaf, c
     const OpenSsl::Key caKey = OpenSsl::readPrivateKey(m_keyPem);
     if (!caCertificate || !caKey)
         return failOpenSsl(error, QStringLiteral("cannot read the CA '%1'").arg(m_name));
-    const OpenSsl::Key key = newKey();
+    const bool ownKey = publicKeyPem.isEmpty();
+    const OpenSsl::Key key = ownKey ? newKey() : OpenSsl::readPublicKey(publicKeyPem);
     if (!key)
-        return failOpenSsl(error, QStringLiteral("cannot generate a P-256 key"));
+        return ownKey ? failOpenSsl(error, QStringLiteral("cannot generate a P-256 key"))
+                      : fail(error, QStringLiteral("the public key for '%1' is not a PEM public key (%2)")
+                                        .arg(leaf.name, OpenSsl::takeError()));
+    if (!ownKey && !OpenSsl::isP256(key.get()))
+        return fail(error,
+                    QStringLiteral("the public key for '%1' is not an ECDSA P-256 key").arg(leaf.name));
     const OpenSsl::Certificate certificate =
         newCertificate(leaf.name, leaf.unit, key.get(), notBefore, notAfter);
     const QString what = QStringLiteral("cannot build the certificate for '%1'").arg(leaf.name);
@@ -344,8 +386,9 @@ std::optional<IssuedCertificate> CertificateAuthority::issue(const Leaf& leaf, c
         (!leaf.altNames.isEmpty() && !addSubjectAltNames(certificate.get(), leaf.altNames)) ||
         X509_sign(certificate.get(), caKey.get(), EVP_sha256()) <= 0)
         return failOpenSsl(error, what);
-    IssuedCertificate issued{OpenSsl::certificatePem(certificate.get()), OpenSsl::privateKeyPem(key.get())};
-    if (issued.certificatePem.isEmpty() || issued.keyPem.isEmpty())
+    IssuedCertificate issued{OpenSsl::certificatePem(certificate.get()),
+                             ownKey ? OpenSsl::privateKeyPem(key.get()) : QByteArray()};
+    if (issued.certificatePem.isEmpty() || (ownKey && issued.keyPem.isEmpty()))
         return failOpenSsl(error, what);
     return issued;
 }

@@ -21,6 +21,15 @@ struct Validity
     static Validity days(int n);
 };
 
+// A key pair made where it is used (an agent's server): the private half stays there, the public
+// half travels to the CA.
+struct GeneratedKey
+{
+    QByteArray keyPem;       // PKCS#8, unencrypted
+    QByteArray publicKeyPem; // SubjectPublicKeyInfo
+    static std::optional<GeneratedKey> create(QString* error);
+};
+
 struct IssuedCertificate
 {
     QByteArray certificatePem;
@@ -62,6 +71,12 @@ public:
     // least one address. EKU serverAuth only, keyUsage digitalSignature, CA:FALSE, SKI, AKI.
     std::optional<IssuedCertificate> issueAgent(const QString& name, const QStringList& addresses,
                                                 const Validity& validity, QString* error) const;
+    // The same certificate for a public key made elsewhere (GeneratedKey on the agent's server):
+    // the private key never reaches the CA's machine. keyPem of the result is empty. Only P-256
+    // keys are taken, as for every other certificate of this CA.
+    std::optional<IssuedCertificate> issueAgentForKey(const QString& name, const QStringList& addresses,
+                                                      const QByteArray& publicKeyPem,
+                                                      const Validity& validity, QString* error) const;
     // Console (TLS client): CN=name, OU="operator" or "read-only" (ConsoleRole), O=Baton;
     // EKU clientAuth only, otherwise as an agent's, without subjectAltName.
     std::optional<IssuedCertificate> issueConsole(const QString& name, ConsoleAccess access,
@@ -71,7 +86,9 @@ private:
     struct Leaf;
 
     CertificateAuthority() = default;
-    std::optional<IssuedCertificate> issue(const Leaf& leaf, const Validity& validity, QString* error) const;
+    std::optional<IssuedCertificate> issue(const Leaf& leaf, const Validity& validity, QString* error,
+                                           const QByteArray& publicKeyPem = {}) const;
+    std::optional<Leaf> agentLeaf(const QString& name, const QStringList& addresses, QString* error) const;
 
     // Kept as PEM: copyable, and re-read per issue (microseconds) instead of owning OpenSSL objects.
     QByteArray m_certificatePem;

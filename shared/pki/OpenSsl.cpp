@@ -42,6 +42,21 @@ OpenSsl::Key OpenSsl::readPrivateKey(const QByteArray& pem)
     return Key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassword, nullptr) : nullptr);
 }
 
+OpenSsl::Key OpenSsl::readPublicKey(const QByteArray& pem)
+{
+    const Bio bio = memoryBio(pem);
+    return Key(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, noPassword, nullptr) : nullptr);
+}
+
+bool OpenSsl::isP256(EVP_PKEY* key)
+{
+    char group[32] = {};
+    std::size_t length = 0;
+    return EVP_PKEY_is_a(key, "EC") == 1 &&
+           EVP_PKEY_get_utf8_string_param(key, "group", group, sizeof group, &length) == 1 &&
+           qstrcmp(group, "prime256v1") == 0;
+}
+
 OpenSsl::Key OpenSsl::readPrivateKey(const QByteArray& pem, const QByteArray& passphrase)
 {
     const Bio bio = memoryBio(pem);
@@ -72,6 +87,14 @@ QByteArray OpenSsl::privateKeyPem(EVP_PKEY* key)
 {
     const Bio bio(BIO_new(BIO_s_mem()));
     if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
+        return {};
+    return contents(bio.get());
+}
+
+QByteArray OpenSsl::publicKeyPem(EVP_PKEY* key)
+{
+    const Bio bio(BIO_new(BIO_s_mem()));
+    if (!bio || PEM_write_bio_PUBKEY(bio.get(), key) != 1)
         return {};
     return contents(bio.get());
 }

@@ -39,11 +39,14 @@ public:
     // prompted for on the terminal (OpenSSL's default when no password callback is given).
     static Certificate readCertificate(const QByteArray& pem);
     static Key readPrivateKey(const QByteArray& pem);
+    static Key readPublicKey(const QByteArray& pem); // SubjectPublicKeyInfo
+    static bool isP256(EVP_PKEY* key);
     // An encrypted PKCS#8 key with its passphrase (a plain key loads too).
     static Key readPrivateKey(const QByteArray& pem, const QByteArray& passphrase);
     static bool isEncryptedKey(const QByteArray& pem) { return pem.contains("ENCRYPTED PRIVATE KEY"); }
     static QByteArray certificatePem(X509* certificate);
     static QByteArray privateKeyPem(EVP_PKEY* key); // PKCS#8, unencrypted
+    static QByteArray publicKeyPem(EVP_PKEY* key);  // SubjectPublicKeyInfo
     // PKCS#8 encrypted with AES-256-CBC under a key derived from the passphrase.
     static QByteArray encryptedPrivateKeyPem(EVP_PKEY* key, const QByteArray& passphrase);
 

@@ -364,6 +364,30 @@ std::optional<PkiDirectory::Written> PkiDirectory::issueAgent(const QString& dir
                      });
 }
 
+std::optional<PkiDirectory::Written> PkiDirectory::issueAgentForKey(const QString& dir, const QString& name,
+                                                                    const QStringList& addresses,
+                                                                    const QByteArray& publicKeyPem, int days,
+                                                                    QString* error)
+{
+    if (!isValidName(name))
+        return fail(error, QStringLiteral("bad agent name '%1': expected a letter or digit, then up to 63 "
+                                          "letters, digits, '.', '_' or '-'")
+                               .arg(name));
+    if (!checkDays(days, MaxAgentDays, u"agent", error))
+        return std::nullopt;
+    const auto ca = loadAuthority(dir, error);
+    if (!ca)
+        return std::nullopt;
+    const auto issued = ca->issueAgentForKey(name, addresses, publicKeyPem, Validity::days(days), error);
+    if (!issued || !ensureDirectory(subdirectory(dir, u"agents"), error))
+        return std::nullopt;
+    const QString certificateFile = agentCertificateFile(dir, name);
+    const auto temporary = writeTemporary(certificateFile, issued->certificatePem, 0644, error);
+    if (!temporary || !commit({{*temporary, certificateFile}}, IfExists::Replace, error))
+        return std::nullopt;
+    return Written{certificateFile, QString(), issued->certificatePem};
+}
+
 std::optional<PkiDirectory::Written> PkiDirectory::issueConsole(const QString& dir, const QString& name,
                                                                 ConsoleAccess access, int days,
                                                                 IfExists ifExists, QString* error)

@@ -75,6 +75,12 @@ public:
     static std::optional<Written> issueAgent(const QString& dir, const QString& name,
                                              const QStringList& addresses, int days, IfExists ifExists,
                                              QString* error);
+    // An agent's certificate for a public key generated on its server (deployment): the
+    // certificate is kept as DIR/agents/NAME.crt (replacing an earlier one, whose key lived on the
+    // server too); no private key is written here. keyFile of the result is empty.
+    static std::optional<Written> issueAgentForKey(const QString& dir, const QString& name,
+                                                   const QStringList& addresses,
+                                                   const QByteArray& publicKeyPem, int days, QString* error);
     static std::optional<Written> issueConsole(const QString& dir, const QString& name, ConsoleAccess access,
                                                int days, IfExists ifExists, QString* error);
 

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSslCertificate>
+#include <QSslKey>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -164,6 +165,7 @@ private Q_SLOTS:
     void createRefusesBadInput();
     void serialsAreRandom();
     void agentCertificate();
+    void agentCertificateForKeyMadeElsewhere();
     void agentRefusesBadAddresses_data();
     void agentRefusesBadAddresses();
     void agentRefusesBadNameOrNoAddress();
@@ -348,6 +350,48 @@ void TestCertificateAuthority::serialsAreRandom()
         serials << serialHex(certificate.get());
     }
     QCOMPARE(serials.size(), 21);
+}
+
+// The deployment's path: the key is generated on the server, only its public half reaches the CA,
+// and what comes back is a certificate for exactly that key, with no private key in it.
+void TestCertificateAuthority::agentCertificateForKeyMadeElsewhere()
+{
+    const CertificateAuthority ca = makeCa();
+    QString error;
+    const auto key = GeneratedKey::create(&error);
+    QVERIFY2(key, qPrintable(error));
+    QVERIFY(key->keyPem.contains("BEGIN PRIVATE KEY"));
+    QVERIFY(key->publicKeyPem.contains("BEGIN PUBLIC KEY"));
+    QVERIFY(!key->publicKeyPem.contains("PRIVATE"));
+    const auto issued = ca.issueAgentForKey(QStringLiteral("node1"), {QStringLiteral("192.0.2.11")},
+                                            key->publicKeyPem, Validity::days(1), &error);
+    QVERIFY2(issued, qPrintable(error));
+    QVERIFY(issued->keyPem.isEmpty());
+    const X509Ptr certificate = x509(issued->certificatePem);
+    const X509Ptr caCertificate = x509(ca.certificatePem());
+    QCOMPARE(X509_verify(certificate.get(), X509_get0_pubkey(caCertificate.get())), 1);
+    QCOMPARE(X509_get_extended_key_usage(certificate.get()), static_cast<uint32_t>(XKU_SSL_SERVER));
+    // The certificate carries the server's key: the private key made there matches it.
+    const QSslCertificate qt(issued->certificatePem, QSsl::Pem);
+    const QSslKey privateKey(key->keyPem, QSsl::Ec);
+    QVERIFY(!privateKey.isNull());
+    QCOMPARE(qt.publicKey().toPem(),
+             QSslKey(key->publicKeyPem, QSsl::Ec, QSsl::Pem, QSsl::PublicKey).toPem());
+
+    QVERIFY(!ca.issueAgentForKey(QStringLiteral("node1"), {QStringLiteral("192.0.2.11")}, "not a key",
+                                 Validity::days(1), &error));
+    QVERIFY(error.contains(QStringLiteral("not a PEM public key")));
+    QVERIFY(!ca.issueAgentForKey(QStringLiteral("node1"), {}, key->publicKeyPem, Validity::days(1), &error));
+
+    // PkiDirectory keeps the certificate as the record and writes no key.
+    QTemporaryDir dir;
+    QVERIFY(PkiDirectory::init(dir.path(), QStringLiteral("CA"), 10, &error));
+    const auto written = PkiDirectory::issueAgentForKey(
+        dir.path(), QStringLiteral("node1"), {QStringLiteral("192.0.2.11")}, key->publicKeyPem, 10, &error);
+    QVERIFY2(written, qPrintable(error));
+    QVERIFY(written->keyFile.isEmpty());
+    QVERIFY(QFile::exists(PkiDirectory::agentCertificateFile(dir.path(), QStringLiteral("node1"))));
+    QVERIFY(!QFile::exists(PkiDirectory::agentKeyFile(dir.path(), QStringLiteral("node1"))));
 }
 
 void TestCertificateAuthority::agentCertificate()

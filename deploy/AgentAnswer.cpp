@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AgentAnswer.h"
+
+#include "control/ControlClient.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+namespace baton {
+
+bool AgentAnswer::wait(const QSslConfiguration& tls, const QString& host, quint16 port, int timeoutMs,
+                       const std::atomic_bool* cancel, QString* error)
+{
+    QElapsedTimer clock;
+    clock.start();
+    *error = QStringLiteral("no answer");
+    while (clock.elapsed() < timeoutMs) {
+        if (cancel && cancel->load()) {
+            *error = QStringLiteral("cancelled");
+            return false;
+        }
+        ControlClient client;
+        client.setTlsConfiguration(tls);
+        client.setSoftware(QStringLiteral("baton-deploy/") + QStringLiteral(BATON_VERSION));
+        QEventLoop loop;
+        bool answered = false;
+        QObject::connect(&client, &ControlClient::statusReceived, &loop, [&] {
+            answered = true;
+            loop.quit();
+        });
+        QObject::connect(&client, &ControlClient::disconnected, &loop, [&](const QString& reason) {
+            *error = reason;
+            loop.quit();
+        });
+        QTimer attempt;
+        attempt.setSingleShot(true);
+        QObject::connect(&attempt, &QTimer::timeout, &loop, &QEventLoop::quit);
+        attempt.start(
+            static_cast<int>(std::min<qint64>(3000, std::max<qint64>(100, timeoutMs - clock.elapsed()))));
+        client.connectToAgent(host, port);
+        loop.exec();
+        if (answered)
+            return true;
+        client.disconnectFromAgent();
+        QEventLoop pause;
+        QTimer::singleShot(300, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
+    return false;
+}
+
+} // namespace baton

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeployEngine.h"
+
+#include "AgentAnswer.h"
+#include "LocalPackages.h"
+#include "ServerDeployment.h"
+#include "config/AgentConfigWriter.h"
+#include "config/ClusterConfigGenerator.h"
+#include "net/Ipv4.h"
+#include "pki/PkiDirectory.h"
+#include "pki/TlsIdentity.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QSslCertificate>
+
+#include <memory>
+
+namespace baton {
+
+namespace {
+
+constexpr int RenewDays = 30; // an agent certificate closer to its end than this is renewed
+
+QString sha256(const QByteArray& data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QStringList agentAddresses(const ClusterDefinition::Node& node)
+{
+    QStringList addresses{node.agentHost()};
+    const QString own = Ipv4::toString(node.address);
+    if (!addresses.contains(own))
+        addresses << own;
+    return addresses;
+}
+
+// The server's agent.pem is the certificate this desktop issued for the node, with the cluster's
+// addresses, by the cluster's CA, and not about to expire.
+bool certificateCurrent(const RemoteFacts& facts, const QString& pkiDir, const ClusterDefinition::Node& node,
+                        const QByteArray& caPem)
+{
+    const RemoteFacts::File remoteCertificate = facts.files.value(QStringLiteral("/etc/baton/pki/agent.pem"));
+    const RemoteFacts::File remoteKey = facts.files.value(QStringLiteral("/etc/baton/pki/agent.key"));
+    const RemoteFacts::File remoteCa = facts.files.value(QStringLiteral("/etc/baton/pki/ca.pem"));
+    QFile file(PkiDirectory::agentCertificateFile(pkiDir, node.name));
+    if (!remoteCertificate.exists || !remoteKey.exists || remoteCa.sha256 != sha256(caPem) ||
+        !file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray pem = file.readAll();
+    if (sha256(pem) != remoteCertificate.sha256)
+        return false;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(pem);
+    if (certificates.isEmpty() ||
+        certificates.first().expiryDate() < QDateTime::currentDateTimeUtc().addDays(RenewDays))
+        return false;
+    const auto names = certificates.first().subjectAlternativeNames();
+    for (const QString& address : agentAddresses(node))
+        if (!names.values(QSsl::IpAddressEntry).contains(address) &&
+            !names.values(QSsl::DnsEntry).contains(address))
+            return false;
+    return true;
+}
+
+} // namespace
+
+DeployEngine::DeployEngine(DeployPrompter& prompter, QObject* parent)
+    : QObject(parent)
+    , m_prompter(prompter)
+{
+}
+
+int DeployEngine::exitCode(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Deployed:
+    case Outcome::NothingToChange:
+    case Outcome::Planned:
+        return 0;
+    case Outcome::Refused:
+        return 3;
+    case Outcome::RolledBack:
+        return 1;
+    case Outcome::Failed:
+        return 5;
+    case Outcome::Cancelled:
+        return 4;
+    }
+    return 1;
+}
+
+DeployEngine::Outcome DeployEngine::finish(Outcome outcome, const QString& report)
+{
+    m_report = report;
+    return outcome;
+}
+
+DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
+{
+    m_cancel = false;
+    const ClusterDefinition& cluster = request.cluster;
+    if (const ConfigErrors errors = cluster.validate(); !errors.isEmpty())
+        return finish(
+            Outcome::Refused,
+            QStringLiteral("the cluster definition is not valid: %1").arg(errors.first().toString()));
+    QString error;
+    const auto packages = LocalPackages::find(request.packageDir, &error);
+    if (!packages)
+        return finish(Outcome::Refused, error);
+    const std::optional<TlsIdentity> console =
+        TlsIdentity::loadConsole(cluster.pkiDir, cluster.console, &error);
+    if (!console)
+        return finish(Outcome::Refused, QStringLiteral("the console certificate: %1").arg(error));
+    QFile caFile(PkiDirectory::caCertificateFile(cluster.pkiDir));
+    if (!caFile.open(QIODevice::ReadOnly))
+        return finish(Outcome::Refused,
+                      QStringLiteral("cannot read '%1': %2").arg(caFile.fileName(), caFile.errorString()));
+    const QByteArray caPem = caFile.readAll();
+    QByteArray crl;
+    QFile crlFile(PkiDirectory::revocationListFile(cluster.pkiDir));
+    if (crlFile.exists()) {
+        if (!crlFile.open(QIODevice::ReadOnly))
+            return finish(
+                Outcome::Refused,
+                QStringLiteral("cannot read '%1': %2").arg(crlFile.fileName(), crlFile.errorString()));
+        crl = crlFile.readAll();
+    }
+
+    const QString runId = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const auto reporter = [this](const QString& server, const QString& step, const QString& detail) {
+        Q_EMIT progress(server, step, detail);
+    };
+    std::array<std::unique_ptr<ServerDeployment>, 2> servers;
+    for (int i = 0; i < 2; ++i) {
+        const QString server = request.targets[static_cast<std::size_t>(i)].alias;
+        servers[static_cast<std::size_t>(i)] = std::make_unique<ServerDeployment>(
+            request.targets[static_cast<std::size_t>(i)], server, m_prompter, &m_cancel, reporter, runId);
+    }
+    // Both servers reached and known before anything changes on either.
+    for (auto& server : servers) {
+        if (!server->open(&error) || !server->gatherFacts(&error))
+            return finish(m_cancel ? Outcome::Cancelled : Outcome::Refused,
+                          QStringLiteral("%1; nothing was changed").arg(error));
+    }
+
+    std::array<DesiredServer, 2> desired;
+    std::array<DeployPlan, 2> plans;
+    QStringList planText;
+    QStringList refusals;
+    for (std::size_t i = 0; i < 2; ++i) {
+        const ClusterDefinition::Node& node = cluster.nodes[i];
+        const ConfigResult config = ClusterConfigGenerator::generate(cluster, static_cast<int>(i));
+        if (!config.ok())
+            return finish(Outcome::Refused, config.errors.first().toString());
+        DesiredServer& d = desired[i];
+        d.name = node.name;
+        d.server = servers[i]->server();
+        d.version = packages->version;
+        d.architecture = packages->architecture;
+        d.packageBytes = packages->batond.size() + packages->batonctl.size();
+        d.files << DesiredServer::File{QStringLiteral("/etc/baton/batond.conf"),
+                                       AgentConfigWriter::write(config.config).toUtf8(),
+                                       QStringLiteral("600"), false}
+                << DesiredServer::File{QStringLiteral("/etc/baton/pki/ca.pem"), caPem, QStringLiteral("644"),
+                                       false}
+                << DesiredServer::File{QStringLiteral("/etc/baton/pki/agent.pem"),
+                                       {},
+                                       QStringLiteral("644"),
+                                       true}
+                << DesiredServer::File{
+                       QStringLiteral("/etc/baton/pki/agent.key"), {}, QStringLiteral("600"), true};
+        if (!crl.isEmpty())
+            d.files << DesiredServer::File{QStringLiteral("/var/lib/baton/revoked.crl"), crl,
+                                           QStringLiteral("600"), false};
+        const RemoteFacts& facts = servers[i]->facts();
+        plans[i] = DeployPlan::make(facts, d, certificateCurrent(facts, cluster.pkiDir, node, caPem));
+        if (!facts.holdsAddress(node.agentHost()) && !facts.holdsAddress(Ipv4::toString(node.address)))
+            plans[i].refusals << QStringLiteral(
+                                     "%1 does not have node %2's address %3: is it the right server?")
+                                     .arg(d.server, node.name, Ipv4::toString(node.address));
+        refusals << plans[i].refusals;
+        planText << QStringLiteral("%1 — %2").arg(d.server, servers[i]->elevationText()) + u'\n' +
+                        plans[i].text();
+    }
+    const QString plan = planText.join(QStringLiteral("\n\n"));
+    Q_EMIT planReady(plan);
+    if (!refusals.isEmpty())
+        return finish(Outcome::Refused, refusals.join(u'\n') + QStringLiteral("\nNothing was changed."));
+    if (plans[0].nothingToChange() && plans[1].nothingToChange())
+        return finish(Outcome::NothingToChange,
+                      QStringLiteral("nothing to change: both agents run batond %1 with "
+                                     "this cluster's configuration and certificates")
+                          .arg(packages->version));
+    if (request.planOnly)
+        return finish(Outcome::Planned, QStringLiteral("plan only: nothing was changed"));
+    if (!m_prompter.confirmPlan(plan))
+        return finish(Outcome::Refused, QStringLiteral("the plan was not confirmed; nothing was changed"));
+
+    // The server holding the VIP last, so that a running service keeps its address. With neither
+    // holding it, the intended MASTER (the lower advskew) first: it takes the address, and the other
+    // joins as BACKUP (without preemption the first one up keeps it).
+    std::array<std::size_t, 2> order{0, 1};
+    const QString vip = Ipv4::toString(cluster.vip.address);
+    const bool firstHolds = servers[0]->facts().holdsAddress(vip);
+    const bool secondHolds = servers[1]->facts().holdsAddress(vip);
+    if (firstHolds != secondHolds ? firstHolds : cluster.nodes[1].advskew < cluster.nodes[0].advskew)
+        order = {1, 0};
+
+    QList<std::size_t> done;
+    const auto rollBack = [&](const QString& failure) {
+        QStringList lines{failure};
+        bool complete = true;
+        for (qsizetype k = done.size() - 1; k >= 0; --k) {
+            QString why;
+            if (!servers[done[k]]->rollback(&why)) {
+                complete = false;
+                lines << why;
+            } else {
+                lines << QStringLiteral("%1 was rolled back to where it was").arg(servers[done[k]]->server());
+            }
+        }
+        for (std::size_t i : order)
+            if (!done.contains(i))
+                lines << QStringLiteral("%1 was not touched").arg(servers[i]->server());
+        if (m_cancel && complete)
+            return finish(Outcome::Cancelled, lines.join(u'\n'));
+        return finish(complete ? Outcome::RolledBack : Outcome::Failed, lines.join(u'\n'));
+    };
+    for (std::size_t i : order) {
+        ServerDeployment& server = *servers[i];
+        const ClusterDefinition::Node& node = cluster.nodes[i];
+        done << i;
+        if (plans[i].nothingToChange()) {
+            Q_EMIT progress(server.server(), QStringLiteral("done"), QStringLiteral("nothing to change"));
+            continue;
+        }
+        QString step;
+        const ServerDeployment::Issuer issuer = [&](const QByteArray& publicKey,
+                                                    QString* why) -> std::optional<QByteArray> {
+            const auto written = PkiDirectory::issueAgentForKey(
+                cluster.pkiDir, node.name, agentAddresses(node), publicKey, PkiDirectory::MaxAgentDays, why);
+            if (!written)
+                return std::nullopt;
+            return written->certificatePem;
+        };
+        if (!server.apply(plans[i], desired[i], *packages, issuer, &step, &error))
+            return rollBack(QStringLiteral("step '%1' failed on %2: %3").arg(step, server.server(), error));
+        Q_EMIT progress(
+            server.server(), QStringLiteral("agent"),
+            QStringLiteral("waiting for %1:%2 over mutual TLS").arg(node.agentHost()).arg(node.agentPort));
+        if (!AgentAnswer::wait(console->clientConfiguration(), node.agentHost(), node.agentPort,
+                               request.agentTimeoutMs, &m_cancel, &error))
+            return rollBack(
+                QStringLiteral("step 'agent' failed on %1: the agent at %2:%3 did not answer over mutual TLS "
+                               "(%4). Its journal:\n%5")
+                    .arg(server.server(), node.agentHost())
+                    .arg(node.agentPort)
+                    .arg(error, server.agentJournal()));
+        Q_EMIT progress(server.server(), QStringLiteral("done"), QStringLiteral("the agent answers"));
+    }
+    for (auto& server : servers)
+        server->finish();
+    return finish(Outcome::Deployed,
+                  QStringLiteral("deployed: batond %1 runs on %2 and %3 and answers over mutual TLS")
+                      .arg(packages->version, servers[0]->server(), servers[1]->server()));
+}
+
+} // namespace baton

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeployPlan.h"
+
+#include "config/AgentConfigParser.h"
+
+#include <QCryptographicHash>
+
+namespace baton {
+
+namespace {
+
+QString sha256(const QByteArray& data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QString changeText(DeployPlan::FileChange change)
+{
+    switch (change) {
+    case DeployPlan::FileChange::Create:
+        return QStringLiteral("create");
+    case DeployPlan::FileChange::Replace:
+        return QStringLiteral("replace");
+    case DeployPlan::FileChange::Keep:
+        break;
+    }
+    return QStringLiteral("keep");
+}
+
+// Whether the control channel's settings differ: batond applies those only when it starts.
+bool controlChanged(const QByteArray& running, const DesiredServer& desired)
+{
+    const auto wanted =
+        std::find_if(desired.files.begin(), desired.files.end(), [](const DesiredServer::File& f) {
+            return f.path == QLatin1StringView("/etc/baton/batond.conf");
+        });
+    if (wanted == desired.files.end() || running == wanted->contents)
+        return false;
+    const ConfigResult before =
+        AgentConfigParser::parseText(QString::fromUtf8(running), QStringLiteral("batond.conf"));
+    const ConfigResult after =
+        AgentConfigParser::parseText(QString::fromUtf8(wanted->contents), QStringLiteral("batond.conf"));
+    return !before.ok() || !after.ok() || before.config.control != after.config.control ||
+           before.config.stateDir != after.config.stateDir;
+}
+
+} // namespace
+
+qint64 DeployPlan::requiredKiB(const DesiredServer& desired)
+{
+    // The packages twice (uploaded, then unpacked and kept for a later rollback) and 16 MiB spare.
+    return desired.packageBytes * 3 / 1024 + 16 * 1024;
+}
+
+DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desired, bool certificateCurrent)
+{
+    DeployPlan plan;
+    plan.server = desired.server;
+    plan.name = desired.name;
+    plan.version = desired.version;
+    if (!facts.isDebian12())
+        plan.refusals << QStringLiteral("%1 runs %2 (ID=%3, VERSION_ID=%4); only Debian 12 is supported")
+                             .arg(desired.server,
+                                  facts.osPretty.isEmpty() ? QStringLiteral("an unknown system")
+                                                           : facts.osPretty,
+                                  facts.osId,
+                                  facts.osVersion.isEmpty() ? QStringLiteral("none") : facts.osVersion);
+    if (!desired.architecture.isEmpty() && facts.architecture != desired.architecture)
+        plan.refusals << QStringLiteral("%1 is %2, the packages are built for %3")
+                             .arg(desired.server, facts.architecture, desired.architecture);
+    if (facts.ucarpRunning || !facts.ucarpLines.isEmpty())
+        plan.refusals << QStringLiteral(
+                             "%1 runs ucarp or has ucarp-* stanzas (%2): taking over a ucarp pair is not "
+                             "part of this deployment; stop it first or deploy to servers without ucarp")
+                             .arg(desired.server, facts.ucarpLines.isEmpty() ? QStringLiteral("ucarp running")
+                                                                             : facts.ucarpLines.first());
+    if (facts.keepalivedRunning)
+        plan.refusals << QStringLiteral("%1 runs keepalived, which may hold the same address; stop it first")
+                             .arg(desired.server);
+    if (!facts.defaultOpts.isEmpty())
+        plan.refusals << QStringLiteral(
+                             "%1 runs batond with BATOND_OPTS=\"%2\" from /etc/default/batond; the "
+                             "deployment writes /etc/baton/batond.conf, which those options would override")
+                             .arg(desired.server, facts.defaultOpts);
+
+    const RemoteFacts::Package batond = facts.packages.value(QStringLiteral("batond"));
+    const RemoteFacts::Package batonctl = facts.packages.value(QStringLiteral("batonctl"));
+    plan.previousVersion = batond.installed ? batond.version : QString();
+    plan.installPackages = !batond.installed || !batonctl.installed || batond.version != desired.version ||
+                           batonctl.version != desired.version;
+    if (plan.installPackages && facts.freeKiB >= 0 && facts.freeKiB < requiredKiB(desired))
+        plan.refusals << QStringLiteral("%1 has %2 MiB free on /var, the deployment needs %3 MiB")
+                             .arg(desired.server)
+                             .arg(facts.freeKiB / 1024)
+                             .arg(requiredKiB(desired) / 1024);
+    if (plan.installPackages && !plan.previousVersion.isEmpty() && plan.previousVersion != desired.version)
+        plan.warnings << QStringLiteral(
+                             "batond %1 is replaced by %2; a failure reinstalls %1 from the copy this "
+                             "deployment kept in /var/cache/baton-deploy")
+                             .arg(plan.previousVersion, desired.version);
+
+    bool configChanged = false;
+    for (const DesiredServer::File& wanted : desired.files) {
+        const RemoteFacts::File have = facts.files.value(wanted.path);
+        PlannedFile file{wanted.path, QStringLiteral("root:root"), wanted.mode, FileChange::Keep};
+        if (!have.exists)
+            file.change = FileChange::Create;
+        else if (wanted.generated ? !certificateCurrent
+                                  : (have.sha256 != sha256(wanted.contents) || have.mode != wanted.mode ||
+                                     have.owner != file.owner))
+            file.change = FileChange::Replace;
+        if (wanted.generated && file.change != FileChange::Keep)
+            plan.newAgentKey = true;
+        if (file.change != FileChange::Keep)
+            configChanged = true;
+        plan.files << file;
+    }
+    // A new key needs its certificate, whatever the old one was.
+    if (plan.newAgentKey) {
+        for (PlannedFile& file : plan.files)
+            if (file.path.endsWith(QLatin1StringView("/agent.pem")) && file.change == FileChange::Keep)
+                file.change = FileChange::Replace;
+    }
+    const bool running = facts.unitActive == QLatin1StringView("active");
+    plan.enableUnit = facts.unitEnabled != QLatin1StringView("enabled");
+    if (!running)
+        plan.service = Service::Start;
+    else if (plan.installPackages || plan.newAgentKey || controlChanged(facts.agentConfig, desired))
+        plan.service = Service::Restart; // batond takes a new listener or certificate when it starts
+    else if (configChanged)
+        plan.service = Service::Reload;
+    plan.untouched << QStringLiteral("/etc/network/interfaces") << QStringLiteral("/etc/default/batond")
+                   << QStringLiteral("every other package and service");
+    return plan;
+}
+
+bool DeployPlan::nothingToChange() const
+{
+    if (installPackages || newAgentKey || service != Service::Keep || enableUnit)
+        return false;
+    for (const PlannedFile& file : files)
+        if (file.change != FileChange::Keep)
+            return false;
+    return true;
+}
+
+QString DeployPlan::text() const
+{
+    QStringList lines;
+    lines << QStringLiteral("%1 (%2):").arg(server, name);
+    for (const QString& refusal : refusals)
+        lines << QStringLiteral("  refused: %1").arg(refusal);
+    if (!refusals.isEmpty())
+        return lines.join(u'\n');
+    if (nothingToChange()) {
+        lines << QStringLiteral("  nothing to change (batond %1 running, files as they should be)")
+                     .arg(version);
+        return lines.join(u'\n');
+    }
+    if (installPackages)
+        lines << (previousVersion.isEmpty()
+                      ? QStringLiteral("  packages: install batond %1 and batonctl %1").arg(version)
+                      : QStringLiteral("  packages: upgrade batond and batonctl %1 -> %2")
+                            .arg(previousVersion, version));
+    else
+        lines << QStringLiteral("  packages: keep batond and batonctl %1").arg(version);
+    for (const PlannedFile& file : files)
+        lines << QStringLiteral("  file %1 %2 (%3, mode %4)%5")
+                     .arg(changeText(file.change), file.path, file.owner, file.mode,
+                          file.path.endsWith(QLatin1StringView(".key")) && file.change != FileChange::Keep
+                              ? QStringLiteral(", generated on the server")
+                              : QString());
+    QString serviceText;
+    switch (service) {
+    case Service::Keep:
+        serviceText = QStringLiteral("keep running");
+        break;
+    case Service::Start:
+        serviceText = QStringLiteral("start");
+        break;
+    case Service::Restart:
+        serviceText = QStringLiteral("restart (a graceful hand-over if it holds the address)");
+        break;
+    case Service::Reload:
+        serviceText =
+            QStringLiteral("reload (the address stays where it is unless CARP settings changed: then a "
+                           "graceful hand-over)");
+        break;
+    }
+    lines << QStringLiteral("  service batond: %1%2")
+                 .arg(enableUnit ? QStringLiteral("enable, ") : QString(), serviceText);
+    for (const QString& warning : warnings)
+        lines << QStringLiteral("  note: %1").arg(warning);
+    lines << QStringLiteral("  untouched: %1").arg(untouched.join(QStringLiteral(", ")));
+    return lines.join(u'\n');
+}
+
+} // namespace baton

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServerDeployment.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QThread>
+
+namespace baton {
+
+namespace {
+
+constexpr int ShortMs = 30000;
+constexpr int AptMs = 300000;
+constexpr int ReconnectAttempts = 5;
+const QString BackupRoot = QStringLiteral("/var/backups/baton-deploy");
+const QString Cache = QStringLiteral("/var/cache/baton-deploy");
+
+QString sha256(const QByteArray& data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QString q(const QString& text)
+{
+    return QString::fromUtf8(RemoteHost::quote(text));
+}
+
+} // namespace
+
+ServerDeployment::ServerDeployment(const SshTarget& target, QString server, DeployPrompter& prompter,
+                                   const std::atomic_bool* cancel, Reporter reporter, QString runId)
+    : m_target(target)
+    , m_server(std::move(server))
+    , m_prompter(prompter)
+    , m_cancel(cancel)
+    , m_report(std::move(reporter))
+    , m_runId(std::move(runId))
+{
+}
+
+ServerDeployment::~ServerDeployment() = default;
+
+bool ServerDeployment::step(const QString& name, const QString& detail)
+{
+    m_report(m_server, name, detail);
+    return !(m_cancel && m_cancel->load());
+}
+
+bool ServerDeployment::open(QString* error)
+{
+    step(QStringLiteral("connect"), m_target.describe(QString()));
+    m_session = std::make_unique<SshSession>();
+    m_session->setCancelFlag(m_cancel);
+    if (!m_session->connect(m_target, m_server, error))
+        return false;
+    const HostKeyInfo key = m_session->hostKey();
+    switch (m_session->hostKeyState()) {
+    case SshSession::HostKeyState::Known:
+        step(QStringLiteral("host key"), QStringLiteral("%1 %2 known").arg(key.type, key.fingerprint));
+        break;
+    case SshSession::HostKeyState::Unknown:
+        step(QStringLiteral("host key"),
+             QStringLiteral("first contact: %1 %2").arg(key.type, key.fingerprint));
+        if (!m_prompter.trustHostKey(key)) {
+            *error = QStringLiteral("the host key of %1 (%2 %3) was not trusted")
+                         .arg(m_server, key.type, key.fingerprint);
+            return false;
+        }
+        if (!m_session->trustHostKey(error))
+            return false;
+        break;
+    case SshSession::HostKeyState::Changed:
+        *error = QStringLiteral(
+                     "the host key of %1 has CHANGED: it now sends %2 %3, and %4 holds a different one. "
+                     "Either the server was reinstalled or someone is in between. Check on the server's "
+                     "console with '%5'; if it matches, remove the old entry with 'ssh-keygen -R %6'")
+                     .arg(m_server, key.type, key.fingerprint, m_target.knownHostsFile, key.serverCommand(),
+                          m_target.port == 22
+                              ? m_target.hostName
+                              : QStringLiteral("[%1]:%2").arg(m_target.hostName).arg(m_target.port));
+        return false;
+    case SshSession::HostKeyState::OtherType:
+        *error =
+            QStringLiteral("%1 sends a %2 host key (%3), but %4 knows it by a key of another type: a server "
+                           "that changed its keys, or someone in between. Check on the server with '%5' "
+                           "before you change known_hosts")
+                .arg(m_server, key.type, key.fingerprint, m_target.knownHostsFile, key.serverCommand());
+        return false;
+    case SshSession::HostKeyState::Error:
+        *error = QStringLiteral("the host key of %1 could not be checked").arg(m_server);
+        return false;
+    }
+    step(QStringLiteral("log in"), QStringLiteral("as %1").arg(m_target.user));
+    if (!m_session->authenticate(m_prompter, error))
+        return false;
+    if (!m_host)
+        m_host = std::make_unique<RemoteHost>(*m_session, m_server, m_target.user);
+    else
+        m_host->rebind(*m_session);
+    if (m_host->elevation() == RemoteHost::Elevation::None && !m_host->elevate(m_prompter, error))
+        return false;
+    step(QStringLiteral("root"), m_host->elevationText());
+    return true;
+}
+
+bool ServerDeployment::gatherFacts(QString* error)
+{
+    step(QStringLiteral("facts"), QString());
+    const auto result = m_host->root(RemoteFacts::script(), ShortMs, error);
+    if (!result)
+        return false;
+    const auto facts = RemoteFacts::parse(result->out, error);
+    if (!facts) {
+        *error = QStringLiteral("%1: %2 %3").arg(m_server, *error, result->tail(4));
+        return false;
+    }
+    m_facts = *facts;
+    for (const QString& line : m_facts.describe())
+        step(QStringLiteral("facts"), line);
+    return true;
+}
+
+std::optional<CommandResult> ServerDeployment::root(const QString& stepName, const QString& script,
+                                                    int timeoutMs, QString* error)
+{
+    auto result = m_host->root(script, timeoutMs, error);
+    if (result && !result->ok()) {
+        *error = QStringLiteral("%1 on %2 failed (exit status %3):\n%4")
+                     .arg(stepName, m_server)
+                     .arg(result->exitStatus)
+                     .arg(result->tail());
+        return std::nullopt;
+    }
+    if (!result)
+        *error = QStringLiteral("%1 on %2: %3").arg(stepName, m_server, *error);
+    return result;
+}
+
+bool ServerDeployment::uploadChecked(const QString& stepName, const QString& name, const QByteArray& data,
+                                     QString* error)
+{
+    const QString path = m_staging + u'/' + name;
+    if (!m_session->upload(data, path, 0600, error)) {
+        *error = QStringLiteral("%1: %2").arg(stepName, *error);
+        return false;
+    }
+    const auto sum = m_host->user(QStringLiteral("sha256sum < %1").arg(q(path)), ShortMs, error);
+    if (!sum)
+        return false;
+    const QString remote = QString::fromLatin1(sum->out).section(u' ', 0, 0).trimmed();
+    if (!sum->ok() || remote != sha256(data)) {
+        *error = QStringLiteral("%1: %2 arrived on %3 with SHA-256 %4, expected %5")
+                     .arg(stepName, name, m_server, remote.isEmpty() ? QStringLiteral("(none)") : remote,
+                          sha256(data));
+        return false;
+    }
+    return true;
+}
+
+bool ServerDeployment::apply(const DeployPlan& plan, const DesiredServer& desired,
+                             const LocalPackages& packages, const Issuer& issuer, QString* failedStep,
+                             QString* error)
+{
+    const auto failAt = [&](const QString& name) {
+        *failedStep = name;
+        if (m_cancel && m_cancel->load())
+            *error = QStringLiteral("cancelled by the administrator");
+        return false;
+    };
+    // prepare: the login user's upload folder, and a copy of everything that may be replaced.
+    if (!step(QStringLiteral("prepare"), QStringLiteral("backup in %1/%2").arg(BackupRoot, m_runId)))
+        return failAt(QStringLiteral("prepare"));
+    const auto staging =
+        m_host->user(QStringLiteral("umask 077; mktemp -d /var/tmp/baton-deploy.XXXXXXXX"), ShortMs, error);
+    if (!staging || !staging->ok()) {
+        if (staging)
+            *error = QStringLiteral("cannot create an upload folder in /var/tmp on %1: %2")
+                         .arg(m_server, staging->tail(3));
+        return failAt(QStringLiteral("prepare"));
+    }
+    m_staging = QString::fromUtf8(staging->out).trimmed();
+    m_changed = true;
+    m_backedUp = true;
+    const QString backup = BackupRoot + u'/' + m_runId;
+    QStringList existing;
+    for (const QString& file : RemoteFacts::managedFiles())
+        if (m_facts.files.value(file).exists)
+            existing << file;
+    if (!root(QStringLiteral("prepare"),
+              QStringLiteral("set -e; umask 077; mkdir -p %1; rm -rf %2; mkdir -p %2/debs; "
+                             "tar -cpf %2/files.tar -T /dev/null %3; "
+                             "if ls %4/*.deb >/dev/null 2>&1; then cp -p %4/*.deb %2/debs/; fi")
+                  .arg(BackupRoot, q(backup), existing.join(u' '), Cache),
+              ShortMs, error))
+        return failAt(QStringLiteral("prepare"));
+
+    if (plan.installPackages) {
+        const QString batondName = QFileInfo(packages.batondFile).fileName();
+        const QString batonctlName = QFileInfo(packages.batonctlFile).fileName();
+        if (!step(QStringLiteral("upload"),
+                  QStringLiteral("%1, %2 (%3 KiB)")
+                      .arg(batondName, batonctlName)
+                      .arg((packages.batond.size() + packages.batonctl.size()) / 1024)) ||
+            !uploadChecked(QStringLiteral("upload"), batondName, packages.batond, error) ||
+            !uploadChecked(QStringLiteral("upload"), batonctlName, packages.batonctl, error))
+            return failAt(QStringLiteral("upload"));
+        if (!step(QStringLiteral("install"),
+                  QStringLiteral("apt install ./%1 ./%2").arg(batondName, batonctlName)))
+            return failAt(QStringLiteral("install"));
+        m_packagesTouched = true;
+        m_serviceTouched = true; // the package's scripts start or restart the unit
+        if (!root(QStringLiteral("install"),
+                  QStringLiteral("set -e; cd %1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q "
+                                 "--allow-downgrades -o Dpkg::Options::=--force-confold ./%2 ./%3; "
+                                 "mkdir -p -m 0700 %4; rm -f %4/*.deb; cp %2 %3 %4/")
+                      .arg(q(m_staging), batondName, batonctlName, Cache),
+                  AptMs, error))
+            return failAt(QStringLiteral("install"));
+    }
+
+    // Files: uploaded to the login user's folder (never on a command line), installed by root.
+    QStringList installs;
+    QStringList shown;
+    for (const DesiredServer::File& file : desired.files) {
+        if (file.generated)
+            continue;
+        const auto planned =
+            std::find_if(plan.files.begin(), plan.files.end(),
+                         [&](const DeployPlan::PlannedFile& p) { return p.path == file.path; });
+        if (planned == plan.files.end() || planned->change == DeployPlan::FileChange::Keep)
+            continue;
+        const QString name = QFileInfo(file.path).fileName();
+        if (!step(QStringLiteral("configuration"), file.path) ||
+            !uploadChecked(QStringLiteral("configuration"), name, file.contents, error))
+            return failAt(QStringLiteral("configuration"));
+        installs << QStringLiteral("install -o root -g root -m %1 %2 %3")
+                        .arg(file.mode, q(m_staging + u'/' + name), q(file.path));
+        shown << file.path;
+    }
+    if (!installs.isEmpty()) {
+        m_filesTouched = true;
+        if (!root(QStringLiteral("configuration"),
+                  QStringLiteral("set -e; install -d -m 0755 /etc/baton; install -d -m 0700 /etc/baton/pki "
+                                 "/var/lib/baton; ") +
+                      installs.join(QStringLiteral("; ")),
+                  ShortMs, error))
+            return failAt(QStringLiteral("configuration"));
+    }
+
+    if (plan.newAgentKey) {
+        if (!step(QStringLiteral("certificate"),
+                  QStringLiteral("key made on %1, certificate signed here").arg(m_server)))
+            return failAt(QStringLiteral("certificate"));
+        m_filesTouched = true;
+        const auto key = root(
+            QStringLiteral("certificate"),
+            QStringLiteral("set -e; install -d -m 0700 /etc/baton/pki; rm -f /etc/baton/pki/agent.key.new; "
+                           "batonctl pki keygen /etc/baton/pki/agent.key.new"),
+            ShortMs, error);
+        if (!key)
+            return failAt(QStringLiteral("certificate"));
+        const auto certificate = issuer(key->out, error);
+        if (!certificate ||
+            !uploadChecked(QStringLiteral("certificate"), QStringLiteral("agent.pem"), *certificate, error))
+            return failAt(QStringLiteral("certificate"));
+        if (!root(QStringLiteral("certificate"),
+                  QStringLiteral("set -e; install -o root -g root -m 0644 %1 /etc/baton/pki/agent.pem.new; "
+                                 "mv /etc/baton/pki/agent.key.new /etc/baton/pki/agent.key; "
+                                 "mv /etc/baton/pki/agent.pem.new /etc/baton/pki/agent.pem")
+                      .arg(q(m_staging + QStringLiteral("/agent.pem"))),
+                  ShortMs, error))
+            return failAt(QStringLiteral("certificate"));
+    }
+
+    QString action;
+    const bool filesChanged = !installs.isEmpty() || plan.newAgentKey;
+    // The package's own scripts restart a running agent; a second restart only for new files.
+    if (plan.service == DeployPlan::Service::Start ||
+        (plan.service == DeployPlan::Service::Restart && (!plan.installPackages || filesChanged)))
+        action = QStringLiteral("systemctl restart batond");
+    else if (plan.service == DeployPlan::Service::Reload)
+        action = QStringLiteral("systemctl reload batond");
+    if (plan.enableUnit)
+        action = QStringLiteral("systemctl enable --quiet batond") +
+                 (action.isEmpty() ? QString() : u"; " + action);
+    if (!action.isEmpty()) {
+        if (!step(QStringLiteral("service"), action))
+            return failAt(QStringLiteral("service"));
+        m_serviceTouched = true;
+        if (!root(QStringLiteral("service"),
+                  QStringLiteral("%1; sleep 0.5; if [ \"$(systemctl is-active batond)\" != active ]; then "
+                                 "systemctl status --no-pager batond | tail -n 3; journalctl -u batond -n 15 "
+                                 "--no-pager -o cat; exit 1; fi")
+                      .arg(action),
+                  ShortMs, error))
+            return failAt(QStringLiteral("service"));
+    }
+    return true;
+}
+
+QString ServerDeployment::agentJournal()
+{
+    QString error;
+    const auto result =
+        m_host ? m_host->root(QStringLiteral("journalctl -u batond -n 12 --no-pager -o cat"), ShortMs, &error)
+               : std::nullopt;
+    return result ? QString::fromUtf8(result->out).trimmed() : error;
+}
+
+bool ServerDeployment::reconnect(QString* error)
+{
+    if (m_session && m_session->isConnected())
+        return true;
+    for (int attempt = 1; attempt <= ReconnectAttempts; ++attempt) {
+        step(QStringLiteral("reconnect"),
+             QStringLiteral("attempt %1 of %2").arg(attempt).arg(ReconnectAttempts));
+        auto session = std::make_unique<SshSession>();
+        // A rollback is not cancelled: it is what a cancellation asks for.
+        if (session->connect(m_target, m_server, error) &&
+            session->hostKeyState() == SshSession::HostKeyState::Known &&
+            session->authenticate(m_prompter, error)) {
+            m_session = std::move(session);
+            m_host->rebind(*m_session);
+            return true;
+        }
+        QThread::sleep(2);
+    }
+    return false;
+}
+
+bool ServerDeployment::rollback(QString* error)
+{
+    if (!m_changed)
+        return true;
+    step(QStringLiteral("rollback"), QStringLiteral("back to the state found before"));
+    if (m_session)
+        m_session->setCancelFlag(nullptr);
+    if (!reconnect(error)) {
+        *error = QStringLiteral("rollback on %1 impossible: no connection (%2). On the server, as root: %3")
+                     .arg(m_server, *error,
+                          QStringLiteral("restore from %1/%2 (files.tar, debs/)").arg(BackupRoot, m_runId));
+        return false;
+    }
+    m_session->setCancelFlag(nullptr);
+    const QString backup = BackupRoot + u'/' + m_runId;
+    QStringList script{QStringLiteral("set -u"), QStringLiteral("b=%1").arg(q(backup))};
+    if (m_serviceTouched || m_packagesTouched || m_filesTouched)
+        script << QStringLiteral("systemctl stop batond 2>/dev/null");
+    if (m_packagesTouched) {
+        const RemoteFacts::Package batond = m_facts.packages.value(QStringLiteral("batond"));
+        const RemoteFacts::Package batonctl = m_facts.packages.value(QStringLiteral("batonctl"));
+        QStringList purge;
+        if (!batond.installed)
+            purge << QStringLiteral("batond");
+        if (!batonctl.installed)
+            purge << QStringLiteral("batonctl");
+        if (!purge.isEmpty())
+            script << QStringLiteral("DEBIAN_FRONTEND=noninteractive apt-get purge -y -q %1 || exit 1")
+                          .arg(purge.join(u' '));
+        if (batond.installed || batonctl.installed)
+            script << QStringLiteral(
+                "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --allow-downgrades "
+                "-o Dpkg::Options::=--force-confold \"$b\"/debs/*.deb || exit 1");
+        if (!m_facts.batonUserExists)
+            script << QStringLiteral("if getent passwd baton >/dev/null; then userdel baton; fi");
+        if (!m_facts.batonGroupExists)
+            script << QStringLiteral("if getent group baton >/dev/null; then groupdel baton; fi");
+    }
+    if (m_backedUp) {
+        // Exactly the files found before: those that were there come back from the copy, the rest go.
+        script << QStringLiteral("rm -f %1 /etc/baton/pki/agent.key.new /etc/baton/pki/agent.pem.new")
+                      .arg(RemoteFacts::managedFiles().join(u' '));
+        script << QStringLiteral("tar -xpf \"$b\"/files.tar -C / || exit 1");
+        script << QStringLiteral("rm -f %1/*.deb; if ls \"$b\"/debs/*.deb >/dev/null 2>&1; then cp -p "
+                                 "\"$b\"/debs/*.deb %1/; fi")
+                      .arg(Cache);
+        QStringList dirs = RemoteFacts::managedDirs();
+        std::reverse(dirs.begin(), dirs.end());
+        for (const QString& dir : std::as_const(dirs))
+            if (!m_facts.existingDirs.contains(dir))
+                script << QStringLiteral("rmdir %1 2>/dev/null").arg(dir);
+    }
+    if (m_facts.packages.value(QStringLiteral("batond")).installed &&
+        (m_serviceTouched || m_packagesTouched)) {
+        script << (m_facts.unitEnabled == QLatin1StringView("enabled")
+                       ? QStringLiteral("systemctl enable --quiet batond")
+                       : QStringLiteral("systemctl disable --quiet batond"));
+        if (m_facts.unitActive == QLatin1StringView("active"))
+            script << QStringLiteral("systemctl restart batond");
+    }
+    script << QStringLiteral("rm -rf \"$b\"; rmdir %1 2>/dev/null; true").arg(BackupRoot);
+    const auto result = root(QStringLiteral("rollback"), script.join(u'\n'), AptMs, error);
+    if (!result)
+        return false;
+    if (!m_staging.isEmpty())
+        m_host->user(QStringLiteral("rm -rf %1").arg(q(m_staging)), ShortMs, error);
+    m_changed = false;
+    step(QStringLiteral("rollback"), QStringLiteral("done: %1 is as it was").arg(m_server));
+    return true;
+}
+
+void ServerDeployment::finish()
+{
+    QString error;
+    if (!m_host)
+        return;
+    if (m_backedUp)
+        m_host->root(QStringLiteral("rm -rf %1; rmdir %2 2>/dev/null; true")
+                         .arg(q(BackupRoot + u'/' + m_runId), BackupRoot),
+                     ShortMs, &error);
+    if (!m_staging.isEmpty())
+        m_host->user(QStringLiteral("rm -rf %1").arg(q(m_staging)), ShortMs, &error);
+    m_changed = false;
+}
+
+} // namespace baton

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeployDialog.h"
+
+#include "GuiDeployPrompter.h"
+#include "LocalPackages.h"
+#include "SshTarget.h"
+#include "net/Ipv4.h"
+
+#include <QCloseEvent>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QThread>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace baton {
+
+DeployDialog::DeployDialog(const ClusterDefinition& cluster, QWidget* parent)
+    : QDialog(parent)
+    , m_cluster(cluster)
+{
+    setWindowTitle(tr("Deploy %1").arg(cluster.name));
+    auto* form = new QFormLayout;
+    for (std::size_t i = 0; i < 2; ++i) {
+        const ClusterDefinition::Node& node = cluster.nodes[i];
+        m_servers[i] = new QLineEdit(node.agentHost());
+        m_servers[i]->setObjectName(QStringLiteral("server%1").arg(i + 1));
+        m_servers[i]->setToolTip(tr("An alias from ~/.ssh/config, or [user@]host[:port]"));
+        m_resolved[i] = new QLabel;
+        m_resolved[i]->setObjectName(QStringLiteral("resolved%1").arg(i + 1));
+        m_resolved[i]->setWordWrap(true);
+        m_resolved[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(tr("Server of %1 (%2):").arg(node.name, Ipv4::toString(node.address)), m_servers[i]);
+        form->addRow(QString(), m_resolved[i]);
+        connect(m_servers[i], &QLineEdit::textChanged, this, &DeployDialog::updateResolved);
+    }
+    m_user = new QLineEdit(QStringLiteral("root"));
+    m_user->setToolTip(tr("Used where neither the server field nor ~/.ssh/config names a user"));
+    connect(m_user, &QLineEdit::textChanged, this, &DeployDialog::updateResolved);
+    form->addRow(tr("Log in as:"), m_user);
+    m_packages = new QLineEdit(LocalPackages::defaultDir());
+    m_packages->setPlaceholderText(tr("folder with batond_*.deb and batonctl_*.deb"));
+    form->addRow(tr("Packages:"), m_packages);
+
+    m_steps = new QTreeWidget;
+    m_steps->setColumnCount(3);
+    m_steps->setHeaderLabels({tr("Server"), tr("Step"), tr("Detail")});
+    m_steps->setRootIsDecorated(false);
+    m_steps->setUniformRowHeights(true);
+    m_steps->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_steps->setMinimumSize(720, 260);
+
+    m_status = new QLabel(tr("Nothing changes on a server before you have seen and confirmed the plan."));
+    m_status->setObjectName(QStringLiteral("deployStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* buttons = new QDialogButtonBox;
+    m_plan = buttons->addButton(tr("Show &plan"), QDialogButtonBox::ActionRole);
+    m_deploy = buttons->addButton(tr("&Deploy"), QDialogButtonBox::AcceptRole);
+    m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel->setText(tr("&Cancel"));
+    auto* close = buttons->addButton(QDialogButtonBox::Close);
+    close->setText(tr("C&lose"));
+    connect(m_plan, &QPushButton::clicked, this, [this] { start(true); });
+    connect(m_deploy, &QPushButton::clicked, this, [this] { start(false); });
+    connect(m_cancel, &QPushButton::clicked, this, &DeployDialog::cancel);
+    connect(close, &QPushButton::clicked, this, &QDialog::close);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_steps, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+
+    m_prompter = new GuiDeployPrompter(this);
+    m_engine = new DeployEngine(*m_prompter, this);
+    connect(m_engine, &DeployEngine::progress, this, &DeployDialog::addStep);
+    connect(m_engine, &DeployEngine::planReady, this, [this](const QString& plan) {
+        for (const QString& line : plan.split(u'\n'))
+            addStep(QString(), tr("plan"), line);
+    });
+    setRunning(false);
+    updateResolved();
+}
+
+DeployDialog::~DeployDialog()
+{
+    if (m_worker) {
+        m_engine->cancel();
+        m_worker->wait();
+    }
+}
+
+void DeployDialog::updateResolved()
+{
+    for (std::size_t i = 0; i < 2; ++i) {
+        QString error;
+        const auto target = SshTarget::resolveWithUserConfig(m_servers[i]->text(), m_user->text(), &error);
+        QString text = target ? target->describe(QDir::homePath()) : error;
+        if (target && target->viaJumpHost())
+            text += u'\n' + tr("Jump hosts are not supported: this server will be refused.");
+        m_resolved[i]->setText(text);
+    }
+}
+
+void DeployDialog::setRunning(bool running)
+{
+    m_plan->setEnabled(!running);
+    m_deploy->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    for (QLineEdit* edit : {m_servers[0], m_servers[1], m_user, m_packages})
+        edit->setReadOnly(running);
+}
+
+void DeployDialog::setStatus(const QString& text, const QString& colour)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(colour.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(colour));
+}
+
+QString DeployDialog::statusText() const
+{
+    return m_status->text();
+}
+
+bool DeployDialog::start(bool planOnly)
+{
+    if (m_worker)
+        return false;
+    DeployRequest request;
+    request.cluster = m_cluster;
+    request.planOnly = planOnly;
+    request.packageDir = m_packages->text().trimmed();
+    for (std::size_t i = 0; i < 2; ++i) {
+        QString error;
+        const auto target = SshTarget::resolveWithUserConfig(m_servers[i]->text(), m_user->text(), &error);
+        if (!target) {
+            setStatus(error, QStringLiteral("#b00020"));
+            return false;
+        }
+        request.targets[i] = *target;
+    }
+    QString error;
+    if (!LocalPackages::find(request.packageDir, &error)) {
+        setStatus(tr("The packages: %1").arg(error), QStringLiteral("#b00020"));
+        return false;
+    }
+    m_steps->clear();
+    m_outcome.reset();
+    setStatus(planOnly ? tr("Gathering both servers' facts for the plan…") : tr("Deploying…"));
+    setRunning(true);
+    m_worker = QThread::create([this, request] {
+        const DeployEngine::Outcome outcome = m_engine->run(request);
+        QMetaObject::invokeMethod(
+            this, [this, outcome] { done(outcome); }, Qt::QueuedConnection);
+    });
+    connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker->start();
+    return true;
+}
+
+void DeployDialog::cancel()
+{
+    if (!m_worker)
+        return;
+    m_engine->cancel();
+    setStatus(tr("Cancelling: what was changed is being rolled back…"));
+    m_cancel->setEnabled(false);
+}
+
+void DeployDialog::addStep(const QString& server, const QString& step, const QString& detail)
+{
+    auto* item = new QTreeWidgetItem(m_steps, {server, step, detail});
+    item->setToolTip(2, detail);
+    m_steps->scrollToItem(item);
+}
+
+void DeployDialog::done(DeployEngine::Outcome outcome)
+{
+    if (m_worker)
+        m_worker->wait();
+    m_worker = nullptr;
+    m_outcome = outcome;
+    setRunning(false);
+    const QString report = m_engine->report();
+    switch (outcome) {
+    case DeployEngine::Outcome::Deployed:
+        setStatus(tr("Deployed: both agents answer over mutual TLS. %1").arg(report),
+                  QStringLiteral("#1b5e20"));
+        Q_EMIT deployed();
+        break;
+    case DeployEngine::Outcome::NothingToChange:
+        setStatus(tr("Nothing to change. %1").arg(report), QStringLiteral("#1b5e20"));
+        Q_EMIT deployed();
+        break;
+    case DeployEngine::Outcome::Planned:
+        setStatus(tr("The plan is above; nothing was changed. Deploy carries it out."));
+        break;
+    case DeployEngine::Outcome::Refused:
+        setStatus(tr("Refused, nothing was changed: %1").arg(report), QStringLiteral("#b00020"));
+        break;
+    case DeployEngine::Outcome::RolledBack:
+        setStatus(tr("Failed and rolled back: %1").arg(report), QStringLiteral("#b00020"));
+        break;
+    case DeployEngine::Outcome::Failed:
+        setStatus(tr("Failed, and the rollback did not complete: %1").arg(report), QStringLiteral("#b00020"));
+        break;
+    case DeployEngine::Outcome::Cancelled:
+        setStatus(tr("Cancelled: %1").arg(report), QStringLiteral("#b00020"));
+        break;
+    }
+    Q_EMIT finished();
+}
+
+void DeployDialog::closeEvent(QCloseEvent* event)
+{
+    if (m_worker) {
+        // Closing mid-way cancels, and the dialog stays until the rollback is over.
+        cancel();
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
+}
+
+} // namespace baton

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The deploy dialog offscreen, without a server: what an alias resolves to as it is typed, the
+// refusal of a jump host, the prompts the engine asks from its worker thread (fingerprint with the
+// command to compare it, a passphrase naming its key, the sudo password, the plan), and errors
+// with their step and server. The deployment itself runs against booted servers in
+// tests/server/deploy.sh, the window's end to end too.
+#include "FakePki.h"
+#include "deploy/DeployDialog.h"
+#include "deploy/GuiDeployPrompter.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include <functional>
+
+using namespace baton;
+
+namespace {
+
+// Answers the next modal dialog named objectName with answer(), from the event loop.
+void answerNext(const QString& objectName, std::function<void(QWidget*)> answer, QString* seen = nullptr)
+{
+    auto* timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [=] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (!modal || modal->objectName() != objectName)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        if (seen) {
+            if (auto* box = qobject_cast<QMessageBox*>(modal))
+                *seen = box->text() + u'\n' + box->detailedText();
+            else if (auto* input = qobject_cast<QInputDialog*>(modal))
+                *seen = input->labelText() + u'\n' + input->windowTitle();
+        }
+        answer(modal);
+    });
+    timer->start(20);
+}
+
+void clickButton(QWidget* dialog, const QString& text)
+{
+    const auto buttons = dialog->findChildren<QPushButton*>();
+    for (QPushButton* button : buttons)
+        if (button->text() == text) {
+            button->click();
+            return;
+        }
+    QFAIL(qPrintable(QStringLiteral("no button '%1'").arg(text)));
+}
+
+void typeAndAccept(QWidget* dialog, const QString& text)
+{
+    auto* input = qobject_cast<QInputDialog*>(dialog);
+    QVERIFY(input);
+    QCOMPARE(input->findChild<QLineEdit*>()->echoMode(), QLineEdit::Password);
+    input->setTextValue(text);
+    input->accept();
+}
+
+// Calls function on a thread of its own, as the engine does, while the event loop runs.
+template <typename Result>
+Result fromWorker(std::function<Result()> function)
+{
+    Result result{};
+    QThread* thread = QThread::create([&] { result = function(); });
+    thread->start();
+    // A question nobody answered keeps the thread blocked: nothing to continue with then.
+    if (!QTest::qWaitFor([&] { return thread->isFinished(); }, 10000))
+        qFatal("a prompt was not answered within 10 s");
+    thread->wait();
+    delete thread;
+    return result;
+}
+
+ClusterDefinition cluster(const QString& pkiDir)
+{
+    ClusterDefinition d;
+    d.name = QStringLiteral("lab pair");
+    d.vip = {0xC000020A, 24};
+    d.password = QStringLiteral("secret");
+    d.pkiDir = pkiDir;
+    d.console = QStringLiteral("admin");
+    d.nodes[0] = {QStringLiteral("node1"), 0xC000020B, QString(), 7112, QStringLiteral("eth0"), 0};
+    d.nodes[1] = {QStringLiteral("node2"), 0xC000020C, QString(), 7112, QStringLiteral("eth0"), 100};
+    return d;
+}
+
+} // namespace
+
+class TestDeployDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", QFile::encodeName(m_home.path()));
+        QVERIFY(QDir(m_home.path()).mkpath(QStringLiteral(".ssh")));
+        QFile config(m_home.filePath(QStringLiteral(".ssh/config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(
+            "Host lab1\n  HostName 127.0.0.1\n  Port 1\n  User deployer\n  IdentityFile ~/.ssh/lab_key\n"
+            "Host behind\n  ProxyJump admin@bastion\n");
+    }
+
+    void aliasesResolveAsTyped()
+    {
+        FakePki pki;
+        DeployDialog dialog(cluster(pki.directory()));
+        QCOMPARE(dialog.serverEdit(0)->text(), QStringLiteral("192.0.2.11"));
+        QVERIFY(dialog.resolvedLabel(0)->text().contains(QStringLiteral("root@192.0.2.11 port 22")));
+        dialog.serverEdit(0)->setText(QStringLiteral("lab1"));
+        const QString shown = dialog.resolvedLabel(0)->text();
+        QVERIFY2(shown.contains(QStringLiteral("deployer@127.0.0.1 port 1")), qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("IdentityFile ~/.ssh/lab_key")));
+        QVERIFY(shown.contains(QStringLiteral("no ProxyJump")));
+        QVERIFY(shown.contains(QStringLiteral("HostName, Port, User, IdentityFile")));
+        dialog.serverEdit(1)->setText(QStringLiteral("behind"));
+        QVERIFY(dialog.resolvedLabel(1)->text().contains(QStringLiteral("ProxyJump admin@bastion")));
+        QVERIFY(dialog.resolvedLabel(1)->text().contains(QStringLiteral("Jump hosts are not supported")));
+        dialog.serverEdit(1)->setText(QStringLiteral("not a host"));
+        QVERIFY(dialog.resolvedLabel(1)->text().contains(QStringLiteral("'not a host' is not a server")));
+    }
+
+    void missingPackagesAreNamed()
+    {
+        FakePki pki;
+        DeployDialog dialog(cluster(pki.directory()));
+        dialog.packagesEdit()->setText(m_home.filePath(QStringLiteral("nowhere")));
+        QVERIFY(!dialog.start(false));
+        QVERIFY(!dialog.isRunning());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("expected one batond_VERSION_ARCH.deb")),
+                 qPrintable(dialog.statusText()));
+    }
+
+    void promptsFromTheWorkerThread()
+    {
+        QWidget parent;
+        GuiDeployPrompter prompter(&parent);
+        const HostKeyInfo key{QStringLiteral("lab1"), QStringLiteral("127.0.0.1"), 2222,
+                              QStringLiteral("ssh-ed25519"),
+                              QStringLiteral("SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")};
+        QString seen;
+        answerNext(
+            QStringLiteral("hostKeyPrompt"),
+            [](QWidget* w) { clickButton(w, QStringLiteral("Trust and continue")); }, &seen);
+        QVERIFY(fromWorker<bool>([&] { return prompter.trustHostKey(key); }));
+        QVERIFY(seen.contains(key.fingerprint));
+        QVERIFY(
+            seen.contains(QStringLiteral("ssh-keygen -l -E sha256 -f /etc/ssh/ssh_host_ed25519_key.pub")));
+        QVERIFY(seen.contains(QStringLiteral("127.0.0.1 port 2222")));
+
+        answerNext(QStringLiteral("hostKeyPrompt"),
+                   [](QWidget* w) { qobject_cast<QMessageBox*>(w)->reject(); });
+        QVERIFY(!fromWorker<bool>([&] { return prompter.trustHostKey(key); }));
+
+        answerNext(
+            QStringLiteral("passphrasePrompt"),
+            [](QWidget* w) { typeAndAccept(w, QStringLiteral("open sesame")); }, &seen);
+        const auto passphrase = fromWorker<std::optional<QByteArray>>([&] {
+            return prompter.keyPassphrase(QStringLiteral("lab1"), QStringLiteral("/home/ann/.ssh/lab_key"),
+                                          1);
+        });
+        QCOMPARE(passphrase, std::optional<QByteArray>("open sesame"));
+        QVERIFY(seen.contains(QStringLiteral("/home/ann/.ssh/lab_key")));
+
+        answerNext(
+            QStringLiteral("sudoPrompt"), [](QWidget* w) { qobject_cast<QInputDialog*>(w)->reject(); },
+            &seen);
+        const auto sudo = fromWorker<std::optional<QByteArray>>(
+            [&] { return prompter.sudoPassword(QStringLiteral("lab1"), QStringLiteral("ann")); });
+        QVERIFY(!sudo);
+        QVERIFY(seen.contains(QStringLiteral("ann is not root on lab1")));
+
+        answerNext(
+            QStringLiteral("planPrompt"), [](QWidget* w) { clickButton(w, QStringLiteral("Deploy")); },
+            &seen);
+        QVERIFY(fromWorker<bool>(
+            [&] { return prompter.confirmPlan(QStringLiteral("lab1 (node1):\n  packages: install")); }));
+        QVERIFY(seen.contains(QStringLiteral("packages: install")));
+    }
+
+    // A server that does not answer: the deployment stops at its first step, names the server and
+    // says that nothing changed.
+    void unreachableServerIsAnError()
+    {
+        FakePki pki;
+        QVERIFY(pki.console(QStringLiteral("admin")));
+        QTemporaryDir packages;
+        for (const char* name : {"batond_1.0_amd64.deb", "batonctl_1.0_amd64.deb"}) {
+            QFile file(packages.filePath(QString::fromLatin1(name)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not really a package");
+        }
+        DeployDialog dialog(cluster(pki.directory()));
+        dialog.serverEdit(0)->setText(QStringLiteral("lab1"));
+        dialog.packagesEdit()->setText(packages.path());
+        QSignalSpy finished(&dialog, &DeployDialog::finished);
+        QVERIFY(dialog.start(false));
+        QVERIFY(dialog.isRunning());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(dialog.outcome(), std::optional(DeployEngine::Outcome::Refused));
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("cannot connect to lab1 (127.0.0.1 port 1)")),
+                 qPrintable(dialog.statusText()));
+        QVERIFY(dialog.statusText().contains(QStringLiteral("nothing was changed")));
+        QTreeWidget* steps = dialog.stepsView();
+        QVERIFY(steps->topLevelItemCount() >= 1);
+        QCOMPARE(steps->topLevelItem(0)->text(0), QStringLiteral("lab1"));
+        QCOMPARE(steps->topLevelItem(0)->text(1), QStringLiteral("connect"));
+    }
+};
+
+QTEST_MAIN(TestDeployDialog)
+#include "TestDeployDialog.moc"

@@ -1,0 +1,101 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# What the deployment tests share, on top of lib.sh: the administrator's desktop (a HOME of its own
+# with ~/.ssh/config aliases that hash known_hosts, an ssh-agent holding the key the servers
+# trust, the cluster's PKI and definition), `batonctl deploy` run from the client namespace, and a
+# snapshot of each server (package list, files under /etc and the deployment's folders with their
+# checksums, enabled units) to prove that a refusal or a rollback left it exactly as it was.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DESK="$WORK/desk"
+PKI="$DESK/pki"
+CLUSTER="$DESK/cluster.json"
+AGENT_SOCK="$WORK/ssh-agent.sock"
+
+desk_setup() {
+    install -d -m 0700 "$DESK" "$DESK/.ssh"
+    cat > "$DESK/.ssh/config" <<EOT
+Host node1
+    HostName 192.0.2.11
+Host node2
+    HostName 192.0.2.12
+Host node*
+    User root
+    HashKnownHosts yes
+EOT
+    "$BATONCTL" pki init "$PKI" --name "deploy test CA" > /dev/null
+    "$BATONCTL" pki issue-console "$PKI" desk --operator > /dev/null
+    cluster_json 7112 > "$CLUSTER"
+    # The key the servers trust, only in the agent: no identity file in the desktop's ~/.ssh.
+    ssh-agent -a "$AGENT_SOCK" > "$WORK/ssh-agent.env"
+    PIDS+=("$(sed -n 's/^SSH_AGENT_PID=\([0-9]*\);.*/\1/p' "$WORK/ssh-agent.env")")
+    SSH_AUTH_SOCK="$AGENT_SOCK" ssh-add -q "$SSH_KEY" 2> /dev/null
+}
+
+# cluster_json PORT: the pair's definition with the agents' control port (node 2 the intended BACKUP).
+cluster_json() {
+    cat <<EOT
+{"name": "deployed pair", "vip": "$VIP/24", "vhid": 1, "password": "deploy_password", "advbase": 1,
+ "preempt": false, "deadratio": 3, "pkiDir": "$PKI", "console": "desk",
+ "nodes": [{"name": "node1", "address": "192.0.2.11", "agentPort": $1, "interface": "eth0", "advskew": 0},
+           {"name": "node2", "address": "192.0.2.12", "agentPort": $1, "interface": "eth0", "advskew": 100}]}
+EOT
+}
+
+# deploy [ARGS...]: batonctl deploy from the desktop to SERVERS (default "node1 node2") with the
+# packages in PACKAGES (default: the built ones); stdin
+# answers the questions. Output in
+# $WORK/deploy.out, exit status in DEPLOY_RC.
+deploy() {
+    local agent=() rc=0 servers
+    read -r -a servers <<< "${SERVERS:-node1 node2}"
+    [[ -n ${NO_AGENT:-} ]] || agent=(SSH_AUTH_SOCK="$AGENT_SOCK")
+    ip netns exec "$C" env -i PATH="$PATH" HOME="$DESK" USER=desk LANG=C.UTF-8 "${agent[@]}" \
+        "$BATONCTL" deploy "$CLUSTER" "${servers[@]}" --packages "${PACKAGES:-$DEBS}" "$@" \
+        > "$WORK/deploy.out" 2>&1 || rc=$?
+    DEPLOY_RC=$rc
+    sed 's/^/#   /' "$WORK/deploy.out" | tail -n "${SHOW_LINES:-6}"
+}
+
+# The fingerprint node N's sshd shows first (libssh prefers ed25519).
+fingerprint() { ssh-keygen -l -E sha256 -f "$(node_file "$1" /etc/ssh/ssh_host_ed25519_key.pub)" | cut -d' ' -f2; }
+
+# snapshot N: node N's state as the tests compare it.
+snapshot() {
+    node "$1" sh -c '
+        dpkg-query -W -f "\${Package} \${Version} \${db:Status-Abbrev}\n" | sort
+        find /etc /var/lib/baton /var/cache/baton-deploy /var/backups/baton-deploy /var/tmp -xdev \
+            \( -name "*-" -o -name .pwd.lock -o -path /etc/ld.so.cache \) -prune -o -printf "%p %m %u:%g\n" 2>/dev/null | sort
+        find /etc /var/lib/baton -xdev -type f ! -name "*-" ! -name .pwd.lock -exec sha256sum {} + 2>/dev/null | sort
+        systemctl list-unit-files --state=enabled --no-legend | sort'
+}
+save_state() { snapshot 1 > "$WORK/state1.$1"; snapshot 2 > "$WORK/state2.$1"; }
+# same_state NAME WHAT: both servers are as in save_state NAME.
+same_state() {
+    local n
+    for n in 1 2; do
+        snapshot "$n" > "$WORK/state$n.now"
+        diff "$WORK/state$n.$1" "$WORK/state$n.now" > "$WORK/state$n.diff" || {
+            head -n 20 "$WORK/state$n.diff" >&2
+            die "$2: node $n is not as it was"
+        }
+    done
+}
+expect_rc() { # expect_rc RC WHAT
+    [[ $DEPLOY_RC == "$1" ]] || { cat "$WORK/deploy.out" >&2; die "$2: batonctl deploy exited $DEPLOY_RC, expected $1"; }
+}
+said() { matches "$@" < "$WORK/deploy.out"; }
+
+# newer_packages DIR: the built packages repacked as version VERSION+upgrade1 into DIR.
+newer_packages() {
+    local dir=$1 p version
+    version=$(dpkg-deb -f "$(deb batond)" Version)
+    mkdir -p "$dir"
+    for p in batond batonctl; do
+        rm -rf "$WORK/repack"
+        dpkg-deb -R "$(deb $p)" "$WORK/repack"
+        sed -i "s/^Version: .*/Version: $version+upgrade1/" "$WORK/repack/DEBIAN/control"
+        dpkg-deb -b -Zgzip "$WORK/repack" "$dir/${p}_$version+upgrade1_$(dpkg-deb -f "$(deb $p)" Architecture).deb" > /dev/null
+    done
+    echo "$version+upgrade1"
+}
