@@ -4,6 +4,7 @@
 #include "AgentAnswer.h"
 #include "LocalPackages.h"
 #include "ServerDeployment.h"
+#include "StanzaCluster.h"
 #include "config/AgentConfigWriter.h"
 #include "config/ClusterConfigGenerator.h"
 #include "net/Ipv4.h"
@@ -97,10 +98,50 @@ DeployEngine::Outcome DeployEngine::finish(Outcome outcome, const QString& repor
     return outcome;
 }
 
+DeployEngine::Outcome DeployEngine::undoTakeover(const DeployRequest& request,
+                                                 const ClusterDefinition& cluster,
+                                                 std::array<std::unique_ptr<ServerDeployment>, 2>& servers)
+{
+    QStringList refusals;
+    QStringList planText;
+    for (auto& server : servers) {
+        if (!server->facts().takeoverRecord)
+            refusals << QStringLiteral("%1 has no takeover to undo (no /var/backups/baton-takeover)")
+                            .arg(server->server());
+        planText << QStringLiteral("%1: batond stopped and purged, /etc/network/interfaces restored from "
+                                   "/var/backups/baton-takeover, ucarp started as it ran")
+                        .arg(server->server());
+    }
+    const QString plan = planText.join(u'\n');
+    Q_EMIT planReady(plan);
+    if (!refusals.isEmpty())
+        return finish(Outcome::Refused, refusals.join(u'\n') + QStringLiteral("\nNothing was changed."));
+    if (request.planOnly)
+        return finish(Outcome::Planned, QStringLiteral("plan only: nothing was changed"));
+    if (!m_prompter.confirmPlan(plan))
+        return finish(Outcome::Refused, QStringLiteral("the plan was not confirmed; nothing was changed"));
+    // The holder last: its batond bows out and the other server's ucarp, already back, takes the VIP
+    // at once.
+    const QString vip = Ipv4::toString(cluster.vip.address);
+    std::array<std::size_t, 2> order{0, 1};
+    if (servers[0]->facts().holdsAddress(vip))
+        order = {1, 0};
+    QString error;
+    for (std::size_t i : order) {
+        if (!servers[i]->undoTakeover(&error))
+            return finish(Outcome::Failed,
+                          QStringLiteral("step 'undo' failed on %1: %2").arg(servers[i]->server(), error));
+    }
+    return finish(Outcome::Deployed,
+                  QStringLiteral("the takeover is undone: ucarp runs on %1 and %2 as before, batond is "
+                                 "removed")
+                      .arg(servers[0]->server(), servers[1]->server()));
+}
+
 DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
 {
     m_cancel = false;
-    const ClusterDefinition& cluster = request.cluster;
+    ClusterDefinition cluster = request.cluster;
     if (const ConfigErrors errors = cluster.validate(); !errors.isEmpty())
         return finish(
             Outcome::Refused,
@@ -145,13 +186,63 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
                           QStringLiteral("%1; nothing was changed").arg(error));
     }
 
+    if (request.mode == DeployRequest::Mode::UndoTakeover)
+        return undoTakeover(request, cluster, servers);
+
+    const bool takeover = request.mode == DeployRequest::Mode::Takeover;
+    const QString vip = Ipv4::toString(cluster.vip.address);
+    std::size_t holder = 0;
+    std::size_t taker = 1;
+    ClusterDefinition brief;
+    if (takeover) {
+        // The cluster is what the ucarp-* stanzas say; the PKI, names and ports are the request's.
+        const auto fromStanzas = StanzaCluster::fromStanzas(
+            cluster, {servers[0]->facts().interfaces, servers[1]->facts().interfaces}, &error);
+        if (!fromStanzas)
+            return finish(Outcome::Refused, QStringLiteral("%1; nothing was changed").arg(error));
+        cluster = *fromStanzas;
+        Q_EMIT clusterResolved(cluster);
+        const QString address = Ipv4::toString(cluster.vip.address);
+        const bool first = servers[0]->facts().holdsAddress(address);
+        const bool second = servers[1]->facts().holdsAddress(address);
+        if (first == second)
+            return finish(
+                Outcome::Refused,
+                QStringLiteral("%1 the VIP %2: a takeover starts from a settled ucarp pair; nothing was "
+                               "changed")
+                    .arg(first ? QStringLiteral("both servers hold") : QStringLiteral("neither server holds"),
+                         address));
+        holder = first ? 0 : 1;
+        taker = 1 - holder;
+        const auto taking = StanzaCluster::takingOver(cluster, static_cast<int>(taker), &error);
+        if (!taking)
+            return finish(Outcome::Refused, QStringLiteral("%1; nothing was changed").arg(error));
+        brief = *taking;
+        Q_EMIT progress(
+            QString(), QStringLiteral("cluster"),
+            QStringLiteral(
+                "from the ucarp-* stanzas: vhid %1, VIP %2, advbase %3, advskew %4 and %5, preempt "
+                "%6")
+                .arg(cluster.vhid)
+                .arg(cluster.vip.toString())
+                .arg(cluster.advbase)
+                .arg(cluster.nodes[0].advskew)
+                .arg(cluster.nodes[1].advskew)
+                .arg(cluster.preempt ? QStringLiteral("on") : QStringLiteral("off")));
+    }
+    const auto agentConfigFor = [](const ClusterDefinition& definition, std::size_t index) {
+        const ConfigResult config = ClusterConfigGenerator::generate(definition, static_cast<int>(index));
+        return config.ok() ? AgentConfigWriter::write(config.config).toUtf8() : QByteArray();
+    };
+
     std::array<DesiredServer, 2> desired;
     std::array<DeployPlan, 2> plans;
     QStringList planText;
     QStringList refusals;
     for (std::size_t i = 0; i < 2; ++i) {
         const ClusterDefinition::Node& node = cluster.nodes[i];
-        const ConfigResult config = ClusterConfigGenerator::generate(cluster, static_cast<int>(i));
+        const ConfigResult config =
+            ClusterConfigGenerator::generate(takeover && i == taker ? brief : cluster, static_cast<int>(i));
         if (!config.ok())
             return finish(Outcome::Refused, config.errors.first().toString());
         DesiredServer& d = desired[i];
@@ -175,7 +266,19 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
             d.files << DesiredServer::File{QStringLiteral("/var/lib/baton/revoked.crl"), crl,
                                            QStringLiteral("600"), false};
         const RemoteFacts& facts = servers[i]->facts();
-        plans[i] = DeployPlan::make(facts, d, certificateCurrent(facts, cluster.pkiDir, node, caPem));
+        if (takeover) {
+            const QString note =
+                QStringLiteral("The ucarp-* lines below are commented out: batond runs this address "
+                               "now (Baton, %1). The file as it was: /var/backups/baton-takeover/interfaces")
+                    .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            d.files << DesiredServer::File{QStringLiteral("/etc/network/interfaces"),
+                                           StanzaCluster::commentedOut(facts.interfaces, note),
+                                           facts.files.value(QStringLiteral("/etc/network/interfaces")).mode,
+                                           false};
+            servers[i]->setTakeover(true);
+        }
+        plans[i] =
+            DeployPlan::make(facts, d, certificateCurrent(facts, cluster.pkiDir, node, caPem), takeover);
         if (!facts.holdsAddress(node.agentHost()) && !facts.holdsAddress(Ipv4::toString(node.address)))
             plans[i].refusals << QStringLiteral(
                                      "%1 does not have node %2's address %3: is it the right server?")
@@ -184,6 +287,18 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         planText << QStringLiteral("%1 — %2").arg(d.server, servers[i]->elevationText()) + u'\n' +
                         plans[i].text();
     }
+    if (takeover)
+        planText << QStringLiteral(
+                        "The takeover, while the VIP keeps answering:\n"
+                        "  1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, "
+                        "preempt): it takes the VIP at once, and ucarp yields to the better advert\n"
+                        "  2. %2: ucarp (then BACKUP) is stopped, batond starts with the stanzas' settings\n"
+                        "  3. %1: settled to the stanzas' settings: a graceful hand-over of the VIP to %2")
+                        .arg(servers[taker]->server(), servers[holder]->server())
+                        .arg(brief.nodes[taker].advskew)
+                        .arg(brief.advbase != cluster.advbase
+                                 ? QStringLiteral(", advbase %1").arg(brief.advbase)
+                                 : QString());
     const QString plan = planText.join(QStringLiteral("\n\n"));
     Q_EMIT planReady(plan);
     if (!refusals.isEmpty())
@@ -202,11 +317,12 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
     // holding it, the intended MASTER (the lower advskew) first: it takes the address, and the other
     // joins as BACKUP (without preemption the first one up keeps it).
     std::array<std::size_t, 2> order{0, 1};
-    const QString vip = Ipv4::toString(cluster.vip.address);
     const bool firstHolds = servers[0]->facts().holdsAddress(vip);
     const bool secondHolds = servers[1]->facts().holdsAddress(vip);
     if (firstHolds != secondHolds ? firstHolds : cluster.nodes[1].advskew < cluster.nodes[0].advskew)
         order = {1, 0};
+    if (takeover)
+        order = {taker, holder};
 
     QList<std::size_t> done;
     const auto rollBack = [&](const QString& failure) {
@@ -245,6 +361,9 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
                 return std::nullopt;
             return written->certificatePem;
         };
+        // The holder's ucarp must have yielded before it is stopped: as BACKUP it holds nothing.
+        if (takeover && i == holder && !servers[holder]->waitForAddress(vip, false, 10000, &error))
+            return rollBack(QStringLiteral("step 'takeover' failed on %1: %2").arg(server.server(), error));
         if (!server.apply(plans[i], desired[i], *packages, issuer, &step, &error))
             return rollBack(QStringLiteral("step '%1' failed on %2: %3").arg(step, server.server(), error));
         Q_EMIT progress(
@@ -259,9 +378,33 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
                     .arg(node.agentPort)
                     .arg(error, server.agentJournal()));
         Q_EMIT progress(server.server(), QStringLiteral("done"), QStringLiteral("the agent answers"));
+        if (takeover && i == taker && !server.waitForAddress(vip, true, 10000, &error))
+            return rollBack(QStringLiteral("step 'takeover' failed on %1: %2").arg(server.server(), error));
+    }
+    if (takeover) {
+        // Settled: the taker's brief settings replaced by the stanzas' own; its group restarts and
+        // hands the VIP over to the holder's batond gracefully.
+        ServerDeployment& server = *servers[taker];
+        const ClusterDefinition::Node& node = cluster.nodes[taker];
+        if (!server.settle(agentConfigFor(cluster, taker), &error))
+            return rollBack(QStringLiteral("step 'settle' failed on %1: %2").arg(server.server(), error));
+        if (!AgentAnswer::wait(console->clientConfiguration(), node.agentHost(), node.agentPort,
+                               request.agentTimeoutMs, &m_cancel, &error))
+            return rollBack(QStringLiteral("step 'settle' failed on %1: the agent did not answer (%2)")
+                                .arg(server.server(), error));
+        if (!servers[holder]->waitForAddress(vip, true, 10000, &error))
+            return rollBack(
+                QStringLiteral("step 'settle' failed on %1: %2").arg(servers[holder]->server(), error));
     }
     for (auto& server : servers)
         server->finish();
+    if (takeover)
+        return finish(Outcome::Deployed,
+                      QStringLiteral(
+                          "taken over: batond %1 runs on %2 and %3 with the ucarp-* stanzas' settings, ucarp "
+                          "is stopped and its lines commented out; %4 holds the VIP")
+                          .arg(packages->version, servers[0]->server(), servers[1]->server(),
+                               servers[holder]->server()));
     return finish(Outcome::Deployed,
                   QStringLiteral("deployed: batond %1 runs on %2 and %3 and answers over mutual TLS")
                       .arg(packages->version, servers[0]->server(), servers[1]->server()));

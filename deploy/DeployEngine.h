@@ -9,11 +9,21 @@
 
 #include <array>
 #include <atomic>
+#include <memory>
 
 namespace baton {
 
+class ServerDeployment;
+
 struct DeployRequest
 {
+    enum class Mode
+    {
+        Deploy,
+        Takeover,     // servers running ucarp from ucarp-* stanzas: replaced by batond on their settings
+        UndoTakeover, // batond removed again, ucarp back as it ran
+    };
+    Mode mode = Mode::Deploy;
     ClusterDefinition cluster;
     std::array<SshTarget, 2> targets; // node 1's server, node 2's
     QString packageDir;               // batond_*.deb and batonctl_*.deb
@@ -56,9 +66,13 @@ Q_SIGNALS:
     // A step on a server begins or reports progress (emitted from run()'s thread).
     void progress(const QString& server, const QString& step, const QString& detail);
     void planReady(const QString& plan);
+    // A takeover: the cluster as the ucarp-* stanzas define it (to be kept by the caller).
+    void clusterResolved(const baton::ClusterDefinition& cluster);
 
 private:
     Outcome finish(Outcome outcome, const QString& report);
+    Outcome undoTakeover(const DeployRequest& request, const ClusterDefinition& cluster,
+                         std::array<std::unique_ptr<ServerDeployment>, 2>& servers);
 
     DeployPrompter& m_prompter;
     std::atomic_bool m_cancel = false;

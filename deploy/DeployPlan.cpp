@@ -52,7 +52,8 @@ qint64 DeployPlan::requiredKiB(const DesiredServer& desired)
     return desired.packageBytes * 3 / 1024 + 16 * 1024;
 }
 
-DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desired, bool certificateCurrent)
+DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desired, bool certificateCurrent,
+                            bool takeover)
 {
     DeployPlan plan;
     plan.server = desired.server;
@@ -68,12 +69,30 @@ DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desir
     if (!desired.architecture.isEmpty() && facts.architecture != desired.architecture)
         plan.refusals << QStringLiteral("%1 is %2, the packages are built for %3")
                              .arg(desired.server, facts.architecture, desired.architecture);
-    if (facts.ucarpRunning || !facts.ucarpLines.isEmpty())
+    plan.takeover = takeover;
+    if (takeover) {
+        if (!facts.ucarpRunning || facts.ucarpLines.isEmpty())
+            plan.refusals << QStringLiteral(
+                                 "%1 runs no ucarp from ucarp-* stanzas: there is nothing to take over")
+                                 .arg(desired.server);
+        else if (std::any_of(facts.ucarpLines.begin(), facts.ucarpLines.end(), [](const QString& line) {
+                     return !line.startsWith(QLatin1StringView("/etc/network/interfaces:"));
+                 }))
+            plan.refusals << QStringLiteral(
+                                 "%1 has ucarp-* lines outside /etc/network/interfaces (%2): take them "
+                                 "over by hand")
+                                 .arg(desired.server, facts.ucarpLines.first());
+        if (facts.packages.value(QStringLiteral("batond")).installed)
+            plan.refusals << QStringLiteral(
+                                 "%1 has batond installed already: a takeover starts from ucarp alone")
+                                 .arg(desired.server);
+    } else if (facts.ucarpRunning || !facts.ucarpLines.isEmpty()) {
         plan.refusals << QStringLiteral(
-                             "%1 runs ucarp or has ucarp-* stanzas (%2): taking over a ucarp pair is not "
-                             "part of this deployment; stop it first or deploy to servers without ucarp")
+                             "%1 runs ucarp or has ucarp-* stanzas (%2): take the pair over instead "
+                             "(batonctl deploy --takeover, or Take over in the window)")
                              .arg(desired.server, facts.ucarpLines.isEmpty() ? QStringLiteral("ucarp running")
                                                                              : facts.ucarpLines.first());
+    }
     if (facts.keepalivedRunning)
         plan.refusals << QStringLiteral("%1 runs keepalived, which may hold the same address; stop it first")
                              .arg(desired.server);
@@ -129,8 +148,14 @@ DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desir
         plan.service = Service::Restart; // batond takes a new listener or certificate when it starts
     else if (configChanged)
         plan.service = Service::Reload;
-    plan.untouched << QStringLiteral("/etc/network/interfaces") << QStringLiteral("/etc/default/batond")
+    if (!takeover)
+        plan.untouched << QStringLiteral("/etc/network/interfaces");
+    plan.untouched << QStringLiteral("/etc/default/batond")
                    << QStringLiteral("every other package and service");
+    if (takeover)
+        plan.warnings << QStringLiteral(
+            "ucarp is stopped here and its ucarp-* lines are commented out; the file and "
+            "ucarp's command are kept in /var/backups/baton-takeover for an undo");
     return plan;
 }
 

@@ -65,13 +65,16 @@ struct DeployPlan
     Service service = Service::Keep;
     bool enableUnit = false;
     QStringList untouched;
+    bool takeover = false;
 
     bool nothingToChange() const;
     QString text() const;
 
     // Compares the facts with what is wanted. certificateCurrent: the server's agent.pem is the one
     // this desktop issued for it, for this cluster's addresses, not close to expiry.
-    static DeployPlan make(const RemoteFacts& facts, const DesiredServer& desired, bool certificateCurrent);
+    // takeover: the server's running ucarp is to be replaced (and must be there), not refused.
+    static DeployPlan make(const RemoteFacts& facts, const DesiredServer& desired, bool certificateCurrent,
+                           bool takeover = false);
     // Bytes the upload and the installed files need on /var, with room to spare.
     static qint64 requiredKiB(const DesiredServer& desired);
 };

@@ -15,9 +15,9 @@ const QStringList& RemoteFacts::packageNames()
 const QStringList& RemoteFacts::managedFiles()
 {
     static const QStringList files{
-        QStringLiteral("/etc/baton/batond.conf"), QStringLiteral("/etc/baton/pki/ca.pem"),
-        QStringLiteral("/etc/baton/pki/agent.pem"), QStringLiteral("/etc/baton/pki/agent.key"),
-        QStringLiteral("/var/lib/baton/revoked.crl")};
+        QStringLiteral("/etc/baton/batond.conf"),     QStringLiteral("/etc/baton/pki/ca.pem"),
+        QStringLiteral("/etc/baton/pki/agent.pem"),   QStringLiteral("/etc/baton/pki/agent.key"),
+        QStringLiteral("/var/lib/baton/revoked.crl"), QStringLiteral("/etc/network/interfaces")};
     return files;
 }
 
@@ -44,8 +44,11 @@ QString RemoteFacts::script()
         "else echo \"file $f=\"; fi; done\n"
         "echo \"unit-enabled=$(systemctl is-enabled batond 2>/dev/null)\"\n"
         "echo \"unit-active=$(systemctl is-active batond 2>/dev/null)\"\n"
-        "echo \"ucarp-running=$(pgrep -x ucarp >/dev/null && echo yes || echo no)\"\n"
-        "echo \"keepalived-running=$(pgrep -x keepalived >/dev/null && echo yes || echo no)\"\n"
+        "echo \"ucarp-running=$(pidof ucarp >/dev/null && echo yes || echo no)\"\n"
+        "for p in $(pidof ucarp); do echo \"ucarp-command=$(tr '\\0' ' ' < /proc/$p/cmdline)\"; done\n"
+        "echo \"keepalived-running=$(pidof keepalived >/dev/null && echo yes || echo no)\"\n"
+        "echo \"interfaces=$(base64 -w0 /etc/network/interfaces 2>/dev/null)\"\n"
+        "[ -d /var/backups/baton-takeover ] && echo takeover-record=yes\n"
         "echo \"baton-user=$(getent passwd baton >/dev/null && echo yes || echo no)\"\n"
         "echo \"baton-group=$(getent group baton >/dev/null && echo yes || echo no)\"\n"
         "echo \"default-opts=$( [ -r /etc/default/batond ] && . /etc/default/batond; echo "
@@ -118,6 +121,12 @@ std::optional<RemoteFacts> RemoteFacts::parse(const QByteArray& output, QString*
             facts.ucarpLines << value;
         else if (key == QLatin1StringView("dir"))
             facts.existingDirs << value;
+        else if (key == QLatin1StringView("ucarp-command"))
+            facts.ucarpCommands << value.trimmed();
+        else if (key == QLatin1StringView("interfaces"))
+            facts.interfaces = QByteArray::fromBase64(value.toLatin1());
+        else if (key == QLatin1StringView("takeover-record"))
+            facts.takeoverRecord = value == QLatin1StringView("yes");
         else if (key == QLatin1StringView("agent-config"))
             facts.agentConfig = QByteArray::fromBase64(value.toLatin1());
         else if (key == QLatin1StringView("cache"))

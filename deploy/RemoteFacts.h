@@ -39,10 +39,15 @@ struct RemoteFacts
     bool keepalivedRunning = false;
     bool batonUserExists = false; // the system user the agent's package creates
     bool batonGroupExists = false;
-    QStringList addresses;         // "eth0 192.0.2.11/24"
-    QStringList ucarpLines;        // "/etc/network/interfaces:7:  ucarp-vid 1"
-    QString defaultOpts;           // BATOND_OPTS of /etc/default/batond
-    QByteArray agentConfig;        // /etc/baton/batond.conf as it is (to tell a reload from a restart)
+    QStringList addresses;  // "eth0 192.0.2.11/24"
+    QStringList ucarpLines; // "/etc/network/interfaces:7:  ucarp-vid 1"
+    QString defaultOpts;    // BATOND_OPTS of /etc/default/batond
+    QByteArray agentConfig; // /etc/baton/batond.conf as it is (to tell a reload from a restart)
+    QByteArray interfaces;  // /etc/network/interfaces as it is (a takeover reads its ucarp-* stanzas)
+    // The running ucarp processes' command lines, as started (by ifupdown's hook): what a rollback
+    // or an undone takeover starts again. They hold ucarp's password, as ucarp's own argv does.
+    QStringList ucarpCommands;
+    bool takeoverRecord = false;   // /var/backups/baton-takeover exists: a takeover can be undone
     QStringList existingDirs;      // of managedDirs()
     bool cacheHasPackages = false; // /var/cache/baton-deploy holds the installed version's .debs
 

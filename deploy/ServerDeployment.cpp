@@ -14,6 +14,7 @@ constexpr int AptMs = 300000;
 constexpr int ReconnectAttempts = 5;
 const QString BackupRoot = QStringLiteral("/var/backups/baton-deploy");
 const QString Cache = QStringLiteral("/var/cache/baton-deploy");
+const QString TakeoverRecord = QStringLiteral("/var/backups/baton-takeover");
 
 QString sha256(const QByteArray& data)
 {
@@ -157,6 +158,134 @@ bool ServerDeployment::uploadChecked(const QString& stepName, const QString& nam
     return true;
 }
 
+bool ServerDeployment::prepare(QString* error)
+{
+    // The login user's upload folder, and a copy of everything that may be replaced.
+    if (!step(QStringLiteral("prepare"), QStringLiteral("backup in %1/%2").arg(BackupRoot, m_runId)))
+        return false;
+    const auto staging =
+        m_host->user(QStringLiteral("umask 077; mktemp -d /var/tmp/baton-deploy.XXXXXXXX"), ShortMs, error);
+    if (!staging || !staging->ok()) {
+        if (staging)
+            *error = QStringLiteral("cannot create an upload folder in /var/tmp on %1: %2")
+                         .arg(m_server, staging->tail(3));
+        return false;
+    }
+    m_staging = QString::fromUtf8(staging->out).trimmed();
+    m_changed = true;
+    m_backedUp = true;
+    m_prepared = true;
+    const QString backup = BackupRoot + u'/' + m_runId;
+    QStringList existing;
+    for (const QString& file : RemoteFacts::managedFiles())
+        if (m_facts.files.value(file).exists)
+            existing << file;
+    return root(QStringLiteral("prepare"),
+                QStringLiteral("set -e; umask 077; mkdir -p %1; rm -rf %2; mkdir -p %2/debs; "
+                               "tar -cpf %2/files.tar -T /dev/null %3; "
+                               "if ls %4/*.deb >/dev/null 2>&1; then cp -p %4/*.deb %2/debs/; fi")
+                    .arg(BackupRoot, q(backup), existing.join(u' '), Cache),
+                ShortMs, error)
+        .has_value();
+}
+
+bool ServerDeployment::recordTakeover(QString* error)
+{
+    if (m_facts.ucarpCommands.size() != 1) {
+        *error = QStringLiteral("%1 runs %2 ucarp processes; a takeover needs exactly one")
+                     .arg(m_server)
+                     .arg(m_facts.ucarpCommands.size());
+        return false;
+    }
+    // ucarp's command holds its password: uploaded, never on a command line of ours.
+    if (!uploadChecked(QStringLiteral("ucarp"), QStringLiteral("ucarp.command"),
+                       m_facts.ucarpCommands.first().toUtf8(), error))
+        return false;
+    m_recorded = true;
+    return root(QStringLiteral("ucarp"),
+                QStringLiteral("set -e; umask 077; mkdir -p %1; cp -p /etc/network/interfaces %1/interfaces; "
+                               "install -m 0600 %2 %1/ucarp.command; "
+                               "printf 'user=%3\\ngroup=%4\\n' > %1/state")
+                    .arg(TakeoverRecord, q(m_staging + QStringLiteral("/ucarp.command")),
+                         m_facts.batonUserExists ? QStringLiteral("yes") : QStringLiteral("no"),
+                         m_facts.batonGroupExists ? QStringLiteral("yes") : QStringLiteral("no")),
+                ShortMs, error)
+        .has_value();
+}
+
+bool ServerDeployment::stopUcarp(QString* error)
+{
+    m_ucarpStopped = true;
+    // As BACKUP ucarp sends nothing and holds nothing: stopping it costs the pair nothing.
+    return root(QStringLiteral("ucarp"),
+                QStringLiteral("for p in $(pidof ucarp); do kill $p; done; "
+                               "for i in $(seq 50); do pidof ucarp >/dev/null || exit 0; sleep 0.1; done; "
+                               "echo 'ucarp did not stop within 5 s'; exit 1"),
+                ShortMs, error)
+        .has_value();
+}
+
+bool ServerDeployment::waitForAddress(const QString& address, bool present, int timeoutMs, QString* error)
+{
+    const auto result =
+        root(QStringLiteral("address"),
+             QStringLiteral("for i in $(seq %1); do if ip -4 -o addr show | grep -q ' %2/'; then "
+                            "[ %3 = yes ] && exit 0; else [ %3 = no ] && exit 0; fi; sleep 0.05; "
+                            "done; exit 1")
+                 .arg(std::max(1, timeoutMs / 50))
+                 .arg(address, present ? QStringLiteral("yes") : QStringLiteral("no")),
+             timeoutMs + ShortMs, error);
+    if (!result && error->contains(QStringLiteral("exit status 1")))
+        *error =
+            QStringLiteral("%1 %2 the address %3 within %4 s")
+                .arg(m_server, present ? QStringLiteral("did not take") : QStringLiteral("did not give up"),
+                     address)
+                .arg(timeoutMs / 1000);
+    return result.has_value();
+}
+
+bool ServerDeployment::settle(const QByteArray& agentConfig, QString* error)
+{
+    step(QStringLiteral("settle"),
+         QStringLiteral("the cluster's own settings (a reload: the group hands the address over "
+                        "gracefully)"));
+    if (!uploadChecked(QStringLiteral("settle"), QStringLiteral("batond.conf"), agentConfig, error))
+        return false;
+    return root(QStringLiteral("settle"),
+                QStringLiteral("set -e; install -o root -g root -m 600 %1 /etc/baton/batond.conf; systemctl "
+                               "reload batond")
+                    .arg(q(m_staging + QStringLiteral("/batond.conf"))),
+                ShortMs, error)
+        .has_value();
+}
+
+bool ServerDeployment::undoTakeover(QString* error)
+{
+    step(QStringLiteral("undo"), QStringLiteral("batond stopped and removed, ucarp started as it ran"));
+    const bool ok =
+        root(QStringLiteral("undo"),
+             QStringLiteral("set -u; r=%1\n"
+                            "[ -f $r/interfaces ] && [ -f $r/ucarp.command ] && [ -f $r/state ] || "
+                            "{ echo \"no takeover record in $r\"; exit 1; }\n"
+                            ". $r/state\n"
+                            "systemctl stop batond 2>/dev/null\n"
+                            "DEBIAN_FRONTEND=noninteractive apt-get purge -y -q batond batonctl || exit 1\n"
+                            "if [ $user = no ] && getent passwd baton >/dev/null; then userdel baton; fi\n"
+                            "if [ $group = no ] && getent group baton >/dev/null; then groupdel baton; fi\n"
+                            "rm -rf %2 %3\n"
+                            "cp -p $r/interfaces /etc/network/interfaces || exit 1\n"
+                            "setsid sh -c \"$(cat $r/ucarp.command)\" </dev/null >/dev/null 2>&1\n"
+                            "for i in $(seq 20); do pidof ucarp >/dev/null && break; sleep 0.1; done\n"
+                            "pidof ucarp >/dev/null || { echo 'ucarp did not start'; exit 1; }\n"
+                            "rm -rf $r")
+                 .arg(TakeoverRecord, Cache, BackupRoot),
+             AptMs, error)
+            .has_value();
+    if (ok)
+        step(QStringLiteral("undo"), QStringLiteral("done: ucarp runs on %1 as before").arg(m_server));
+    return ok;
+}
+
 bool ServerDeployment::apply(const DeployPlan& plan, const DesiredServer& desired,
                              const LocalPackages& packages, const Issuer& issuer, QString* failedStep,
                              QString* error)
@@ -167,32 +296,15 @@ bool ServerDeployment::apply(const DeployPlan& plan, const DesiredServer& desire
             *error = QStringLiteral("cancelled by the administrator");
         return false;
     };
-    // prepare: the login user's upload folder, and a copy of everything that may be replaced.
-    if (!step(QStringLiteral("prepare"), QStringLiteral("backup in %1/%2").arg(BackupRoot, m_runId)))
+    if (!m_prepared && !prepare(error))
         return failAt(QStringLiteral("prepare"));
-    const auto staging =
-        m_host->user(QStringLiteral("umask 077; mktemp -d /var/tmp/baton-deploy.XXXXXXXX"), ShortMs, error);
-    if (!staging || !staging->ok()) {
-        if (staging)
-            *error = QStringLiteral("cannot create an upload folder in /var/tmp on %1: %2")
-                         .arg(m_server, staging->tail(3));
-        return failAt(QStringLiteral("prepare"));
+    if (m_takeover && !m_recorded) {
+        if (!step(QStringLiteral("ucarp"),
+                  QStringLiteral("/etc/network/interfaces and ucarp's command kept in %1")
+                      .arg(TakeoverRecord)) ||
+            !recordTakeover(error))
+            return failAt(QStringLiteral("ucarp"));
     }
-    m_staging = QString::fromUtf8(staging->out).trimmed();
-    m_changed = true;
-    m_backedUp = true;
-    const QString backup = BackupRoot + u'/' + m_runId;
-    QStringList existing;
-    for (const QString& file : RemoteFacts::managedFiles())
-        if (m_facts.files.value(file).exists)
-            existing << file;
-    if (!root(QStringLiteral("prepare"),
-              QStringLiteral("set -e; umask 077; mkdir -p %1; rm -rf %2; mkdir -p %2/debs; "
-                             "tar -cpf %2/files.tar -T /dev/null %3; "
-                             "if ls %4/*.deb >/dev/null 2>&1; then cp -p %4/*.deb %2/debs/; fi")
-                  .arg(BackupRoot, q(backup), existing.join(u' '), Cache),
-              ShortMs, error))
-        return failAt(QStringLiteral("prepare"));
 
     if (plan.installPackages) {
         const QString batondName = QFileInfo(packages.batondFile).fileName();
@@ -270,6 +382,12 @@ bool ServerDeployment::apply(const DeployPlan& plan, const DesiredServer& desire
                       .arg(q(m_staging + QStringLiteral("/agent.pem"))),
                   ShortMs, error))
             return failAt(QStringLiteral("certificate"));
+    }
+
+    if (m_takeover && !m_ucarpStopped) {
+        if (!step(QStringLiteral("ucarp"), QStringLiteral("stopped (its ucarp-* lines are commented out)")) ||
+            !stopUcarp(error))
+            return failAt(QStringLiteral("ucarp"));
     }
 
     QString action;
@@ -368,8 +486,12 @@ bool ServerDeployment::rollback(QString* error)
     }
     if (m_backedUp) {
         // Exactly the files found before: those that were there come back from the copy, the rest go.
+        QStringList absent;
+        for (const QString& file : RemoteFacts::managedFiles())
+            if (!m_facts.files.value(file).exists)
+                absent << file;
         script << QStringLiteral("rm -f %1 /etc/baton/pki/agent.key.new /etc/baton/pki/agent.pem.new")
-                      .arg(RemoteFacts::managedFiles().join(u' '));
+                      .arg(absent.join(u' '));
         script << QStringLiteral("tar -xpf \"$b\"/files.tar -C / || exit 1");
         script << QStringLiteral("rm -f %1/*.deb; if ls \"$b\"/debs/*.deb >/dev/null 2>&1; then cp -p "
                                  "\"$b\"/debs/*.deb %1/; fi")

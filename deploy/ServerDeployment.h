@@ -36,7 +36,18 @@ public:
     // On failure: the step that failed in failedStep, the cause (with the remote output) in error.
     bool apply(const DeployPlan& plan, const DesiredServer& desired, const LocalPackages& packages,
                const Issuer& issuer, QString* failedStep, QString* error);
-    // After apply() succeeded, before the agent is asked: the console's side is the engine's.
+    // A takeover of a running ucarp pair: apply() keeps /etc/network/interfaces and ucarp's command
+    // in /var/backups/baton-takeover (for an undo), and stops ucarp before batond starts; a rollback
+    // starts ucarp again exactly as it ran.
+    void setTakeover(bool on) { m_takeover = on; }
+    // The taking-over server's brief settings replaced by the cluster's (a reload: its group
+    // restarts and hands the address over gracefully).
+    bool settle(const QByteArray& agentConfig, QString* error);
+    // Undoes a finished takeover here: batond stopped (handing the address over if it holds it) and
+    // purged, /etc/network/interfaces restored, ucarp started as it ran, the record removed.
+    bool undoTakeover(QString* error);
+    // Polls the server until it holds (or no longer holds) address.
+    bool waitForAddress(const QString& address, bool present, int timeoutMs, QString* error);
     // The agent's last journal lines, for a report of an agent that does not answer.
     QString agentJournal();
     // Undoes what apply() did (reconnecting if the connection was lost). Safe when nothing was done.
@@ -46,6 +57,9 @@ public:
     bool changedAnything() const { return m_changed; }
 
 private:
+    bool prepare(QString* error);
+    bool recordTakeover(QString* error);
+    bool stopUcarp(QString* error);
     std::optional<CommandResult> root(const QString& step, const QString& script, int timeoutMs,
                                       QString* error);
     bool reconnect(QString* error);
@@ -67,6 +81,10 @@ private:
     bool m_packagesTouched = false;
     bool m_filesTouched = false;
     bool m_serviceTouched = false;
+    bool m_prepared = false;
+    bool m_takeover = false;
+    bool m_recorded = false;
+    bool m_ucarpStopped = false;
 };
 
 } // namespace baton

@@ -7,7 +7,8 @@
 #   report/: no Qt Widgets, no libssh
 #   deploy/ (the deployment, the only home of libssh): no Qt Gui or Widgets
 #   gui/: no libssh header (the window uses deploy/'s classes)
-#   batond (agent/CMakeLists.txt) never links the deployment library or libssh
+#   batond and batonctl (agent/), which servers install, never link the deployment library or
+#   libssh: batonctl deploy runs baton-deploy (deploy/cli) from the desktop package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gui='#include <(QtGui/|QtWidgets/|QtPrintSupport/)?(QWidget|QApplication|QGuiApplication|QPainter|QImage|QPixmap|QColor|QFont|QPdfWriter|QTextDocument|QDialog|QLabel|QPushButton|QMainWindow|QIcon|QScreen)>'
@@ -29,8 +30,8 @@ check "$gui" "Qt Gui or Widgets" shared console agent
 check "$widgets" "Qt Widgets" report
 check "$ssh" "libssh" shared console agent report gui
 check "$gui" "Qt Gui or Widgets" deploy
-if grep -nE '^[^#]*(baton_deploy|Baton::deploy|LIBSSH|[^_A-Za-z]ssh[^_A-Za-z])' agent/CMakeLists.txt >&2; then
-    echo "check-layering: agent/CMakeLists.txt (batond) links the deployment or libssh" >&2
+if grep -nE '^[^#]*(baton_deploy|Baton::deploy|LIBSSH|[^_A-Za-z]ssh[^_A-Za-z])' agent/CMakeLists.txt agent/batonctl/CMakeLists.txt >&2; then
+    echo "check-layering: batond or batonctl (agent/) links the deployment or libssh" >&2
     status=1
 fi
 ((status == 0)) && echo "check-layering: shared/, console/, agent/, report/, deploy/ and gui/ keep to their layers"

@@ -1130,6 +1130,26 @@
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="51"/>
+        <source>Take over a running ucarp pair (the cluster is filled in from its ucarp-* stanzas)</source>
+        <translation>Ein laufendes ucarp-Paar übernehmen (der Cluster wird aus seinen ucarp-*-Zeilen ausgefüllt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="53"/>
+        <source>ucarp is replaced by batond one server at a time on the same settings, without the VIP going away; Undo takeover brings ucarp back</source>
+        <translation>ucarp wird Server für Server durch batond mit denselben Einstellungen ersetzt, ohne dass die VIP wegfällt; „Übernahme rückgängig“ bringt ucarp zurück</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="73"/>
+        <source>&amp;Undo takeover</source>
+        <translation>Übernahme &amp;rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="74"/>
+        <source>Remove batond from both servers and start ucarp as it ran before the takeover</source>
+        <translation>batond von beiden Servern entfernen und ucarp so starten, wie es vor der Übernahme lief</translation>
+    </message>
 </context>
 <context>
     <name>baton::GuiDeployPrompter</name>
@@ -2309,6 +2329,11 @@
         <location filename="../gui/MainWindow.cpp" line="575"/>
         <source>Deployed %1: connecting to both agents</source>
         <translation>%1 verteilt: Verbindung zu beiden Agenten wird aufgebaut</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="584"/>
+        <source>The cluster from the ucarp-* stanzas was not saved. %1</source>
+        <translation>Der Cluster aus den ucarp-*-Zeilen wurde nicht gespeichert. %1</translation>
     </message>
 </context>
 <context>

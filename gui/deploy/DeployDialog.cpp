@@ -6,6 +6,7 @@
 #include "SshTarget.h"
 #include "net/Ipv4.h"
 
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -33,7 +34,7 @@ DeployDialog::DeployDialog(const ClusterDefinition& cluster, QWidget* parent)
         m_servers[i]->setToolTip(tr("An alias from ~/.ssh/config, or [user@]host[:port]"));
         m_resolved[i] = new QLabel;
         m_resolved[i]->setObjectName(QStringLiteral("resolved%1").arg(i + 1));
-        m_resolved[i]->setWordWrap(true);
+        m_resolved[i]->setWordWrap(false);
         m_resolved[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
         form->addRow(tr("Server of %1 (%2):").arg(node.name, Ipv4::toString(node.address)), m_servers[i]);
         form->addRow(QString(), m_resolved[i]);
@@ -46,6 +47,12 @@ DeployDialog::DeployDialog(const ClusterDefinition& cluster, QWidget* parent)
     m_packages = new QLineEdit(LocalPackages::defaultDir());
     m_packages->setPlaceholderText(tr("folder with batond_*.deb and batonctl_*.deb"));
     form->addRow(tr("Packages:"), m_packages);
+    m_takeover = new QCheckBox(
+        tr("Take over a running ucarp pair (the cluster is filled in from its ucarp-* stanzas)"));
+    m_takeover->setToolTip(
+        tr("ucarp is replaced by batond one server at a time on the same settings, without the "
+           "VIP going away; Undo takeover brings ucarp back"));
+    form->addRow(QString(), m_takeover);
 
     m_steps = new QTreeWidget;
     m_steps->setColumnCount(3);
@@ -63,12 +70,15 @@ DeployDialog::DeployDialog(const ClusterDefinition& cluster, QWidget* parent)
     auto* buttons = new QDialogButtonBox;
     m_plan = buttons->addButton(tr("Show &plan"), QDialogButtonBox::ActionRole);
     m_deploy = buttons->addButton(tr("&Deploy"), QDialogButtonBox::AcceptRole);
+    m_undo = buttons->addButton(tr("&Undo takeover"), QDialogButtonBox::ActionRole);
+    m_undo->setToolTip(tr("Remove batond from both servers and start ucarp as it ran before the takeover"));
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_cancel->setText(tr("&Cancel"));
     auto* close = buttons->addButton(QDialogButtonBox::Close);
     close->setText(tr("C&lose"));
     connect(m_plan, &QPushButton::clicked, this, [this] { start(true); });
     connect(m_deploy, &QPushButton::clicked, this, [this] { start(false); });
+    connect(m_undo, &QPushButton::clicked, this, &DeployDialog::startUndoTakeover);
     connect(m_cancel, &QPushButton::clicked, this, &DeployDialog::cancel);
     connect(close, &QPushButton::clicked, this, &QDialog::close);
 
@@ -81,6 +91,10 @@ DeployDialog::DeployDialog(const ClusterDefinition& cluster, QWidget* parent)
     m_prompter = new GuiDeployPrompter(this);
     m_engine = new DeployEngine(*m_prompter, this);
     connect(m_engine, &DeployEngine::progress, this, &DeployDialog::addStep);
+    connect(m_engine, &DeployEngine::clusterResolved, this, [this](const ClusterDefinition& stanzas) {
+        m_cluster = stanzas;
+        Q_EMIT clusterChanged(stanzas);
+    });
     connect(m_engine, &DeployEngine::planReady, this, [this](const QString& plan) {
         for (const QString& line : plan.split(u'\n'))
             addStep(QString(), tr("plan"), line);
@@ -113,6 +127,8 @@ void DeployDialog::setRunning(bool running)
 {
     m_plan->setEnabled(!running);
     m_deploy->setEnabled(!running);
+    m_undo->setEnabled(!running);
+    m_takeover->setEnabled(!running);
     m_cancel->setEnabled(running);
     for (QLineEdit* edit : {m_servers[0], m_servers[1], m_user, m_packages})
         edit->setReadOnly(running);
@@ -131,9 +147,21 @@ QString DeployDialog::statusText() const
 
 bool DeployDialog::start(bool planOnly)
 {
+    return run(m_takeover->isChecked() ? DeployRequest::Mode::Takeover : DeployRequest::Mode::Deploy,
+               planOnly);
+}
+
+bool DeployDialog::startUndoTakeover()
+{
+    return run(DeployRequest::Mode::UndoTakeover, false);
+}
+
+bool DeployDialog::run(DeployRequest::Mode mode, bool planOnly)
+{
     if (m_worker)
         return false;
     DeployRequest request;
+    request.mode = mode;
     request.cluster = m_cluster;
     request.planOnly = planOnly;
     request.packageDir = m_packages->text().trimmed();

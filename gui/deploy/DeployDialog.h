@@ -10,6 +10,7 @@
 
 #include <array>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -34,6 +35,8 @@ public:
 
     // As the buttons: false (and the reason shown) when the input is incomplete.
     bool start(bool planOnly);
+    bool startUndoTakeover();
+    QCheckBox* takeoverBox() const { return m_takeover; }
     void cancel();
     bool isRunning() const { return m_worker != nullptr; }
 
@@ -47,6 +50,8 @@ public:
 
 Q_SIGNALS:
     void deployed();
+    // A takeover filled the cluster in from the ucarp-* stanzas.
+    void clusterChanged(const baton::ClusterDefinition& cluster);
     void finished();
 
 protected:
@@ -54,6 +59,7 @@ protected:
 
 private:
     void updateResolved();
+    bool run(DeployRequest::Mode mode, bool planOnly);
     void addStep(const QString& server, const QString& step, const QString& detail);
     void done(DeployEngine::Outcome outcome);
     void setRunning(bool running);
@@ -68,6 +74,8 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_plan = nullptr;
     QPushButton* m_deploy = nullptr;
+    QPushButton* m_undo = nullptr;
+    QCheckBox* m_takeover = nullptr;
     QPushButton* m_cancel = nullptr;
     GuiDeployPrompter* m_prompter = nullptr;
     DeployEngine* m_engine = nullptr;

@@ -167,7 +167,7 @@ pass "a full disk on node 2 mid-way: node 2 and the already deployed node 1 roll
 # package starts arriving.
 tc -n "$C" qdisc add dev port2 root tbf rate 1mbit burst 16k latency 500ms
 ip netns exec "$C" env -i PATH="$PATH" HOME="$DESK" USER=desk LANG=C.UTF-8 SSH_AUTH_SOCK="$AGENT_SOCK" \
-    "$BATONCTL" deploy "$CLUSTER" node1 node2 --packages "$DEBS" --yes < /dev/null > "$WORK/deploy.out" 2>&1 &
+    ${BATON_DEPLOY_HELPER:+BATON_DEPLOY_HELPER="$BATON_DEPLOY_HELPER"} "$BATONCTL" deploy "$CLUSTER" node1 node2 --packages "$DEBS" --yes < /dev/null > "$WORK/deploy.out" 2>&1 &
 deploy_pid=$!
 PIDS+=("$deploy_pid")
 uploading() { node 2 sh -c 'ls /var/tmp/baton-deploy.*/batond_*.deb' > /dev/null 2>&1; }

@@ -51,6 +51,7 @@ deploy() {
     read -r -a servers <<< "${SERVERS:-node1 node2}"
     [[ -n ${NO_AGENT:-} ]] || agent=(SSH_AUTH_SOCK="$AGENT_SOCK")
     ip netns exec "$C" env -i PATH="$PATH" HOME="$DESK" USER=desk LANG=C.UTF-8 "${agent[@]}" \
+        ${BATON_DEPLOY_HELPER:+BATON_DEPLOY_HELPER="$BATON_DEPLOY_HELPER"} \
         "$BATONCTL" deploy "$CLUSTER" "${servers[@]}" --packages "${PACKAGES:-$DEBS}" "$@" \
         > "$WORK/deploy.out" 2>&1 || rc=$?
     DEPLOY_RC=$rc

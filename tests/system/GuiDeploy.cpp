@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>

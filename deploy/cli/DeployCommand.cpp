@@ -9,6 +9,8 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <csignal>
@@ -19,7 +21,8 @@ namespace {
 
 const char* const Synopsis =
     "usage: batonctl deploy CLUSTER.json SERVER1 SERVER2 [--user USER] [--packages DIR] [--yes]\n"
-    "                       [--plan] [--trust-host-key SHA256:...]... [--passphrase-file FILE]\n";
+    "                       [--plan] [--trust-host-key SHA256:...]... [--passphrase-file FILE]\n"
+    "                       [--takeover | --undo-takeover]\n";
 const char* const Details =
     "  Installs batond on the cluster's two servers over SSH, configured from CLUSTER.json, with\n"
     "  certificates from its PKI folder (each agent's key made on its server), and waits until both\n"
@@ -33,6 +36,9 @@ const char* const Details =
     "  --plan                show the plan and stop\n"
     "  --trust-host-key FP   trust a first-contact host key with this SHA256 fingerprint\n"
     "  --passphrase-file F   the CA key's passphrase (else it is asked for when needed)\n"
+    "  --takeover            the servers run ucarp from ucarp-* stanzas: replace it by batond on the\n"
+    "                        same settings without losing the VIP; CLUSTER.json gets the stanzas' values\n"
+    "  --undo-takeover       remove batond again and start ucarp as it ran before the takeover\n"
     "  Without a terminal, each answer is read as one line of stdin.\n";
 
 std::atomic<DeployEngine*> runningEngine = nullptr;
@@ -57,6 +63,8 @@ int DeployCommand::run(const QStringList& arguments)
         {QStringLiteral("plan"), QStringLiteral("plan only")},
         {QStringLiteral("trust-host-key"), QStringLiteral("fingerprint"), QStringLiteral("FP")},
         {QStringLiteral("passphrase-file"), QStringLiteral("CA key passphrase"), QStringLiteral("FILE")},
+        {QStringLiteral("takeover"), QStringLiteral("take over a ucarp pair")},
+        {QStringLiteral("undo-takeover"), QStringLiteral("undo a takeover")},
         {QStringLiteral("help"), QStringLiteral("help")},
     });
     if (!p.parse(arguments)) {
@@ -93,6 +101,14 @@ int DeployCommand::run(const QStringList& arguments)
     request.packageDir = p.isSet(QStringLiteral("packages")) ? p.value(QStringLiteral("packages"))
                                                              : LocalPackages::defaultDir();
     request.planOnly = p.isSet(QStringLiteral("plan"));
+    if (p.isSet(QStringLiteral("takeover")) && p.isSet(QStringLiteral("undo-takeover"))) {
+        err << "batonctl deploy: --takeover and --undo-takeover exclude each other\n";
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("takeover")))
+        request.mode = DeployRequest::Mode::Takeover;
+    else if (p.isSet(QStringLiteral("undo-takeover")))
+        request.mode = DeployRequest::Mode::UndoTakeover;
     if (p.isSet(QStringLiteral("passphrase-file"))) {
         const auto passphrase = Passphrase::fromFile(p.value(QStringLiteral("passphrase-file")), &error);
         if (!passphrase) {
@@ -116,6 +132,9 @@ int DeployCommand::run(const QStringList& arguments)
     QObject::connect(&engine, &DeployEngine::planReady, &engine, [&](const QString& plan) {
         out << "The plan:\n" << plan << "\n" << Qt::flush;
     });
+    std::optional<ClusterDefinition> resolved;
+    QObject::connect(&engine, &DeployEngine::clusterResolved, &engine,
+                     [&](const ClusterDefinition& stanzas) { resolved = stanzas; });
     runningEngine = &engine;
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -124,6 +143,17 @@ int DeployCommand::run(const QStringList& arguments)
     const DeployEngine::Outcome outcome = engine.run(request);
     runningEngine = nullptr;
     out << engine.report() << "\n";
+    // The pair is now what its stanzas said: the cluster file says so too, for the window.
+    if (resolved && outcome == DeployEngine::Outcome::Deployed && !(*resolved == *cluster)) {
+        QSaveFile file(positional[0]);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            file.write(QJsonDocument(resolved->toJson()).toJson()) < 0 || !file.commit()) {
+            err << "batonctl deploy: cannot update '" << positional[0] << "': " << file.errorString() << "\n";
+            return 1;
+        }
+        out << "updated " << positional[0] << " with the ucarp-* stanzas' settings\n";
+    }
     return DeployEngine::exitCode(outcome);
 }
 
