@@ -12,6 +12,14 @@ namespace baton {
 bool AgentAnswer::wait(const QSslConfiguration& tls, const QString& host, quint16 port, int timeoutMs,
                        const std::atomic_bool* cancel, QString* error)
 {
+    return waitFor(
+        tls, host, port, timeoutMs, cancel, [](const AgentStatus&) { return true; }, error);
+}
+
+bool AgentAnswer::waitFor(const QSslConfiguration& tls, const QString& host, quint16 port, int timeoutMs,
+                          const std::atomic_bool* cancel,
+                          const std::function<bool(const AgentStatus&)>& until, QString* error)
+{
     QElapsedTimer clock;
     clock.start();
     *error = QStringLiteral("no answer");
@@ -25,8 +33,10 @@ bool AgentAnswer::wait(const QSslConfiguration& tls, const QString& host, quint1
         client.setSoftware(QStringLiteral("baton-deploy/") + QStringLiteral(BATON_VERSION));
         QEventLoop loop;
         bool answered = false;
-        QObject::connect(&client, &ControlClient::statusReceived, &loop, [&] {
-            answered = true;
+        QObject::connect(&client, &ControlClient::statusReceived, &loop, [&](const AgentStatus& status) {
+            answered = until(status);
+            if (!answered)
+                *error = QStringLiteral("the agent answers, but not yet as expected");
             loop.quit();
         });
         QObject::connect(&client, &ControlClient::disconnected, &loop, [&](const QString& reason) {

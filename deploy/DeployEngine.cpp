@@ -5,6 +5,7 @@
 #include "LocalPackages.h"
 #include "ServerDeployment.h"
 #include "StanzaCluster.h"
+#include "carp/CarpTiming.h"
 #include "config/AgentConfigWriter.h"
 #include "config/ClusterConfigGenerator.h"
 #include "net/Ipv4.h"
@@ -15,14 +16,17 @@
 #include <QDateTime>
 #include <QFile>
 #include <QSslCertificate>
+#include <QThread>
 
+#include <algorithm>
 #include <memory>
 
 namespace baton {
 
 namespace {
 
-constexpr int RenewDays = 30; // an agent certificate closer to its end than this is renewed
+constexpr int RenewDays = 30;     // an agent certificate closer to its end than this is renewed
+constexpr int UndoMarginMs = 300; // after one advert interval: scheduling and ucarp's start-up
 
 QString sha256(const QByteArray& data)
 {
@@ -131,6 +135,18 @@ DeployEngine::Outcome DeployEngine::undoTakeover(const DeployRequest& request,
         if (!servers[i]->undoTakeover(&error))
             return finish(Outcome::Failed,
                           QStringLiteral("step 'undo' failed on %1: %2").arg(servers[i]->server(), error));
+        // ucarp takes the holder's bow-out only once it listens: a bow-out sent while it starts is
+        // missed, and the VIP waits for ucarp's master-down. One advert of the holder (and a margin)
+        // after it started, it has heard one.
+        if (i == order[0]) {
+            const ClusterDefinition::Node& holding = cluster.nodes[order[1]];
+            const auto interval = CarpTiming::advertInterval(cluster.advbase, holding.advskew);
+            Q_EMIT progress(servers[i]->server(), QStringLiteral("undo"),
+                            QStringLiteral("waiting one advert interval until ucarp hears %1")
+                                .arg(servers[order[1]]->server()));
+            QThread::msleep(static_cast<unsigned long>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(interval).count() + UndoMarginMs));
+        }
     }
     return finish(Outcome::Deployed,
                   QStringLiteral("the takeover is undone: ucarp runs on %1 and %2 as before, batond is "
@@ -324,6 +340,27 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
     if (takeover)
         order = {taker, holder};
 
+    // A batond takes a bow-out only from the master it follows: one that just started must hear the
+    // holder's adverts before the holder hands over, or it ignores the hand-over and the VIP waits for
+    // master-down.
+    const auto followsMaster = [&](std::size_t follower, std::size_t master, QString* why) {
+        const ClusterDefinition::Node& node = cluster.nodes[follower];
+        const QString masterAddress = Ipv4::toString(cluster.nodes[master].address);
+        const auto follows = [&](const AgentStatus& status) {
+            return std::any_of(status.groups.cbegin(), status.groups.cend(), [&](const GroupStatus& g) {
+                return g.vhid == cluster.vhid && g.state == CarpState::Backup && g.peer == masterAddress;
+            });
+        };
+        Q_EMIT progress(
+            servers[follower]->server(), QStringLiteral("agent"),
+            QStringLiteral("waiting until it follows %1 as MASTER").arg(servers[master]->server()));
+        if (AgentAnswer::waitFor(console->clientConfiguration(), node.agentHost(), node.agentPort,
+                                 request.agentTimeoutMs, &m_cancel, follows, why))
+            return true;
+        *why = QStringLiteral("its agent does not follow %1 as MASTER (%2)")
+                   .arg(servers[master]->server(), *why);
+        return false;
+    };
     QList<std::size_t> done;
     const auto rollBack = [&](const QString& failure) {
         QStringList lines{failure};
@@ -380,12 +417,20 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         Q_EMIT progress(server.server(), QStringLiteral("done"), QStringLiteral("the agent answers"));
         if (takeover && i == taker && !server.waitForAddress(vip, true, 10000, &error))
             return rollBack(QStringLiteral("step 'takeover' failed on %1: %2").arg(server.server(), error));
+        const std::size_t next = 1 - i;
+        const bool nextHolds = next == 0 ? firstHolds : secondHolds;
+        if (!takeover && !done.contains(next) && nextHolds && !plans[next].nothingToChange() &&
+            !followsMaster(i, next, &error))
+            return rollBack(QStringLiteral("step 'agent' failed on %1: %2").arg(server.server(), error));
     }
     if (takeover) {
         // Settled: the taker's brief settings replaced by the stanzas' own; its group restarts and
         // hands the VIP over to the holder's batond gracefully.
         ServerDeployment& server = *servers[taker];
         const ClusterDefinition::Node& node = cluster.nodes[taker];
+        if (!followsMaster(holder, taker, &error))
+            return rollBack(
+                QStringLiteral("step 'settle' failed on %1: %2").arg(servers[holder]->server(), error));
         if (!server.settle(agentConfigFor(cluster, taker), &error))
             return rollBack(QStringLiteral("step 'settle' failed on %1: %2").arg(server.server(), error));
         if (!AgentAnswer::wait(console->clientConfiguration(), node.agentHost(), node.agentPort,
