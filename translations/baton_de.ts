@@ -1033,7 +1033,7 @@
     <message>
         <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
         <source>Step</source>
-        <translation type="unfinished">Schritt</translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
