@@ -144,9 +144,11 @@ for n in 1 2; do
     [[ $(node "$n" dpkg-query -W -f '${Version}' batond) == "$newer" ]] || die "node $n does not run $newer"
 done
 has_vip "$other" || die "the VIP did not move to node $other with the holder's graceful hand-over"
-note "rolling upgrade to $newer: VIP outage $OUTAGE ms, $LOST echoes lost at 10 ms"
-((OUTAGE <= 50)) || die "the rolling upgrade cost $OUTAGE ms of VIP outage (at most 50)"
-pass "rolling upgrade, node $other first then node $holder handing over: $OUTAGE ms VIP outage ($LOST echoes lost)"
+note "rolling upgrade to $newer: $LOST echoes to the VIP lost at 10 ms, longest gap between replies $OUTAGE ms"
+# The outage is counted in echoes never answered: a busy machine delays replies by tens of ms
+# without any outage, so the gap between replies alone would overstate it.
+((LOST * 10 <= 50)) || die "the rolling upgrade lost $LOST echoes at 10 ms: more than 50 ms of VIP outage"
+pass "rolling upgrade, node $other first then node $holder handing over: $LOST echoes lost at 10 ms (longest gap $OUTAGE ms)"
 
 # --- failures mid-way, rolled back exactly ----------------------------------------------------------
 for n in 1 2; do

@@ -62,14 +62,15 @@ deploy() {
 fingerprint() { ssh-keygen -l -E sha256 -f "$(node_file "$1" /etc/ssh/ssh_host_ed25519_key.pub)" | cut -d' ' -f2; }
 
 # snapshot N: node N's state as the tests compare it. What a running agent writes by itself (its
-# counter memory, event journal and state) is listed, not compared.
+# counter memory, event journal and state, whenever it likes) is left out.
 snapshot() {
     node "$1" sh -c '
         dpkg-query -W -f "\${Package} \${Version} \${db:Status-Abbrev}\n" | sort
+        set -f # the patterns below are for find
+        own="-path /var/lib/baton/counters* -o -path /var/lib/baton/events.jsonl* -o -path /var/lib/baton/state.json*"
         find /etc /var/lib/baton /var/cache/baton-deploy /var/backups/baton-deploy /var/tmp -xdev \
-            \( -name "*-" -o -name .pwd.lock -o -path /etc/ld.so.cache \) -prune -o -printf "%p %m %u:%g\n" 2>/dev/null | sort
-        find /etc /var/lib/baton -xdev -type f ! -name "*-" ! -name .pwd.lock ! -path /var/lib/baton/counters \
-            ! -path /var/lib/baton/events.jsonl ! -path /var/lib/baton/state.json -exec sha256sum {} + 2>/dev/null | sort
+            \( -name "*-" -o -name .pwd.lock -o -path /etc/ld.so.cache -o $own \) -prune -o -printf "%p %m %u:%g\n" 2>/dev/null | sort
+        find /etc /var/lib/baton -xdev -type f ! -name "*-" ! -name .pwd.lock ! \( $own \) -exec sha256sum {} + 2>/dev/null | sort
         systemctl list-unit-files --state=enabled --no-legend | sort'
 }
 save_state() { snapshot 1 > "$WORK/state1.$1"; snapshot 2 > "$WORK/state2.$1"; }
