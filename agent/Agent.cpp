@@ -5,6 +5,7 @@
 #include "ControlService.h"
 #include "GroupRunner.h"
 #include "HostCheck.h"
+#include "PeerLink.h"
 #include "RealtimeSetup.h"
 #include "carp/CarpStateNames.h"
 #include "config/AgentConfigParser.h"
@@ -66,14 +67,10 @@ bool Agent::start()
     }
     // What an earlier run left comes first: a link a drill took down must come back even if
     // nothing else here can start.
-    m_control = std::make_unique<ControlService>(m_netlink, m_clock, m_current.config.stateDir,
-                                                 QSysInfo::machineHostName(), [this] {
-                                                     std::vector<GroupRunner*> groups;
-                                                     for (const auto& g : m_groups)
-                                                         if (g)
-                                                             groups.push_back(g.get());
-                                                     return groups;
-                                                 });
+    m_control =
+        std::make_unique<ControlService>(m_netlink, m_clock, m_current.config.stateDir,
+                                         QSysInfo::machineHostName(), [this] { return liveGroups(); });
+    m_peer = std::make_unique<PeerLink>(*m_control, [this] { return liveGroups(); });
     m_control->setManagedInterfaces(managedInterfaces(m_current.config));
     m_control->noteStarted(); // first in this run's history
     m_control->resumeSavedState();
@@ -100,13 +97,24 @@ bool Agent::start()
         qInfo("memory locked");
     // The control channel last, and never fatal: CARP runs whatever happens to it.
     m_channel = std::make_unique<ControlChannel>(*m_control);
+    connect(m_channel.get(), &ControlChannel::revocationsChanged, m_peer.get(), &PeerLink::setRevoked);
     m_channel->start(m_current.config.control, m_current.config.stateDir);
+    m_peer->start(m_current.config.control, m_current.config.stateDir);
     m_control->startHeartbeat();
     m_control->publishSoon();
     qInfo("batond %s started from %s (%zu group%s)", BATON_VERSION, qUtf8Printable(m_path), m_groups.size(),
           m_groups.size() == 1 ? "" : "s");
     m_systemd.ready(statusLine());
     return true;
+}
+
+std::vector<GroupRunner*> Agent::liveGroups() const
+{
+    std::vector<GroupRunner*> groups;
+    for (const auto& g : m_groups)
+        if (g)
+            groups.push_back(g.get());
+    return groups;
 }
 
 QStringList Agent::managedInterfaces(const AgentConfig& config)
@@ -123,6 +131,7 @@ std::unique_ptr<GroupRunner> Agent::makeRunner(const GroupConfig& config)
     auto runner = std::make_unique<GroupRunner>(config, m_netlink, m_hooks, m_counters);
     connect(runner.get(), &GroupRunner::stateChanged, this, [this] { m_systemd.status(statusLine()); });
     m_control->watch(runner.get());
+    m_peer->watch(runner.get());
     if (m_control->maintenance())
         runner->setMaintenance(true); // before start(): it never claims the VIP
     return runner;
@@ -186,6 +195,7 @@ void Agent::reload()
     m_control->setManagedInterfaces(managedInterfaces(next.config));
     m_current = next;
     m_channel->start(m_current.config.control, m_current.config.stateDir); // restarts only if changed or down
+    m_peer->start(m_current.config.control, m_current.config.stateDir);    // likewise
     m_control->publishSoon();
     qInfo("configuration reloaded from %s", qUtf8Printable(m_path));
     m_systemd.ready(statusLine());
@@ -204,6 +214,8 @@ void Agent::terminate(int signal)
         m_channel->stop();
     for (const auto& g : m_groups)
         g->shutdown();
+    if (m_peer)
+        m_peer->stop();
     if (m_journal)
         m_journal->flush();
     m_hooks.flushHeld();

@@ -20,6 +20,7 @@ namespace baton {
 class ControlChannel;
 class ControlService;
 class GroupRunner;
+class PeerLink;
 
 // The daemon: loads the configuration, runs one GroupRunner per vhid, follows link changes,
 // reloads on SIGHUP (a broken configuration is refused and the running one kept) and leaves
@@ -49,6 +50,7 @@ private:
     void finishWhenHooksDone();
     QString statusLine() const;
     std::unique_ptr<GroupRunner> makeRunner(const GroupConfig& config);
+    std::vector<GroupRunner*> liveGroups() const;
     static QStringList managedInterfaces(const AgentConfig& config);
 
     Source m_source;
@@ -65,6 +67,7 @@ private:
     std::vector<std::unique_ptr<GroupRunner>> m_groups;
     std::unique_ptr<ControlService> m_control;
     std::unique_ptr<ControlChannel> m_channel;
+    std::unique_ptr<PeerLink> m_peer;
     bool m_stopping = false;
 };
 

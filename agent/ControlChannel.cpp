@@ -111,6 +111,7 @@ void ControlChannel::loadRevocations(const QByteArray& caPem)
               static_cast<long long>(m_revocations->revoked().size()));
     if (m_thread)
         m_thread->setRevoked(m_revocations->revoked());
+    Q_EMIT revocationsChanged(m_revocations->revoked());
     m_service.setRevocationHandler([this](const QByteArray& pem) { return replaceRevocations(pem); });
 }
 
@@ -123,6 +124,7 @@ std::optional<CommandFailure> ControlChannel::replaceRevocations(const QByteArra
              static_cast<long long>(m_revocations->revoked().size()));
     if (m_thread)
         m_thread->setRevoked(m_revocations->revoked());
+    Q_EMIT revocationsChanged(m_revocations->revoked());
     return std::nullopt;
 }
 

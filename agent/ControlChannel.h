@@ -36,6 +36,10 @@ public:
     bool listening() const;
     quint16 port() const;
 
+Q_SIGNALS:
+    // The serials the cluster's revocation list withdraws, whenever a list is (re)loaded or replaced.
+    void revocationsChanged(const QSet<QByteArray>& serials);
+
 private:
     void attempt();
     void recheckCertificate();

@@ -93,6 +93,14 @@ void ControlService::setControlState(const QString& problem, qint64 certificateE
     publishSoon();
 }
 
+void ControlService::setPeerLink(const std::optional<PeerLinkStatus>& status)
+{
+    if (status == m_peerLink)
+        return;
+    m_peerLink = status;
+    publishSoon();
+}
+
 void ControlService::startHeartbeat()
 {
     m_heartbeat.start();
@@ -149,6 +157,7 @@ AgentStatus ControlService::status() const
     s.maintenance = m_state.maintenance;
     s.restores = m_restorer.pending();
     s.controlProblem = m_controlProblem;
+    s.peerLink = m_peerLink;
     s.certificateExpiresMs = m_certificateExpiresMs;
     for (const GroupRunner* g : m_groups()) {
         const CarpMachine& m = g->machine();

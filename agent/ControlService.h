@@ -48,6 +48,8 @@ public:
     void setAgentName(const QString& name) { m_agentName = name; }
     // What the control channel reports about itself (see AgentStatus).
     void setControlState(const QString& problem, qint64 certificateExpiresMs);
+    // What the peer link reports about itself; none when no partner is configured.
+    void setPeerLink(const std::optional<PeerLinkStatus>& status);
     // Carries out `set-revocations` (the control channel owns the list and the CA it checks against).
     using RevocationHandler = std::function<std::optional<CommandFailure>(const QByteArray& pem)>;
     void setRevocationHandler(RevocationHandler handler) { m_revocations = std::move(handler); }
@@ -97,6 +99,7 @@ private:
     QString m_controlProblem;
     RevocationHandler m_revocations;
     qint64 m_certificateExpiresMs = 0;
+    std::optional<PeerLinkStatus> m_peerLink;
     qint64 m_heartbeatSeq = 0;
     QTimer m_heartbeat;
     QTimer m_publish;

@@ -72,6 +72,10 @@ void ControlSession::onEncrypted()
     m_phase = Phase::Hello;
     if (revoked && revoked->contains(m_serial))
         return close(ControlError::CertificateRevoked);
+    // Agents' certificates may act as TLS clients (their partner's peer link), but an agent is no
+    // console: a key stolen from one server must not read or drive the other.
+    if (ConsoleRole::isAgent(peer))
+        return close(ControlError::NotPermitted);
     m_deadline.start(m_limits.helloMs);
     send(ControlMessage::agentHello(
         agentName, QStringLiteral(BATON_VERSION), m_client,

@@ -182,6 +182,17 @@ void GroupRunner::setMaintenance(bool on)
     apply(m_machine.setMaintenance(now(), on));
 }
 
+PartnerVerdict GroupRunner::partnerLinkLost(quint32 partner)
+{
+    // Our own link as the kernel has it now, not as its last notification said: a node whose link
+    // is failing too must not take over.
+    refreshLink();
+    CarpActions actions;
+    const PartnerVerdict verdict = m_machine.partnerLinkLost(now(), partner, actions);
+    apply(actions);
+    return verdict;
+}
+
 void GroupRunner::onTimer()
 {
     // A loop woken late by a busy host may find the deadline and an advert that beat it both

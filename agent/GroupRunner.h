@@ -38,6 +38,8 @@ public:
     void refreshLink();
     void handover();
     void setMaintenance(bool on);
+    // The partner agent says it lost its link as MASTER of this group (CarpMachine::partnerLinkLost).
+    PartnerVerdict partnerLinkLost(quint32 partner);
 
     const GroupConfig& config() const { return m_config; }
     const CarpMachine& machine() const { return m_machine; }

@@ -522,6 +522,94 @@
     </message>
 </context>
 <context>
+    <name>FastPathText</name>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>not set up: no partner named (peer in batond.conf)</source>
+        <translation>nicht eingerichtet: kein Partner angegeben (peer in batond.conf)</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>ready both ways with %1: a link loss on either node is handed over at once</source>
+        <translation>in beide Richtungen bereit mit %1: ein Verbindungsverlust auf einem der Knoten wird sofort übergeben</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>to the partner: %1</source>
+        <translation>zum Partner: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>from the partner: %1</source>
+        <translation>vom Partner: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>not ready with %1 (CARP&apos;s timing applies) — %2</source>
+        <translation>nicht bereit mit %1 (es gilt das Timing von CARP) – %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>TLS handshake failed (check both certificates)</source>
+        <translation>TLS-Handshake fehlgeschlagen (beide Zertifikate prüfen)</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>the certificate is not the partner&apos;s</source>
+        <translation>das Zertifikat ist nicht das des Partners</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>silent</source>
+        <translation>stumm</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>incompatible versions</source>
+        <translation>inkompatible Versionen</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>clocks %1 ms apart</source>
+        <translation>Uhren %1 ms auseinander</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>clocks too far apart</source>
+        <translation>Uhren zu weit auseinander</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>certificate files unusable</source>
+        <translation>Zertifikatsdateien unbrauchbar</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>this agent&apos;s certificate lacks client use: issue it again (batonctl pki issue-agent --replace)</source>
+        <translation>das Zertifikat dieses Agenten erlaubt keine Client-Verwendung: neu ausstellen (batonctl pki issue-agent --replace)</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp"/>
+        <source>cannot listen for the partner</source>
+        <translation>kann nicht auf den Partner lauschen</translation>
+    </message>
+</context>
+<context>
     <name>baton::AgentConnection</name>
     <message>
         <location filename="../console/node/AgentConnection.cpp" line="97"/>
@@ -2387,6 +2475,11 @@
         <location filename="../gui/node/NodeCard.cpp" line="137"/>
         <source>Peer:</source>
         <translation>Peer:</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp"/>
+        <source>Fast failover:</source>
+        <translation>Schneller Failover:</translation>
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="139"/>

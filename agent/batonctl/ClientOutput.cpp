@@ -63,6 +63,13 @@ void ClientOutput::status(const AgentStatus& s)
             m_out << "    rejected " << parts.join(QStringLiteral(", ")) << '\n';
         }
     }
+    if (const std::optional<PeerLinkStatus>& p = s.peerLink) {
+        m_out << "  peer link with " << p->partner << ": to the partner " << p->toPartner
+              << ", from the partner " << p->fromPartner;
+        if (p->clockOffsetMs)
+            m_out << ", clocks " << *p->clockOffsetMs << " ms apart";
+        m_out << (p->ready() ? " (fast failover both ways)" : " (no fast failover where not up)") << '\n';
+    }
     for (const PendingRestore& r : s.restores)
         m_out << "  pending restore: " << r.interface << " comes back up at " << clock(r.deadlineMs)
               << " (asked by " << r.requestedBy << ")\n";
@@ -74,6 +81,8 @@ AgentStatus ClientOutput::withoutTimes(AgentStatus s)
     s.timeMs = 0;
     for (GroupStatus& g : s.groups)
         g.peerHeardMs = 0;
+    if (s.peerLink)
+        s.peerLink->clockOffsetMs.reset();
     return s;
 }
 

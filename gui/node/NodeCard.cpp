@@ -2,6 +2,7 @@
 #include "NodeCard.h"
 
 #include "DurationText.h"
+#include "FastPathText.h"
 #include "LinkDownDialog.h"
 #include "control/ControlError.h"
 #include "control/ControlProtocol.h"
@@ -128,6 +129,8 @@ NodeCard::NodeCard(const QString& title, AgentConnection* connection, QWidget* p
     m_peerValue = valueLabel("peerLabel");
     m_otherGroups = valueLabel("otherGroupsLabel");
     m_otherGroups->setWordWrap(true);
+    m_fastPathValue = valueLabel("fastPathLabel");
+    m_fastPathValue->setWordWrap(true);
     m_certificateValue = valueLabel("certificateLabel");
     m_certificateValue->setWordWrap(true);
     form->addRow(tr("Interface:"), m_interfaceValue);
@@ -135,6 +138,7 @@ NodeCard::NodeCard(const QString& title, AgentConnection* connection, QWidget* p
     form->addRow(tr("VIP:"), m_vipValue);
     form->addRow(tr("CARP:"), m_timingValue);
     form->addRow(tr("Peer:"), m_peerValue);
+    form->addRow(tr("Fast failover:"), m_fastPathValue);
     form->addRow(m_otherGroups);
     form->addRow(tr("Certificate:"), m_certificateValue);
 
@@ -348,6 +352,9 @@ void NodeCard::refreshDetails()
         others << tr("vhid %1 on %2: %3").arg(g.vhid).arg(g.interface, stateWord(*status, g).toUpper());
     }
     m_otherGroups->setText(others.join(QLatin1Char('\n')));
+    m_fastPathValue->setText(FastPathText::describe(status->peerLink));
+    setColour(m_fastPathValue,
+              status->peerLink && !status->peerLink->ready() ? WarningColour : QLatin1StringView());
     refreshCertificate(*status);
     // A hidden widget would still leave its row's spacing behind.
     m_detailsForm->setRowVisible(m_otherGroups, !others.isEmpty());

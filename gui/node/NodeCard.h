@@ -98,6 +98,7 @@ private:
     QLabel* m_timingValue = nullptr;
     QLabel* m_peerValue = nullptr;
     QLabel* m_otherGroups = nullptr;
+    QLabel* m_fastPathValue = nullptr;
     QLabel* m_certificateValue = nullptr;
     QLabel* m_connectionLabel = nullptr;
     QLabel* m_countdown = nullptr;

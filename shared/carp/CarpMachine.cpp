@@ -100,6 +100,8 @@ CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert,
     m_heardPeer = true;
     m_lastPeerHeard = now;
     m_lastPeer = advert.source;
+    if (!advert.isBowOut())
+        m_peerMasterDown = masterDownFor(advert);
     if (m_state == CarpState::Master)
         return onAdvertAsMaster(now, advert, mayTransition);
     return onAdvertAsBackup(now, advert, mayTransition);
@@ -288,6 +290,24 @@ CarpActions CarpMachine::shutdown(TimePoint now)
         transition(now, CarpState::Init, CarpReason::Shutdown, out);
     }
     return out;
+}
+
+PartnerVerdict CarpMachine::partnerLinkLost(TimePoint now, quint32 partner, CarpActions& out)
+{
+    if (m_state != CarpState::Backup)
+        return PartnerVerdict::NotBackup;
+    if (!m_linkUp)
+        return PartnerVerdict::OwnLinkDown;
+    if (m_maintenance)
+        return PartnerVerdict::Maintenance;
+    // The master we wait for (heard since our start or link-up) must be the one that says it is
+    // gone: another master may still be alive.
+    if (!m_heardPeer || m_lastPeer != partner)
+        return PartnerVerdict::NotFollowing;
+    if (damped(now, out))
+        return PartnerVerdict::Damped;
+    becomeMaster(now, CarpReason::PartnerLinkLost, out);
+    return PartnerVerdict::TakenOver;
 }
 
 void CarpMachine::becomeMaster(TimePoint now, CarpReason reason, CarpActions& out)

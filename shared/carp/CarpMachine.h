@@ -48,6 +48,11 @@ public:
     CarpActions setDemote(TimePoint now, quint8 demote);
     CarpActions handover(TimePoint now);
     CarpActions shutdown(TimePoint now);
+    // The partner agent says (over the authenticated peer link) that it lost its link while MASTER
+    // and gave up the VIP; `partner` is its CARP source address. A BACKUP whose link is up, that is
+    // not in maintenance and follows that very master takes over at once, as for a bow-out.
+    // Anything else changes nothing: the master-down timer still decides.
+    PartnerVerdict partnerLinkLost(TimePoint now, quint32 partner, CarpActions& out);
 
     CarpState state() const { return m_state; }
     TimePoint stateSince() const { return m_since; }
@@ -66,6 +71,9 @@ public:
     // sender's own interval decides when it is shorter than ours (VRRPv3's rule): a master that
     // claims to advertise every 12 ms but is heard once a second is not alive by its own account.
     Micros masterDownFor(const CarpAdvert& advert) const;
+    // masterDownFor() of the last authenticated advert heard (none: ours). A master that lost its
+    // link cannot hold the VIP again sooner than this after its link returns.
+    Micros peerMasterDown() const { return m_peerMasterDown.value_or(masterDownInterval()); }
 
     // ucarp compares the source addresses as host integers while still in network byte order; on
     // the little-endian machines it runs on, that ranks the last octet first. A mixed pair must
@@ -102,6 +110,7 @@ private:
     std::optional<TimePoint> m_deadline;
     std::optional<TimePoint> m_lastPeerHeard;
     quint32 m_lastPeer = 0;
+    std::optional<Micros> m_peerMasterDown;
     std::vector<TimePoint> m_advertTransitions; // within the last transitionWindow
     bool m_dampNotified = false;
     std::optional<TimePoint> m_lastReassert;

@@ -33,7 +33,19 @@ enum class CarpReason : quint8
     MaintenanceOff,
     DemoteChanged,
     Shutdown,
-    FlapDamped, // advert-triggered takeovers and yields came too often: relying on timers for now
+    FlapDamped,      // advert-triggered takeovers and yields came too often: relying on timers for now
+    PartnerLinkLost, // the partner agent said, over the peer link, that the master lost its link
+};
+
+// What a BACKUP made of its partner's word that the master lost its link (CarpMachine::partnerLinkLost).
+enum class PartnerVerdict : quint8
+{
+    TakenOver,
+    NotBackup,    // only a BACKUP takes over (a MASTER already holds the VIP; INIT is not running)
+    OwnLinkDown,  // this node could not serve the VIP either
+    Maintenance,  // kept BACKUP on purpose
+    NotFollowing, // the last master heard here is not the partner (or none was heard)
+    Damped,       // content-triggered transitions came too often; master-down still applies
 };
 
 } // namespace baton

@@ -57,6 +57,27 @@ const char* CarpStateNames::reason(CarpReason reason)
         return "shutdown";
     case CarpReason::FlapDamped:
         return "flap-damped";
+    case CarpReason::PartnerLinkLost:
+        return "partner-link-lost";
+    }
+    return "?";
+}
+
+const char* CarpStateNames::partnerVerdict(PartnerVerdict verdict)
+{
+    switch (verdict) {
+    case PartnerVerdict::TakenOver:
+        return "taken-over";
+    case PartnerVerdict::NotBackup:
+        return "not-backup";
+    case PartnerVerdict::OwnLinkDown:
+        return "own-link-down";
+    case PartnerVerdict::Maintenance:
+        return "maintenance";
+    case PartnerVerdict::NotFollowing:
+        return "not-following-partner";
+    case PartnerVerdict::Damped:
+        return "damped";
     }
     return "?";
 }

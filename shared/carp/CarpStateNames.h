@@ -16,6 +16,7 @@ class CarpStateNames
 public:
     static const char* state(CarpState state);
     static const char* reason(CarpReason reason);
+    static const char* partnerVerdict(PartnerVerdict verdict);
     // The control channel spells states in lower case ("master"); these two convert both ways.
     static QString wireState(CarpState state);
     static std::optional<CarpState> stateFromWire(QStringView name);

@@ -60,7 +60,8 @@ struct GroupConfig
     }
 };
 
-// The mutual-TLS control listener for batonctl and the window.
+// The mutual-TLS control listener for batonctl and the window, and the peer link to the partner
+// agent (the same TLS files).
 struct ControlConfig
 {
     QString listenAddress; // empty = no listener
@@ -68,6 +69,10 @@ struct ControlConfig
     QString caFile;
     QString certFile;
     QString keyFile;
+    QString peerAddress; // the partner agent's peer listener; empty = no peer link
+    quint16 peerPort = 7113;
+    QString peerListenAddress; // where the partner reaches us; defaults to listenAddress
+    quint16 peerListenPort = 7113;
     bool operator==(const ControlConfig&) const = default;
 };
 

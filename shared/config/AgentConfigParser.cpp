@@ -16,8 +16,8 @@ namespace {
 
 const QString StateDirKey = QStringLiteral("state-dir");
 
-// "host[:port]" with an IPv4 host or a bracketed IPv6 one; the port defaults to 7112.
-bool parseListen(QStringView text, ControlConfig& control, QString* error)
+// "host[:port]" with an IPv4 host or a bracketed IPv6 one; the port defaults to `defaultPort`.
+bool parseEndpoint(QStringView text, quint16 defaultPort, QString& address, quint16& portOut, QString* error)
 {
     QStringView host = text;
     QStringView port;
@@ -38,14 +38,14 @@ bool parseListen(QStringView text, ControlConfig& control, QString* error)
     const bool hasPort = text.startsWith(u'[') ? text.contains(u"]:") : text.contains(u':');
     QString portProblem;
     const auto portNumber =
-        hasPort ? ValueParsers::integer(port, 1, 65535, &portProblem) : std::optional<int>(7112);
+        hasPort ? ValueParsers::integer(port, 1, 65535, &portProblem) : std::optional<int>(defaultPort);
     if (!hostValid || !portNumber) {
         *error = ValueParsers::expected(
             QStringLiteral("an IPv4 address or [IPv6 address], optionally with :port (1-65535)"), text);
         return false;
     }
-    control.listenAddress = host.toString();
-    control.port = static_cast<quint16>(*portNumber);
+    address = host.toString();
+    portOut = static_cast<quint16>(*portNumber);
     return true;
 }
 
@@ -58,8 +58,9 @@ AgentConfigParser::AgentConfigParser(const QString& fileName)
 
 const QStringList& AgentConfigParser::controlKeys()
 {
-    static const QStringList list = {QStringLiteral("listen"), QStringLiteral("tls-ca"),
-                                     QStringLiteral("tls-cert"), QStringLiteral("tls-key")};
+    static const QStringList list = {QStringLiteral("listen"),   QStringLiteral("tls-ca"),
+                                     QStringLiteral("tls-cert"), QStringLiteral("tls-key"),
+                                     QStringLiteral("peer"),     QStringLiteral("peer-listen")};
     return list;
 }
 
@@ -224,7 +225,11 @@ void AgentConfigParser::applyControl(const IniLineReader::Line& line)
     QString problem;
     ControlConfig& control = m_config.control;
     if (line.key == u"listen") {
-        parseListen(line.value, control, &problem);
+        parseEndpoint(line.value, 7112, control.listenAddress, control.port, &problem);
+    } else if (line.key == u"peer") {
+        parseEndpoint(line.value, 7113, control.peerAddress, control.peerPort, &problem);
+    } else if (line.key == u"peer-listen") {
+        parseEndpoint(line.value, 7113, control.peerListenAddress, control.peerListenPort, &problem);
     } else if (const auto path = ValueParsers::absolutePath(line.value, &problem)) {
         (line.key == u"tls-ca"     ? control.caFile
          : line.key == u"tls-cert" ? control.certFile
@@ -239,14 +244,40 @@ void AgentConfigParser::finishControl()
     if (m_controlLine == 0)
         return;
     // Only a listener that could be read needs its TLS files; a bad listen line is error enough.
-    const bool listen = !m_config.control.listenAddress.isEmpty();
+    ControlConfig& control = m_config.control;
+    const bool listen = !control.listenAddress.isEmpty();
+    const bool peer = !control.peerAddress.isEmpty();
     for (const QString& key :
          {QStringLiteral("tls-ca"), QStringLiteral("tls-cert"), QStringLiteral("tls-key")}) {
-        if (listen && !m_controlLines.contains(key))
+        if ((listen || peer) && !m_controlLines.contains(key))
             m_diagnostics.error(m_file, m_controlLine, key,
-                                QStringLiteral("missing; the control listener only speaks mutual TLS"));
+                                listen
+                                    ? QStringLiteral("missing; the control listener only speaks mutual TLS")
+                                    : QStringLiteral("missing; the peer link only speaks mutual TLS"));
     }
-    if (!m_controlLines.contains(QStringLiteral("listen")) && m_controlLines.size() > 0)
+    if (peer && control.peerListenAddress.isEmpty()) {
+        if (listen) {
+            control.peerListenAddress = control.listenAddress; // the partner reaches us where consoles do
+        } else if (!m_controlLines.contains(QStringLiteral("peer-listen"))) {
+            m_diagnostics.error(m_file, m_controlLines.value(QStringLiteral("peer")),
+                                QStringLiteral("peer-listen"),
+                                QStringLiteral("missing; without 'listen' the peer link needs the address "
+                                               "its partner reaches this agent on"));
+        }
+    }
+    if (peer && control.peerAddress == control.peerListenAddress &&
+        control.peerPort == control.peerListenPort)
+        m_diagnostics.error(m_file, m_controlLines.value(QStringLiteral("peer")), QStringLiteral("peer"),
+                            QStringLiteral("names this agent's own peer listener (%1:%2); give the partner's")
+                                .arg(control.peerAddress)
+                                .arg(control.peerPort));
+    if (m_controlLines.contains(QStringLiteral("peer-listen")) &&
+        !m_controlLines.contains(QStringLiteral("peer")))
+        m_diagnostics.warning(m_file, m_controlLines.value(QStringLiteral("peer-listen")),
+                              QStringLiteral("peer-listen"),
+                              QStringLiteral("without 'peer' there is no peer link, so it is not used"));
+    if (!m_controlLines.contains(QStringLiteral("listen")) &&
+        !m_controlLines.contains(QStringLiteral("peer")) && m_controlLines.size() > 0)
         m_diagnostics.warning(m_file, m_controlLine, QStringLiteral("listen"),
                               QStringLiteral("not given, so there is no control listener and the TLS files "
                                              "are not used"));

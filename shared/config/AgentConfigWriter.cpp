@@ -52,6 +52,17 @@ QString AgentConfigWriter::control(const ControlConfig& control)
         text += line(QStringLiteral("tls-cert"), value(control.certFile));
     if (!control.keyFile.isEmpty())
         text += line(QStringLiteral("tls-key"), value(control.keyFile));
+    auto endpoint = [](const QString& address, quint16 port) -> QString {
+        return (address.contains(u':') ? u'[' + address + u']' : address) + u':' + QString::number(port);
+    };
+    if (!control.peerAddress.isEmpty())
+        text += line(QStringLiteral("peer"), endpoint(control.peerAddress, control.peerPort));
+    // Written out unless it is what the reader fills in from `listen` when `peer` is given.
+    const bool derived = !control.peerAddress.isEmpty() &&
+                         control.peerListenAddress == control.listenAddress && control.peerListenPort == 7113;
+    if (!control.peerListenAddress.isEmpty() && !derived)
+        text +=
+            line(QStringLiteral("peer-listen"), endpoint(control.peerListenAddress, control.peerListenPort));
     return text;
 }
 

@@ -56,6 +56,10 @@ int ConfigSummary::report(const ConfigResult& result, const QString& program, QT
     if (!result.config.control.listenAddress.isEmpty())
         out << "control: listen " << result.config.control.listenAddress << ':' << result.config.control.port
             << '\n';
+    const ControlConfig& c = result.config.control;
+    if (!c.peerAddress.isEmpty())
+        out << "peer link: partner " << c.peerAddress << ':' << c.peerPort << ", listen "
+            << c.peerListenAddress << ':' << c.peerListenPort << '\n';
     return 0;
 }
 

@@ -133,6 +133,8 @@ QCborMap AgentStatus::toCbor() const
         m[k("certificate_expires")] = certificateExpiresMs;
     if (!controlProblem.isEmpty())
         m[k("control_problem")] = controlProblem;
+    if (peerLink)
+        m[k("peer_link")] = peerLink->toCbor();
     return m;
 }
 
@@ -153,8 +155,16 @@ std::optional<AgentStatus> AgentStatus::fromCbor(const QCborMap& map, QString* e
         r.fail("groups");
     if (!restores.isArray())
         r.fail("restores");
+    const QCborValue peerLink = map.value(k("peer_link"));
+    if (!peerLink.isUndefined() && !peerLink.isMap())
+        r.fail("peer_link");
     if (!r.finish(error))
         return std::nullopt;
+    if (peerLink.isMap()) {
+        s.peerLink = PeerLinkStatus::fromCbor(peerLink.toMap(), error);
+        if (!s.peerLink)
+            return std::nullopt;
+    }
     const QCborArray groupArray = groups.toArray();
     for (qsizetype i = 0; i < groupArray.size(); ++i) {
         std::optional<GroupStatus> g = groupFromCbor(groupArray.at(i).toMap(), i, error);

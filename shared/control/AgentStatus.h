@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "PeerLinkStatus.h"
 #include "carp/CarpState.h"
 
 #include <QCborMap>
@@ -63,6 +64,8 @@ struct AgentStatus
     // Why the control listener is down ("tls-files", "listen-failed"); empty while it is up. Seen
     // only when it comes back, or in `systemctl status`: a down listener answers nobody.
     QString controlProblem;
+    // The link to the partner agent; none when batond.conf names no partner (or the agent is older).
+    std::optional<PeerLinkStatus> peerLink;
 
     bool operator==(const AgentStatus&) const = default;
 

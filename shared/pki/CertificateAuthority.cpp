@@ -280,7 +280,9 @@ CertificateAuthority::agentLeaf(const QString& name, const QStringList& addresse
         return fail(
             error,
             QStringLiteral("agent '%1' needs at least one address (the one consoles connect to)").arg(name));
-    Leaf leaf{name, QStringLiteral("agent"), "serverAuth", {AltName{GEN_DNS, name.toLatin1()}}};
+    // clientAuth too: an agent dials its partner's peer link. The control channel refuses an agent's
+    // certificate from a console all the same (ControlSession), so a stolen agent key is no console.
+    Leaf leaf{name, QStringLiteral("agent"), "serverAuth,clientAuth", {AltName{GEN_DNS, name.toLatin1()}}};
     for (const QString& address : addresses) {
         const auto altName = altNameFor(address, error);
         if (!altName)

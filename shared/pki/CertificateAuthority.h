@@ -66,9 +66,10 @@ public:
     // certificate valid past its CA would fail verification then anyway); if nothing of it is left,
     // for instance because the CA has expired, issuing is refused with an error saying so.
     //
-    // Agent (TLS server): CN=name, OU=agent, O=Baton; subjectAltName DNS:name plus, for each
-    // address, IP: if it is an IPv4 (dotted quad) or IPv6 address, DNS: if it is a host name; at
-    // least one address. EKU serverAuth only, keyUsage digitalSignature, CA:FALSE, SKI, AKI.
+    // Agent (TLS server, and client of its partner's peer link): CN=name, OU=agent, O=Baton;
+    // subjectAltName DNS:name plus, for each address, IP: if it is an IPv4 (dotted quad) or IPv6
+    // address, DNS: if it is a host name; at least one address. EKU serverAuth and clientAuth,
+    // keyUsage digitalSignature, CA:FALSE, SKI, AKI.
     std::optional<IssuedCertificate> issueAgent(const QString& name, const QStringList& addresses,
                                                 const Validity& validity, QString* error) const;
     // The same certificate for a public key made elsewhere (GeneratedKey on the agent's server):

@@ -12,6 +12,11 @@ ConsoleAccess ConsoleRole::of(const QSslCertificate& certificate)
     return ConsoleAccess::ReadOnly;
 }
 
+bool ConsoleRole::isAgent(const QSslCertificate& certificate)
+{
+    return certificate.subjectInfo(QSslCertificate::OrganizationalUnitName).contains(QStringLiteral("agent"));
+}
+
 QString ConsoleRole::name(ConsoleAccess access)
 {
     switch (access) {

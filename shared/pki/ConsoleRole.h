@@ -23,6 +23,8 @@ public:
     // Operator only if the subject has exactly one OU and it is exactly "operator"; anything else
     // (no OU, "read-only", "agent", "Operator", several OUs, a null certificate) is ReadOnly.
     static ConsoleAccess of(const QSslCertificate& certificate);
+    // An agent's certificate (OU "agent", as CertificateAuthority::issueAgent writes it).
+    static bool isAgent(const QSslCertificate& certificate);
     // The OU text for a role: "operator" or "read-only".
     static QString name(ConsoleAccess access);
     // The reverse of name(): how a console reads the access the agent's hello grants it.

@@ -9,6 +9,7 @@
 #include <QSslSocket>
 
 #include <openssl/err.h>
+#include <openssl/x509v3.h>
 
 namespace baton {
 
@@ -169,6 +170,15 @@ QSslConfiguration TlsIdentity::serverConfiguration() const
 QSslConfiguration TlsIdentity::clientConfiguration() const
 {
     return configuration(*this);
+}
+
+bool TlsIdentity::hasClientUsage() const
+{
+    const OpenSsl::Certificate x509 = OpenSsl::readCertificate(certificate.toPem());
+    if (!x509)
+        return false;
+    const bool restricted = (X509_get_extension_flags(x509.get()) & EXFLAG_XKUSAGE) != 0;
+    return !restricted || (X509_get_extended_key_usage(x509.get()) & XKU_SSL_CLIENT) != 0;
 }
 
 } // namespace baton

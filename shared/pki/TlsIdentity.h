@@ -42,6 +42,9 @@ struct TlsIdentity
     // Qt checks that the agent's certificate names the host dialled (an IP: subjectAltName for an
     // address), so connect to the address the agent's certificate was issued for.
     QSslConfiguration clientConfiguration() const;
+    // Whether the certificate may act as a TLS client (EKU clientAuth, or no EKU at all): an agent's
+    // from before the peer link was added cannot dial its partner.
+    bool hasClientUsage() const;
 };
 
 } // namespace baton

@@ -292,6 +292,7 @@ private Q_SLOTS:
     void agentCertificateForAnotherAddress();
     void viewersCannotLockOutOperators();
     void revokedRefusedAndClosed();
+    void agentCertificateIsNoConsole();
 
 private:
     QSslConfiguration console(const char* name) const;
@@ -827,6 +828,18 @@ void TestControlServer::revokedRefusedAndClosed()
     again.connectTo(agent.port());
     QTRY_VERIFY_WITH_TIMEOUT(again.closed, GenerousMs);
     QCOMPARE(again.frames, QList<QCborMap>{ControlMessage::error(ControlError::CertificateRevoked)});
+}
+
+void TestControlServer::agentCertificateIsNoConsole()
+{
+    // TLS lets an agent's certificate through (it dials its partner's peer link with it); the
+    // session refuses it before anything is shown or done.
+    Agent agent(*m_agent);
+    RawClient node2(m_elsewhere->clientConfiguration());
+    node2.connectTo(agent.port());
+    QTRY_VERIFY_WITH_TIMEOUT(node2.closed, GenerousMs);
+    QVERIFY(node2.encrypted);
+    QCOMPARE(node2.frames, QList<QCborMap>{ControlMessage::error(ControlError::NotPermitted)});
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

@@ -182,6 +182,32 @@ private Q_SLOTS:
         savePicture(rig->card, QStringLiteral("certificate"));
     }
 
+    void fastFailoverShown()
+    {
+        auto rig = liveRig();
+        QVERIFY(rig->connection && rig->connection->isLive());
+        // No partner named: said, with what it means.
+        QTRY_VERIFY(rig->text("fastPathLabel").startsWith(QLatin1StringView("not set up")));
+        AgentStatus status = FakeAgent::sampleStatus();
+        status.peerLink =
+            PeerLinkStatus{QStringLiteral("192.0.2.132:7113"), QStringLiteral("up"), QStringLiteral("up"), 2};
+        rig->agent.setStatus(status);
+        QTRY_VERIFY(rig->text("fastPathLabel")
+                        .startsWith(QLatin1StringView("ready both ways with 192.0.2.132:7113")));
+        status.peerLink->toPartner = QStringLiteral("unreachable");
+        status.peerLink->fromPartner = QStringLiteral("clock-skew");
+        status.peerLink->clockOffsetMs = 2400;
+        rig->agent.setStatus(status);
+        QTRY_COMPARE(
+            rig->text("fastPathLabel"),
+            QStringLiteral("not ready with 192.0.2.132:7113 (CARP's timing applies) — to the partner: "
+                           "unreachable; from the partner: clocks 2400 ms apart"));
+        savePicture(rig->card, QStringLiteral("fast-failover"));
+        status.peerLink->toPartner = QStringLiteral("some-new-code");
+        rig->agent.setStatus(status);
+        QTRY_VERIFY(rig->text("fastPathLabel").contains(QLatin1StringView("to the partner: some-new-code")));
+    }
+
     void silentAgentShowsUnknown()
     {
         FakeConnectionClock clock;

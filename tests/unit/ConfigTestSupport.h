@@ -20,6 +20,9 @@ inline QString fieldText(const AgentConfig& config, const QString& field, int gr
         return config.stateDir;
     if (field == u"listen")
         return config.control.listenAddress + u':' + QString::number(config.control.port);
+    if (field == u"peer")
+        return config.control.peerAddress + u':' + QString::number(config.control.peerPort) + u'/' +
+               config.control.peerListenAddress + u':' + QString::number(config.control.peerListenPort);
     if (field == u"tls")
         return QStringList{config.control.caFile, config.control.certFile, config.control.keyFile}.join(u',');
     if (field == u"groups")

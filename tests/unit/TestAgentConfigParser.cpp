@@ -210,6 +210,15 @@ private Q_SLOTS:
             group() +
                 QStringLiteral("[control]\nlisten = [::1]:7113\ntls-ca = /a\ntls-cert = /b\ntls-key = /c\n"),
             "listen", QStringLiteral("::1:7113"));
+        row("defaults: no peer link", group(), "peer", QStringLiteral(":7113/:7113"));
+        row("peer listens where consoles do",
+            group() + QStringLiteral("[control]\nlisten = 192.0.2.131:7000\ntls-ca = /a\ntls-cert = /b\n"
+                                     "tls-key = /c\npeer = 192.0.2.132\n"),
+            "peer", QStringLiteral("192.0.2.132:7113/192.0.2.131:7113"));
+        row("peer without a control listener",
+            group() + QStringLiteral("[control]\ntls-ca = /a\ntls-cert = /b\ntls-key = /c\n"
+                                     "peer = 192.0.2.132:9001\npeer-listen = 192.0.2.131:9002\n"),
+            "peer", QStringLiteral("192.0.2.132:9001/192.0.2.131:9002"));
         row("two groups",
             group() + group()
                           .replace(QStringLiteral("vhid 1"), QStringLiteral("vhid 2"))
@@ -347,6 +356,20 @@ private Q_SLOTS:
         row("listen without tls-ca",
             group() + QStringLiteral("[control]\nlisten = 192.0.2.11\ntls-cert = /b\ntls-key = /c\n"), 6,
             "tls-ca", "missing; the control listener only speaks mutual TLS");
+        row("peer without tls-key",
+            group() + QStringLiteral("[control]\npeer = 192.0.2.132\npeer-listen = 192.0.2.131\n"
+                                     "tls-ca = /a\ntls-cert = /b\n"),
+            6, "tls-key", "missing; the peer link only speaks mutual TLS");
+        row("peer without anywhere to listen",
+            group() +
+                QStringLiteral("[control]\ntls-ca = /a\ntls-cert = /b\ntls-key = /c\npeer = 192.0.2.132\n"),
+            10, "peer-listen", "without 'listen' the peer link needs the address");
+        row("peer is this agent",
+            group() + QStringLiteral("[control]\nlisten = 192.0.2.131\ntls-ca = /a\ntls-cert = /b\n"
+                                     "tls-key = /c\npeer = 192.0.2.131:7113\n"),
+            11, "peer", "names this agent's own peer listener (192.0.2.131:7113)");
+        row("peer host name", group() + QStringLiteral("[control]\npeer = node2\n"), 7, "peer",
+            "an IPv4 address or [IPv6 address]");
         row("tls relative", group() + QStringLiteral("[control]\ntls-key = key.pem\n"), 7, "tls-key",
             "absolute path");
         row("control twice", group() + QStringLiteral("[control]\n[control]\n"), 7, "",

@@ -67,9 +67,11 @@ private Q_SLOTS:
                       QStringLiteral("x # \"y\" \\z "), 3600};
         AgentConfig everything = withGroup(full);
         everything.stateDir = QStringLiteral("/srv/baton state");
-        everything.control = {QStringLiteral("192.0.2.11"), 9000, QStringLiteral("/etc/baton/pki/ca.pem"),
-                              QStringLiteral("/etc/baton/pki/agent.pem"),
-                              QStringLiteral("/etc/baton/pki/agent.key")};
+        everything.control.listenAddress = QStringLiteral("192.0.2.11");
+        everything.control.port = 9000;
+        everything.control.caFile = QStringLiteral("/etc/baton/pki/ca.pem");
+        everything.control.certFile = QStringLiteral("/etc/baton/pki/agent.pem");
+        everything.control.keyFile = QStringLiteral("/etc/baton/pki/agent.key");
         QTest::newRow("every key") << everything;
 
         for (const char* password : {"a#b", "a #b", " lead", "trail ", "q\"uote", "back\\slash", "\"", "\\",
@@ -104,9 +106,25 @@ private Q_SLOTS:
         QTest::newRow("two groups") << two;
 
         AgentConfig ipv6 = withGroup(basicGroup());
-        ipv6.control = {QStringLiteral("2001:db8::11"), 7112, QStringLiteral("/a"), QStringLiteral("/b"),
-                        QStringLiteral("/c")};
+        ipv6.control.listenAddress = QStringLiteral("2001:db8::11");
+        ipv6.control.caFile = QStringLiteral("/a");
+        ipv6.control.certFile = QStringLiteral("/b");
+        ipv6.control.keyFile = QStringLiteral("/c");
         QTest::newRow("ipv6 listener") << ipv6;
+
+        AgentConfig peer = everything;
+        peer.control.peerAddress = QStringLiteral("192.0.2.12");
+        peer.control.peerListenAddress = peer.control.listenAddress; // what the reader fills in
+        QTest::newRow("peer link, listening where consoles do") << peer;
+        peer.control.listenAddress.clear();
+        peer.control.port = 7112; // not written without an address
+        peer.control.peerPort = 9001;
+        peer.control.peerListenAddress = QStringLiteral("192.0.2.11");
+        peer.control.peerListenPort = 9002;
+        QTest::newRow("peer link without a control listener") << peer;
+        AgentConfig listenOnly = everything;
+        listenOnly.control.peerListenAddress = listenOnly.control.listenAddress; // said, but no partner
+        QTest::newRow("peer-listen without a partner") << listenOnly;
 
         AgentConfig tlsOnly = withGroup(basicGroup());
         tlsOnly.control.caFile = QStringLiteral("/a");
@@ -119,8 +137,11 @@ private Q_SLOTS:
         const QString text = AgentConfigWriter::write(config);
         const ConfigResult result = AgentConfigParser::parseText(text, QStringLiteral("generated.conf"));
         QVERIFY2(result.ok(), qPrintable(allErrors(result) + u'\n' + text));
-        if (config.control.listenAddress.isEmpty() && config.control != ControlConfig{})
-            QCOMPARE(result.warnings.size(), 1); // TLS files without a listener: said, not refused
+        if ((config.control.listenAddress.isEmpty() && config.control.peerAddress.isEmpty() &&
+             config.control != ControlConfig{}) ||
+            (config.control.peerAddress.isEmpty() && !config.control.peerListenAddress.isEmpty()))
+            QCOMPARE(result.warnings.size(),
+                     1); // TLS files without a listener, peer-listen without peer: said
         else
             QVERIFY2(result.warnings.isEmpty(), qPrintable(result.warnings.join(u'\n')));
         QVERIFY2(result.config == config, qPrintable(text));

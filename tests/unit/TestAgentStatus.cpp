@@ -78,6 +78,7 @@ AgentStatus fullStatus()
                    PendingRestore{s("eth0"), 1'700'000'500'000, s("carol")}};
     st.certificateExpiresMs = 1'800'000'000'000;
     st.controlProblem = s("listen-failed");
+    st.peerLink = PeerLinkStatus{s("192.0.2.132:7113"), s("up"), s("partner-not-calling"), -3};
     return st;
 }
 
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void refuses_data();
     void refuses();
     void ignoresUnknownFields();
+    void peerLink();
 
     void builders_data();
     void builders();
@@ -312,6 +314,42 @@ void TestAgentStatus::refuses()
     QVERIFY(!AgentStatus::fromCbor(body, &error));
     QVERIFY2(error.startsWith(expected), qPrintable(QString(u"expected '" + expected + u"', got: " + error)));
     QVERIFY(!AgentStatus::fromCbor(body)); // no error wanted: still refused, no crash
+}
+
+void TestAgentStatus::peerLink()
+{
+    const QCborMap body = fullStatus().toCbor();
+    QCOMPARE(body.value(k("peer_link")).toMap(), map({{"partner", s("192.0.2.132:7113")},
+                                                      {"to_partner", s("up")},
+                                                      {"from_partner", s("partner-not-calling")},
+                                                      {"clock_offset", -3}}));
+    QVERIFY(!fullStatus().peerLink->ready());
+    QVERIFY((PeerLinkStatus{s("p"), s("up"), s("up"), {}}.ready()));
+    // Absent: no partner configured (or an agent that predates the peer link).
+    AgentStatus none = fullStatus();
+    none.peerLink.reset();
+    QVERIFY(!none.toCbor().contains(k("peer_link")));
+    const auto back = AgentStatus::fromCbor(none.toCbor());
+    QVERIFY(back && !back->peerLink);
+    // Without a measured offset the field is left out.
+    AgentStatus unmeasured = fullStatus();
+    unmeasured.peerLink->clockOffsetMs.reset();
+    QVERIFY(!unmeasured.toCbor().value(k("peer_link")).toMap().contains(k("clock_offset")));
+    QVERIFY(AgentStatus::fromCbor(unmeasured.toCbor()) == unmeasured);
+
+    QString error;
+    QCborMap bad = body;
+    bad[k("peer_link")] = s("up");
+    QVERIFY(!AgentStatus::fromCbor(bad, &error));
+    QVERIFY2(error.startsWith(s("status: field 'peer_link'")), qPrintable(error));
+    for (const char* field : {"partner", "to_partner", "from_partner", "clock_offset"}) {
+        QCborMap inner = body.value(k("peer_link")).toMap();
+        inner[k(field)] = qstrcmp(field, "clock_offset") == 0 ? QCborValue(s("3")) : QCborValue(3);
+        bad[k("peer_link")] = inner;
+        QVERIFY(!AgentStatus::fromCbor(bad, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("peer_link: field '%1'").arg(QLatin1StringView(field))),
+                 qPrintable(error));
+    }
 }
 
 void TestAgentStatus::ignoresUnknownFields()

@@ -3,6 +3,7 @@
 // simulated clock. Two-node behaviour (simultaneous start, failover bounds) is in TestCarpPair.
 #include "carp/CarpActionText.h"
 #include "carp/CarpMachine.h"
+#include "carp/CarpStateNames.h"
 
 #include <QTest>
 
@@ -93,6 +94,15 @@ std::function<CarpActions(CarpMachine&, TimePoint)> shutdown()
 {
     return [](CarpMachine& m, TimePoint t) { return m.shutdown(t); };
 }
+// The partner agent's word, over the peer link, that `partner` lost its link as MASTER.
+std::function<CarpActions(CarpMachine&, TimePoint)> partnerLost(quint32 partner)
+{
+    return [partner](CarpMachine& m, TimePoint t) {
+        CarpActions out;
+        m.partnerLinkLost(t, partner, out);
+        return out;
+    };
+}
 
 const CarpActions StartupActions(TimePoint t)
 {
@@ -141,6 +151,9 @@ private Q_SLOTS:
     void tieBreakKey();
     void scenarios_data();
     void scenarios();
+    void partnerVerdicts_data();
+    void partnerVerdicts();
+    void peerMasterDown();
 };
 
 void TestCarpMachine::timing()
@@ -369,6 +382,34 @@ void TestCarpMachine::scenarios_data()
                           CarpState::Master}}};
     }
 
+    QTest::newRow("partner link lost: the backup following it takes over at once") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
+         {1500ms, partnerLost(Node2), takeover(1500ms, CarpReason::PartnerLinkLost), CarpState::Master},
+         {2s, partnerLost(Node2), {}, CarpState::Master}}};
+    QTest::newRow("partner link lost: ignored when another master is followed, timers unchanged") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
+         {1500ms, partnerLost(0xC000020D), {}, CarpState::Backup},
+         {1s + MasterDown, timer(), takeover(1s + MasterDown, CarpReason::MasterDown), CarpState::Master}}};
+    QTest::newRow("partner link lost: ignored with the own link down, and before any advert since it")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
+                     {1100ms,
+                      link(false),
+                      {CancelTimer{}, Notify{CarpReason::LinkDown, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {1200ms, partnerLost(Node2), {}, CarpState::Backup},
+                     {1300ms,
+                      link(true),
+                      {ArmTimer{1300ms + MasterDown},
+                       Notify{CarpReason::LinkUp, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {1400ms, partnerLost(Node2), {}, CarpState::Backup}}};
+
     QTest::newRow("master ignores a bow-out from the other node") << Scenario{
         s, toMaster() + std::vector<Step>{{t, receive(advert(Node2, 255, 255)), {}, CarpState::Master}}};
 
@@ -556,6 +597,54 @@ void TestCarpMachine::scenarios_data()
                           CarpState::Backup}}};
         Q_UNUSED(claim)
     }
+}
+
+void TestCarpMachine::partnerVerdicts_data()
+{
+    QTest::addColumn<int>("setup");
+    QTest::addColumn<int>("verdict");
+    QTest::newRow("backup following the partner") << 0 << int(PartnerVerdict::TakenOver);
+    QTest::newRow("master") << 1 << int(PartnerVerdict::NotBackup);
+    QTest::newRow("own link down") << 2 << int(PartnerVerdict::OwnLinkDown);
+    QTest::newRow("maintenance") << 3 << int(PartnerVerdict::Maintenance);
+    QTest::newRow("nobody heard") << 4 << int(PartnerVerdict::NotFollowing);
+    QTest::newRow("not running") << 5 << int(PartnerVerdict::NotBackup);
+}
+
+void TestCarpMachine::partnerVerdicts()
+{
+    QFETCH(int, setup);
+    QFETCH(int, verdict);
+    CarpMachine m(seed());
+    if (setup != 5)
+        m.start(0us, true);
+    if (setup != 4)
+        m.advertReceived(1s, setup == 1 ? advert(Node2, 1, 100) : advert(Node2, 1, 1));
+    if (setup == 1)
+        m.timerFired(1s + MasterDown);
+    if (setup == 2)
+        m.linkChanged(1100ms, false);
+    if (setup == 3)
+        m.setMaintenance(1100ms, true);
+    CarpActions out;
+    const PartnerVerdict got = m.partnerLinkLost(1200ms + (setup == 1 ? MasterDown : 0us), Node2, out);
+    QCOMPARE(int(got), verdict);
+    QCOMPARE(m.state() == CarpState::Master, setup == 1 || verdict == int(PartnerVerdict::TakenOver));
+    QCOMPARE(QLatin1StringView(CarpStateNames::partnerVerdict(got)).isEmpty(), false);
+}
+
+void TestCarpMachine::peerMasterDown()
+{
+    // The partner's own master-down bounds how soon it can hold the VIP again; ours until heard.
+    CarpParams slow = seed();
+    slow.advskew = 100;
+    CarpMachine m(slow);
+    m.start(0us, true);
+    QCOMPARE(m.peerMasterDown(), m.masterDownInterval());
+    m.advertReceived(1s, advert(Node2, 0, 26));
+    QCOMPARE(m.peerMasterDown(), 304'687us); // 3 x 26/256 s
+    m.advertReceived(2s, advert(Node2, 255, 255));
+    QCOMPARE(m.peerMasterDown(), 304'687us); // a bow-out says nothing about its timing
 }
 
 void TestCarpMachine::scenarios()

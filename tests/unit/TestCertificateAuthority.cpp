@@ -370,7 +370,8 @@ void TestCertificateAuthority::agentCertificateForKeyMadeElsewhere()
     const X509Ptr certificate = x509(issued->certificatePem);
     const X509Ptr caCertificate = x509(ca.certificatePem());
     QCOMPARE(X509_verify(certificate.get(), X509_get0_pubkey(caCertificate.get())), 1);
-    QCOMPARE(X509_get_extended_key_usage(certificate.get()), static_cast<uint32_t>(XKU_SSL_SERVER));
+    QCOMPARE(X509_get_extended_key_usage(certificate.get()),
+             static_cast<uint32_t>(XKU_SSL_SERVER | XKU_SSL_CLIENT));
     // The certificate carries the server's key: the private key made there matches it.
     const QSslCertificate qt(issued->certificatePem, QSsl::Pem);
     const QSslKey privateKey(key->keyPem, QSsl::Ec);
@@ -424,7 +425,9 @@ void TestCertificateAuthority::agentCertificate()
 
     const X509Ptr certificate = x509(issued->certificatePem);
     const X509Ptr caCertificate = x509(ca.certificatePem());
-    QCOMPARE(X509_get_extended_key_usage(certificate.get()), static_cast<uint32_t>(XKU_SSL_SERVER));
+    // Server for consoles and its partner, client of its partner's peer link.
+    QCOMPARE(X509_get_extended_key_usage(certificate.get()),
+             static_cast<uint32_t>(XKU_SSL_SERVER | XKU_SSL_CLIENT));
     QCOMPARE(X509_get_key_usage(certificate.get()), static_cast<uint32_t>(KU_DIGITAL_SIGNATURE));
     QVERIFY(isCritical(certificate.get(), NID_key_usage));
     QVERIFY(!(X509_get_extension_flags(certificate.get()) & EXFLAG_CA));
