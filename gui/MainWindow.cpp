@@ -6,11 +6,13 @@
 #include "alarm/SplitBrainMonitor.h"
 #include "alarm/VipMacTracker.h"
 #include "cluster/ClusterDialog.h"
-#include "control/ControlEventText.h"
 #include "control/ControlProtocol.h"
 #include "drill/DrillDialog.h"
 #include "drill/DrillStore.h"
+#include "log/AgentEventEntry.h"
+#include "log/EventLogStore.h"
 #include "log/EventLogView.h"
+#include "log/HistoryFetcher.h"
 #include "net/Ipv4.h"
 #include "node/NodeCard.h"
 #include "notify/Notifier.h"
@@ -56,18 +58,6 @@ const QString LastCluster = QStringLiteral("clusters/last");
 QString clock(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
-}
-
-EventLogModel::Kind kindOf(const ControlEvent& event)
-{
-    if (std::holds_alternative<ev::StateChanged>(event.body))
-        return EventLogModel::Kind::State;
-    if (std::holds_alternative<ev::AdvertRejected>(event.body) ||
-        std::holds_alternative<ev::ForgerySuspected>(event.body))
-        return EventLogModel::Kind::Reject;
-    if (std::holds_alternative<ev::CommandDone>(event.body))
-        return EventLogModel::Kind::Command;
-    return EventLogModel::Kind::Agent;
 }
 } // namespace
 
@@ -169,6 +159,7 @@ MainWindow::~MainWindow()
     // Nothing may call back into a window being destroyed: QWidget deletes children before QObject
     // drops their connections to us.
     dropNodes();
+    delete m_logStore; // while the log it writes out is still there
     for (QObject* source : std::initializer_list<QObject*>{m_prober, m_neighbours, m_reach, m_fleet})
         source->disconnect(this);
 }
@@ -331,6 +322,14 @@ void MainWindow::openCluster(const ClusterDefinition& cluster, const QString& fi
     connect(m_watch, &ClusterWatch::destroyed, this, [this] { m_watch = nullptr; });
     connect(m_watch->splitBrain(), &SplitBrainMonitor::changed, this, &MainWindow::splitBrainChanged);
     connect(m_watch->forgery(), &ForgeryMonitor::changed, this, &MainWindow::forgeryChanged);
+    // The cluster's own log, as it was left (its agents' histories continue from there).
+    m_log->clear();
+    m_logStore = new EventLogStore(
+        EventLogStore::pathFor(QFileInfo(m_store.path()).absolutePath() + QStringLiteral("/events"),
+                               cluster.name),
+        m_log, this);
+    if (!m_logStore->notice().isEmpty())
+        m_clusterNotices.append(m_logStore->notice());
     setWindowTitle(tr("%1 — Baton").arg(cluster.name));
     m_pages->setCurrentIndex(1);
     log(QString(), EventLogModel::Kind::Connection,
@@ -386,6 +385,8 @@ void MainWindow::startNodes()
         const ClusterDefinition::Node& definition = m_cluster->nodes[static_cast<std::size_t>(i)];
         Node& node = m_nodes[static_cast<std::size_t>(i)];
         node.connection = m_watch->connection(i);
+        // The window's, not the connection's: the watch keeps the connection when another cluster opens.
+        node.history = new HistoryFetcher(node.connection, definition.name, m_log, this);
         node.card = new NodeCard(definition.name, node.connection, m_cardsArea);
         node.health = AgentConnection::Health::Connecting;
         cards->addWidget(node.card, 1);
@@ -424,6 +425,8 @@ void MainWindow::closeCluster()
     if (m_cluster)
         log(QString(), EventLogModel::Kind::Connection, tr("Closed cluster %1").arg(m_cluster->name));
     const bool watchedForTheWindow = m_cluster && m_storedIndex < 0;
+    delete m_logStore; // written out
+    m_logStore = nullptr;
     m_cluster.reset();
     m_clusterFile.clear();
     m_storedIndex = -1;
@@ -441,6 +444,7 @@ void MainWindow::dropNodes()
     // The connections are the watch's and go on; the window stops listening to them.
     for (Node& node : m_nodes) {
         delete node.card;
+        delete node.history;
         if (node.connection)
             node.connection->disconnect(this);
         node = Node{};
@@ -460,6 +464,11 @@ AgentConnection* MainWindow::connection(int index) const
 NodeCard* MainWindow::nodeCard(int index) const
 {
     return index == 0 || index == 1 ? m_nodes[static_cast<std::size_t>(index)].card : nullptr;
+}
+
+HistoryFetcher* MainWindow::historyFetcher(int index) const
+{
+    return index == 0 || index == 1 ? m_nodes[static_cast<std::size_t>(index)].history : nullptr;
 }
 
 QString MainWindow::notice() const
@@ -752,7 +761,7 @@ void MainWindow::nodeChanged(int index)
 
 void MainWindow::agentEvent(int index, const ControlEvent& event)
 {
-    log(nodeName(index), kindOf(event), ControlEventText::describe(event));
+    m_log->append(AgentEventEntry::make(nodeName(index), event, QDateTime::currentMSecsSinceEpoch(), false));
 }
 
 void MainWindow::forgeryChanged()

@@ -24,7 +24,9 @@ class QStackedWidget;
 
 namespace baton {
 
+class EventLogStore;
 class EventLogView;
+class HistoryFetcher;
 class IcmpProber;
 class NeighbourWatcher;
 class NodeCard;
@@ -64,8 +66,12 @@ public:
     const ClusterStore& store() const { return m_store; }
     AgentConnection* connection(int index) const;
     NodeCard* nodeCard(int index) const;
+    // What the window asked the agent of that node for its history, while a cluster is open.
+    HistoryFetcher* historyFetcher(int index) const;
     EventLogModel* eventLog() const { return m_log; }
     EventLogView* eventLogView() const { return m_logView; }
+    // Where the open cluster's log is kept; null without a cluster.
+    EventLogStore* eventLogStore() const { return m_logStore; }
     // The open cluster's split-brain monitor (its watch's); null while none is open.
     SplitBrainMonitor* splitBrain() const;
     // Every known cluster, watched while the window runs (hidden in the tray too).
@@ -108,6 +114,7 @@ private:
     {
         AgentConnection* connection = nullptr;
         NodeCard* card = nullptr;
+        HistoryFetcher* history = nullptr;
         AgentConnection::Health health = AgentConnection::Health::Connecting;
     };
 
@@ -159,6 +166,7 @@ private:
     QStringList m_alarmReasons;
 
     EventLogModel* m_log = nullptr;
+    EventLogStore* m_logStore = nullptr;
     ReachabilityTracker* m_reach = nullptr;
     ClusterFleet* m_fleet = nullptr;
     ClusterWatch* m_watch = nullptr; // the open cluster's

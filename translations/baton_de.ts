@@ -522,89 +522,97 @@
     </message>
 </context>
 <context>
+    <name>EventLogExport</name>
+    <message>
+        <location filename="../gui/log/EventLogExport.cpp" line="76"/>
+        <source>The events could not be saved to %1: %2</source>
+        <translation>Die Ereignisse konnten nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>FastPathText</name>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="13"/>
         <source>not set up: no partner named (peer in batond.conf)</source>
         <translation>nicht eingerichtet: kein Partner angegeben (peer in batond.conf)</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="15"/>
         <source>ready both ways with %1: a link loss on either node is handed over at once</source>
         <translation>in beide Richtungen bereit mit %1: ein Verbindungsverlust auf einem der Knoten wird sofort übergeben</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="19"/>
         <source>to the partner: %1</source>
         <translation>zum Partner: %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="21"/>
         <source>from the partner: %1</source>
         <translation>vom Partner: %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="22"/>
         <source>not ready with %1 (CARP&apos;s timing applies) — %2</source>
         <translation>nicht bereit mit %1 (es gilt das Timing von CARP) – %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="30"/>
         <source>connecting…</source>
         <translation>Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="32"/>
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="34"/>
         <source>TLS handshake failed (check both certificates)</source>
         <translation>TLS-Handshake fehlgeschlagen (beide Zertifikate prüfen)</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="36"/>
         <source>the certificate is not the partner&apos;s</source>
         <translation>das Zertifikat ist nicht das des Partners</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="38"/>
         <source>silent</source>
         <translation>stumm</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="40"/>
         <source>incompatible versions</source>
         <translation>inkompatible Versionen</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="42"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="44"/>
         <source>clocks %1 ms apart</source>
         <translation>Uhren %1 ms auseinander</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="44"/>
         <source>clocks too far apart</source>
         <translation>Uhren zu weit auseinander</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="46"/>
         <source>certificate files unusable</source>
         <translation>Zertifikatsdateien unbrauchbar</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="48"/>
         <source>this agent&apos;s certificate lacks client use: issue it again (batonctl pki issue-agent --replace)</source>
         <translation>das Zertifikat dieses Agenten erlaubt keine Client-Verwendung: neu ausstellen (batonctl pki issue-agent --replace)</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp"/>
+        <location filename="../gui/node/FastPathText.cpp" line="51"/>
         <source>cannot listen for the partner</source>
         <translation>kann nicht auf den Partner lauschen</translation>
     </message>
@@ -1009,6 +1017,169 @@
     </message>
 </context>
 <context>
+    <name>baton::DeployDialog</name>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="28"/>
+        <source>Deploy %1</source>
+        <translation>%1 verteilen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="34"/>
+        <source>An alias from ~/.ssh/config, or [user@]host[:port]</source>
+        <translation>Ein Alias aus ~/.ssh/config oder [Benutzer@]Host[:Port]</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="39"/>
+        <source>Server of %1 (%2):</source>
+        <translation>Server von %1 (%2):</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="44"/>
+        <source>Used where neither the server field nor ~/.ssh/config names a user</source>
+        <translation>Gilt, wo weder das Serverfeld noch ~/.ssh/config einen Benutzer nennt</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="46"/>
+        <source>Log in as:</source>
+        <translation>Anmelden als:</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="48"/>
+        <source>folder with batond_*.deb and batonctl_*.deb</source>
+        <translation>Ordner mit batond_*.deb und batonctl_*.deb</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="49"/>
+        <source>Packages:</source>
+        <translation>Pakete:</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="59"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="59"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="59"/>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="65"/>
+        <source>Nothing changes on a server before you have seen and confirmed the plan.</source>
+        <translation>Auf keinem Server ändert sich etwas, bevor Sie den Plan gesehen und bestätigt haben.</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="71"/>
+        <source>Show &amp;plan</source>
+        <translation>&amp;Plan zeigen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="72"/>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Verteilen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="76"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="78"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="100"/>
+        <source>plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="121"/>
+        <source>Jump hosts are not supported: this server will be refused.</source>
+        <translation>Sprung-Hosts werden nicht unterstützt: Dieser Server wird abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="179"/>
+        <source>The packages: %1</source>
+        <translation>Die Pakete: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="184"/>
+        <source>Gathering both servers&apos; facts for the plan…</source>
+        <translation>Die Fakten beider Server werden für den Plan gesammelt…</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="184"/>
+        <source>Deploying…</source>
+        <translation>Verteilen läuft…</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="201"/>
+        <source>Cancelling: what was changed is being rolled back…</source>
+        <translation>Abbruch: Was geändert wurde, wird zurückgenommen…</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="222"/>
+        <source>Deployed: both agents answer over mutual TLS. %1</source>
+        <translation>Verteilt: Beide Agenten antworten über gegenseitiges TLS. %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="227"/>
+        <source>Nothing to change. %1</source>
+        <translation>Nichts zu ändern. %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="231"/>
+        <source>The plan is above; nothing was changed. Deploy carries it out.</source>
+        <translation>Der Plan steht oben; nichts wurde geändert. „Verteilen“ führt ihn aus.</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="234"/>
+        <source>Refused, nothing was changed: %1</source>
+        <translation>Abgelehnt, nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="237"/>
+        <source>Failed and rolled back: %1</source>
+        <translation>Fehlgeschlagen und zurückgenommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="240"/>
+        <source>Failed, and the rollback did not complete: %1</source>
+        <translation>Fehlgeschlagen, und die Rücknahme wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="243"/>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="51"/>
+        <source>Take over a running ucarp pair (the cluster is filled in from its ucarp-* stanzas)</source>
+        <translation>Ein laufendes ucarp-Paar übernehmen (der Cluster wird aus seinen ucarp-*-Zeilen ausgefüllt)</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="53"/>
+        <source>ucarp is replaced by batond one server at a time on the same settings, without the VIP going away; Undo takeover brings ucarp back</source>
+        <translation>ucarp wird Server für Server durch batond mit denselben Einstellungen ersetzt, ohne dass die VIP wegfällt; „Übernahme rückgängig“ bringt ucarp zurück</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="73"/>
+        <source>&amp;Undo takeover</source>
+        <translation>Übernahme &amp;rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="74"/>
+        <source>Remove batond from both servers and start ucarp as it ran before the takeover</source>
+        <translation>batond von beiden Servern entfernen und ucarp so starten, wie es vor der Übernahme lief</translation>
+    </message>
+</context>
+<context>
     <name>baton::DesktopWatch</name>
     <message>
         <location filename="../gui/tray/DesktopWatch.cpp" line="32"/>
@@ -1074,242 +1245,6 @@
         <location filename="../gui/tray/DesktopWatch.cpp" line="160"/>
         <source>Clusters watched from the tray: %1. Click its icon to open the window.</source>
         <translation>Aus dem Infobereich überwachte Cluster: %1. Ein Klick auf das Symbol öffnet das Fenster.</translation>
-    </message>
-</context>
-<context>
-    <name>baton::DeployDialog</name>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="27"/>
-        <source>Deploy %1</source>
-        <translation>%1 verteilen</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="33"/>
-        <source>An alias from ~/.ssh/config, or [user@]host[:port]</source>
-        <translation>Ein Alias aus ~/.ssh/config oder [Benutzer@]Host[:Port]</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="38"/>
-        <source>Server of %1 (%2):</source>
-        <translation>Server von %1 (%2):</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="43"/>
-        <source>Used where neither the server field nor ~/.ssh/config names a user</source>
-        <translation>Gilt, wo weder das Serverfeld noch ~/.ssh/config einen Benutzer nennt</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="45"/>
-        <source>Log in as:</source>
-        <translation>Anmelden als:</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="47"/>
-        <source>folder with batond_*.deb and batonctl_*.deb</source>
-        <translation>Ordner mit batond_*.deb und batonctl_*.deb</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="48"/>
-        <source>Packages:</source>
-        <translation>Pakete:</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
-        <source>Step</source>
-        <translation>Schritt</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="52"/>
-        <source>Detail</source>
-        <translation>Einzelheiten</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="58"/>
-        <source>Nothing changes on a server before you have seen and confirmed the plan.</source>
-        <translation>Auf keinem Server ändert sich etwas, bevor Sie den Plan gesehen und bestätigt haben.</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="64"/>
-        <source>Show &amp;plan</source>
-        <translation>&amp;Plan zeigen</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="65"/>
-        <source>&amp;Deploy</source>
-        <translation>&amp;Verteilen</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="67"/>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="69"/>
-        <source>C&amp;lose</source>
-        <translation>&amp;Schließen</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="86"/>
-        <source>plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="107"/>
-        <source>Jump hosts are not supported: this server will be refused.</source>
-        <translation>Sprung-Hosts werden nicht unterstützt: Dieser Server wird abgelehnt.</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="151"/>
-        <source>The packages: %1</source>
-        <translation>Die Pakete: %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="156"/>
-        <source>Gathering both servers&apos; facts for the plan…</source>
-        <translation>Die Fakten beider Server werden für den Plan gesammelt…</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="156"/>
-        <source>Deploying…</source>
-        <translation>Verteilen läuft…</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="173"/>
-        <source>Cancelling: what was changed is being rolled back…</source>
-        <translation>Abbruch: Was geändert wurde, wird zurückgenommen…</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="194"/>
-        <source>Deployed: both agents answer over mutual TLS. %1</source>
-        <translation>Verteilt: Beide Agenten antworten über gegenseitiges TLS. %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="199"/>
-        <source>Nothing to change. %1</source>
-        <translation>Nichts zu ändern. %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="203"/>
-        <source>The plan is above; nothing was changed. Deploy carries it out.</source>
-        <translation>Der Plan steht oben; nichts wurde geändert. „Verteilen“ führt ihn aus.</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="206"/>
-        <source>Refused, nothing was changed: %1</source>
-        <translation>Abgelehnt, nichts wurde geändert: %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="209"/>
-        <source>Failed and rolled back: %1</source>
-        <translation>Fehlgeschlagen und zurückgenommen: %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="212"/>
-        <source>Failed, and the rollback did not complete: %1</source>
-        <translation>Fehlgeschlagen, und die Rücknahme wurde nicht abgeschlossen: %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="215"/>
-        <source>Cancelled: %1</source>
-        <translation>Abgebrochen: %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="51"/>
-        <source>Take over a running ucarp pair (the cluster is filled in from its ucarp-* stanzas)</source>
-        <translation>Ein laufendes ucarp-Paar übernehmen (der Cluster wird aus seinen ucarp-*-Zeilen ausgefüllt)</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="53"/>
-        <source>ucarp is replaced by batond one server at a time on the same settings, without the VIP going away; Undo takeover brings ucarp back</source>
-        <translation>ucarp wird Server für Server durch batond mit denselben Einstellungen ersetzt, ohne dass die VIP wegfällt; „Übernahme rückgängig“ bringt ucarp zurück</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="73"/>
-        <source>&amp;Undo takeover</source>
-        <translation>Übernahme &amp;rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="74"/>
-        <source>Remove batond from both servers and start ucarp as it ran before the takeover</source>
-        <translation>batond von beiden Servern entfernen und ucarp so starten, wie es vor der Übernahme lief</translation>
-    </message>
-</context>
-<context>
-    <name>baton::GuiDeployPrompter</name>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="33"/>
-        <source>Unknown host key</source>
-        <translation>Unbekannter Host-Schlüssel</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="34"/>
-        <source>&lt;p&gt;First contact with &lt;b&gt;%1&lt;/b&gt; (%2 port %3).&lt;/p&gt;&lt;p&gt;It identifies itself with this %4 key:&lt;br&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Compare it on the server&apos;s console before you trust it:&lt;br&gt;&lt;tt&gt;%6&lt;/tt&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Erster Kontakt mit &lt;b&gt;%1&lt;/b&gt; (%2 Port %3).&lt;/p&gt;&lt;p&gt;Er weist sich mit diesem %4-Schlüssel aus:&lt;br&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie ihn auf der Konsole des Servers, bevor Sie ihm vertrauen:&lt;br&gt;&lt;tt&gt;%6&lt;/tt&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="44"/>
-        <source>Trust and continue</source>
-        <translation>Vertrauen und fortfahren</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="74"/>
-        <source>Key passphrase</source>
-        <translation>Passphrase des Schlüssels</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="75"/>
-        <source>Wrong passphrase. </source>
-        <translation>Falsche Passphrase. </translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="76"/>
-        <source>Passphrase of the key %1 (to log in to %2):</source>
-        <translation>Passphrase des Schlüssels %1 (zur Anmeldung an %2):</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="82"/>
-        <source>Log in to %1</source>
-        <translation>Anmeldung an %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="83"/>
-        <source>Refused. </source>
-        <translation>Abgelehnt. </translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="83"/>
-        <source>%1 asks: %2</source>
-        <translation>%1 fragt: %2</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="88"/>
-        <source>sudo on %1</source>
-        <translation>sudo auf %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="89"/>
-        <source>%1 is not root on %2: the password sudo asks of %1 (asked once for this server):</source>
-        <translation>%1 ist auf %2 nicht root: das Passwort, das sudo von %1 verlangt (einmal für diesen Server gefragt):</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="96"/>
-        <source>Deploy?</source>
-        <translation>Verteilen?</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="97"/>
-        <source>Nothing has changed yet. Carry out this plan on both servers?</source>
-        <translation>Noch hat sich nichts geändert. Diesen Plan auf beiden Servern ausführen?</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="101"/>
-        <source>Deploy</source>
-        <translation>Verteilen</translation>
     </message>
 </context>
 <context>
@@ -1894,106 +1829,229 @@
 <context>
     <name>baton::EventLogModel</name>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="57"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="115"/>
         <source>state</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="59"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="117"/>
         <source>rejected packet</source>
         <translation>abgelehntes Paket</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="61"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="119"/>
         <source>command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="63"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="121"/>
         <source>agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="65"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="123"/>
         <source>connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="67"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="125"/>
         <source>reachability</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="69"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="127"/>
         <source>alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="149"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="216"/>
+        <source>%1, from the agent&apos;s own history: it happened while this window was not watching (the agent&apos;s clock converted to this computer&apos;s)</source>
+        <translation>%1, aus dem Verlauf des Agenten: Es geschah, während dieses Fenster nicht zusah (die Uhr des Agenten auf die dieses Rechners umgerechnet)</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogModel.cpp" line="256"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="151"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="258"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="153"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="260"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogModel.cpp" line="155"/>
+        <location filename="../gui/log/EventLogModel.cpp" line="262"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
 </context>
 <context>
+    <name>baton::EventLogStore</name>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="59"/>
+        <source>not JSON (%1)</source>
+        <translation>kein JSON (%1)</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="68"/>
+        <source>not an event (t, node, kind and text expected)</source>
+        <translation>kein Ereignis (t, node, kind und text erwartet)</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="78"/>
+        <source>an agent event without its agent time or identity</source>
+        <translation>ein Agenten-Ereignis ohne Agentenzeit oder Kennung</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="107"/>
+        <source>The saved event log %1 ended in a line cut short (the window was stopped while writing it); that line was left out.</source>
+        <translation>Das gespeicherte Ereignisprotokoll %1 endete mit einer abgeschnittenen Zeile (das Fenster wurde beim Schreiben beendet); diese Zeile wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="135"/>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="137"/>
+        <source>larger than %1 MiB</source>
+        <translation>größer als %1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="142"/>
+        <source>The saved event log %1 cannot be read (%2): this window neither shows nor changes it.</source>
+        <translation>Das gespeicherte Ereignisprotokoll %1 kann nicht gelesen werden (%2): Dieses Fenster zeigt es weder an noch ändert es.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="164"/>
+        <source>line 1: not a Baton event log</source>
+        <translation>Zeile 1: kein Baton-Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="169"/>
+        <source>The saved event log %1 is version %2, which this Baton does not read (it reads version %3): this window neither shows nor changes it.</source>
+        <translation>Das gespeicherte Ereignisprotokoll %1 hat Version %2, die diese Baton-Version nicht liest (sie liest Version %3): Dieses Fenster zeigt es weder an noch ändert es.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="181"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="203"/>
+        <source>The saved event log %1 cannot be read (%2) and could not be moved aside: this window does not write to it. Move or remove it, then open the cluster again.</source>
+        <translation>Das gespeicherte Ereignisprotokoll %1 kann nicht gelesen werden (%2) und konnte nicht beiseitegelegt werden: Dieses Fenster schreibt nicht hinein. Verschieben oder entfernen Sie es und öffnen Sie den Cluster dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="211"/>
+        <source>The saved event log %1 could not be read (%2). It was kept as %3 and a new one was started.</source>
+        <translation>Das gespeicherte Ereignisprotokoll %1 konnte nicht gelesen werden (%2). Es wurde als %3 aufbewahrt und ein neues begonnen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="253"/>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogStore.cpp" line="304"/>
+        <source>The event log cannot be saved to %1: %2</source>
+        <translation>Das Ereignisprotokoll kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>baton::EventLogView</name>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="33"/>
+        <location filename="../gui/log/EventLogView.cpp" line="39"/>
         <source>Filter events</source>
         <translation>Ereignisse filtern</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="38"/>
+        <location filename="../gui/log/EventLogView.cpp" line="44"/>
         <source>Show the events of one node only</source>
         <translation>Nur die Ereignisse eines Knotens anzeigen</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="44"/>
+        <location filename="../gui/log/EventLogView.cpp" line="50"/>
         <source>Show one kind of event only</source>
         <translation>Nur eine Art von Ereignissen anzeigen</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="45"/>
+        <location filename="../gui/log/EventLogView.cpp" line="51"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="54"/>
-        <location filename="../gui/log/EventLogView.cpp" line="79"/>
+        <location filename="../gui/log/EventLogView.cpp" line="60"/>
+        <location filename="../gui/log/EventLogView.cpp" line="100"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="55"/>
+        <location filename="../gui/log/EventLogView.cpp" line="61"/>
         <source>Copy the selected events, or all events shown, as text</source>
         <translation>Die ausgewählten Ereignisse oder alle angezeigten Ereignisse als Text kopieren</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="100"/>
+        <location filename="../gui/log/EventLogView.cpp" line="63"/>
+        <location filename="../gui/log/EventLogView.cpp" line="105"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogView.cpp" line="65"/>
+        <source>Save the events shown as CSV or JSON</source>
+        <translation>Die angezeigten Ereignisse als CSV oder JSON speichern</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogView.cpp" line="70"/>
+        <source>Events the agents kept while this window was not watching, read from their histories when they connected. Their rows are marked with ◷.</source>
+        <translation>Ereignisse, die die Agenten festgehalten haben, während dieses Fenster nicht zusah, beim Verbinden aus ihrem Verlauf gelesen. Ihre Zeilen sind mit ◷ markiert.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogView.cpp" line="124"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="124"/>
+        <location filename="../gui/log/EventLogView.cpp" line="151"/>
         <source>All nodes</source>
         <translation>Alle Knoten</translation>
     </message>
     <message>
-        <location filename="../gui/log/EventLogView.cpp" line="158"/>
+        <location filename="../gui/log/EventLogView.cpp" line="210"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogView.cpp" line="211"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogView.cpp" line="212"/>
+        <location filename="../gui/log/EventLogView.cpp" line="232"/>
+        <source>Export events</source>
+        <translation>Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogView.cpp" line="243"/>
+        <source>◷ One event since you last looked</source>
+        <translation>◷ Ein Ereignis seit Ihrem letzten Blick</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/log/EventLogView.cpp" line="244"/>
+        <source>◷ %n events since you last looked</source>
+        <translation>
+            <numerusform>◷ %n Ereignis seit Ihrem letzten Blick</numerusform>
+            <numerusform>◷ %n Ereignisse seit Ihrem letzten Blick</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/log/EventLogView.cpp" line="255"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -2017,6 +2075,122 @@
         <location filename="../gui/notify/FreedesktopNotifications.cpp" line="78"/>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>baton::GuiDeployPrompter</name>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="33"/>
+        <source>Unknown host key</source>
+        <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="34"/>
+        <source>&lt;p&gt;First contact with &lt;b&gt;%1&lt;/b&gt; (%2 port %3).&lt;/p&gt;&lt;p&gt;It identifies itself with this %4 key:&lt;br&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Compare it on the server&apos;s console before you trust it:&lt;br&gt;&lt;tt&gt;%6&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erster Kontakt mit &lt;b&gt;%1&lt;/b&gt; (%2 Port %3).&lt;/p&gt;&lt;p&gt;Er weist sich mit diesem %4-Schlüssel aus:&lt;br&gt;&lt;tt&gt;%5&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie ihn auf der Konsole des Servers, bevor Sie ihm vertrauen:&lt;br&gt;&lt;tt&gt;%6&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="44"/>
+        <source>Trust and continue</source>
+        <translation>Vertrauen und fortfahren</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="74"/>
+        <source>Key passphrase</source>
+        <translation>Passphrase des Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="75"/>
+        <source>Wrong passphrase. </source>
+        <translation>Falsche Passphrase. </translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="76"/>
+        <source>Passphrase of the key %1 (to log in to %2):</source>
+        <translation>Passphrase des Schlüssels %1 (zur Anmeldung an %2):</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="82"/>
+        <source>Log in to %1</source>
+        <translation>Anmeldung an %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="83"/>
+        <source>Refused. </source>
+        <translation>Abgelehnt. </translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="83"/>
+        <source>%1 asks: %2</source>
+        <translation>%1 fragt: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="88"/>
+        <source>sudo on %1</source>
+        <translation>sudo auf %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="89"/>
+        <source>%1 is not root on %2: the password sudo asks of %1 (asked once for this server):</source>
+        <translation>%1 ist auf %2 nicht root: das Passwort, das sudo von %1 verlangt (einmal für diesen Server gefragt):</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="96"/>
+        <source>Deploy?</source>
+        <translation>Verteilen?</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="97"/>
+        <source>Nothing has changed yet. Carry out this plan on both servers?</source>
+        <translation>Noch hat sich nichts geändert. Diesen Plan auf beiden Servern ausführen?</translation>
+    </message>
+    <message>
+        <location filename="../gui/deploy/GuiDeployPrompter.cpp" line="101"/>
+        <source>Deploy</source>
+        <translation>Verteilen</translation>
+    </message>
+</context>
+<context>
+    <name>baton::HistoryFetcher</name>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="63"/>
+        <source>The agent&apos;s history could not be used: its reply has no list of events.</source>
+        <translation>Der Verlauf des Agenten war nicht verwendbar: Seine Antwort enthält keine Liste von Ereignissen.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="68"/>
+        <source>The agent&apos;s history could not be used: its reply holds %1 events, more than the %2 asked for.</source>
+        <translation>Der Verlauf des Agenten war nicht verwendbar: Seine Antwort enthält %1 Ereignisse, mehr als die angeforderten %2.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="84"/>
+        <source>not a map</source>
+        <translation>keine Map</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="89"/>
+        <source>event %1: %2</source>
+        <translation>Ereignis %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="95"/>
+        <source>Left out unreadable events from the agent&apos;s history: %1 of %2 (the first: %3).</source>
+        <translation>Unlesbare Ereignisse aus dem Verlauf des Agenten ausgelassen: %1 von %2 (das erste: %3).</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="116"/>
+        <source>This agent keeps no history (it is older than this window): what happened while the window was not watching cannot be shown.</source>
+        <translation>Dieser Agent führt keinen Verlauf (er ist älter als dieses Fenster): Was geschah, während das Fenster nicht zusah, kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="121"/>
+        <source>The agent refused to send its history: %1</source>
+        <translation>Der Agent hat das Senden seines Verlaufs abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/log/HistoryFetcher.cpp" line="132"/>
+        <source>The connection ended while the agent&apos;s history was on its way; it is asked for again, at most %1 events, when the agent is back.</source>
+        <translation>Die Verbindung endete, während der Verlauf des Agenten unterwegs war; er wird erneut angefordert, höchstens %1 Ereignisse, sobald der Agent wieder erreichbar ist.</translation>
     </message>
 </context>
 <context>
@@ -2128,104 +2302,104 @@
 <context>
     <name>baton::MainWindow</name>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="83"/>
-        <location filename="../gui/MainWindow.cpp" line="431"/>
-        <location filename="../gui/MainWindow.cpp" line="505"/>
+        <location filename="../gui/MainWindow.cpp" line="73"/>
+        <location filename="../gui/MainWindow.cpp" line="438"/>
+        <location filename="../gui/MainWindow.cpp" line="519"/>
         <source>Baton</source>
         <translation>Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="106"/>
+        <location filename="../gui/MainWindow.cpp" line="96"/>
         <source>SPLIT BRAIN</source>
         <translation>SPLIT BRAIN</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="108"/>
+        <location filename="../gui/MainWindow.cpp" line="98"/>
         <source>SUSPECTED FORGED ADVERTS</source>
         <translation>VERDACHT AUF GEFÄLSCHTE ADVERTS</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="137"/>
+        <location filename="../gui/MainWindow.cpp" line="127"/>
         <source>Baton %1</source>
         <translation>Baton %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="144"/>
+        <location filename="../gui/MainWindow.cpp" line="134"/>
         <source>%1 stopped answering (first echo lost at %2)</source>
         <translation>%1 antwortet nicht mehr (erstes Echo verloren um %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="150"/>
+        <location filename="../gui/MainWindow.cpp" line="140"/>
         <source>%1 answers again, after %2 s without answer</source>
         <translation>%1 antwortet wieder, nach %2 s ohne Antwort</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="160"/>
+        <location filename="../gui/MainWindow.cpp" line="150"/>
         <source>Your cluster list cannot be read, so Baton will not change it: %1</source>
         <translation>Ihre Clusterliste kann nicht gelesen werden, daher ändert Baton sie nicht: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="178"/>
+        <location filename="../gui/MainWindow.cpp" line="169"/>
         <source>&amp;Add cluster…</source>
         <translation>Cluster &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="180"/>
+        <location filename="../gui/MainWindow.cpp" line="171"/>
         <source>&amp;Edit cluster…</source>
         <translation>Cluster be&amp;arbeiten…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="182"/>
+        <location filename="../gui/MainWindow.cpp" line="173"/>
         <source>&amp;Remove cluster</source>
         <translation>Cluster &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="184"/>
+        <location filename="../gui/MainWindow.cpp" line="175"/>
         <source>Failover &amp;drills…</source>
         <translation>Failover-&amp;Übungen …</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="185"/>
+        <location filename="../gui/MainWindow.cpp" line="176"/>
         <source>Run a guided failover drill with a report, or see past drills</source>
         <translation>Eine geführte Failover-Übung mit Bericht durchführen oder frühere Übungen ansehen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="187"/>
+        <location filename="../gui/MainWindow.cpp" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="191"/>
+        <location filename="../gui/MainWindow.cpp" line="185"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="200"/>
+        <location filename="../gui/MainWindow.cpp" line="195"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="209"/>
+        <location filename="../gui/MainWindow.cpp" line="204"/>
         <source>No cluster</source>
         <translation>Kein Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="211"/>
+        <location filename="../gui/MainWindow.cpp" line="206"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="214"/>
+        <location filename="../gui/MainWindow.cpp" line="209"/>
         <source>Cluster: </source>
         <translation>Cluster: </translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="227"/>
+        <location filename="../gui/MainWindow.cpp" line="222"/>
         <source>&lt;h2&gt;No cluster is open&lt;/h2&gt;&lt;p&gt;Add a cluster to watch it: its name, VIP and vhid, both nodes with the addresses of their agents, and the PKI folder with this console&apos;s certificate (made with &lt;tt&gt;batonctl pki init&lt;/tt&gt; and &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Use &lt;b&gt;Cluster → Add cluster…&lt;/b&gt;, or start Baton with &lt;tt&gt;--cluster FILE&lt;/tt&gt; to open a cluster definition file directly.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Kein Cluster geöffnet&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Cluster hinzu, um ihn zu überwachen: seinen Namen, VIP und vhid, beide Knoten mit den Adressen ihrer Agenten sowie den PKI-Ordner mit dem Zertifikat dieser Konsole (erstellt mit &lt;tt&gt;batonctl pki init&lt;/tt&gt; und &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Verwenden Sie &lt;b&gt;Cluster → Cluster hinzufügen…&lt;/b&gt; oder starten Sie Baton mit &lt;tt&gt;--cluster DATEI&lt;/tt&gt;, um eine Cluster-Definitionsdatei direkt zu öffnen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="235"/>
+        <location filename="../gui/MainWindow.cpp" line="230"/>
         <source>Add cluster…</source>
         <translation>Cluster hinzufügen…</translation>
     </message>
@@ -2242,17 +2416,17 @@
         <translation type="vanished">Die Cluster-Datei %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="330"/>
+        <location filename="../gui/MainWindow.cpp" line="333"/>
         <source>%1 — Baton</source>
         <translation>%1 — Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="333"/>
+        <location filename="../gui/MainWindow.cpp" line="336"/>
         <source>Opened cluster %1: VIP %2, vhid %3</source>
         <translation>Cluster %1 geöffnet: VIP %2, vhid %3</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="337"/>
+        <location filename="../gui/MainWindow.cpp" line="340"/>
         <source>This cluster definition breaks a rule: %1</source>
         <translation>Diese Cluster-Definition verletzt eine Regel: %1</translation>
     </message>
@@ -2261,12 +2435,12 @@
         <translation type="vanished">für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="369"/>
+        <location filename="../gui/MainWindow.cpp" line="372"/>
         <source>The agents are not contacted: this console&apos;s certificate cannot be loaded (%1). Set the cluster&apos;s PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, with a console certificate issued by batonctl pki issue-console.</source>
         <translation>Die Agenten werden nicht kontaktiert: Das Zertifikat dieser Konsole kann nicht geladen werden (%1). Legen Sie als PKI-Ordner des Clusters (Cluster → Cluster bearbeiten…) den von batonctl pki init angelegten Ordner fest, mit einem von batonctl pki issue-console ausgestellten Konsolenzertifikat.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="374"/>
+        <location filename="../gui/MainWindow.cpp" line="377"/>
         <source>No node view without this console&apos;s certificate: see above.</source>
         <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
     </message>
@@ -2275,122 +2449,122 @@
         <translation type="vanished">Verbindung zum Agenten unter %1:%2 wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="421"/>
+        <location filename="../gui/MainWindow.cpp" line="426"/>
         <source>Closed cluster %1</source>
         <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="802"/>
+        <location filename="../gui/MainWindow.cpp" line="848"/>
         <source>%1 (not saved)</source>
         <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="803"/>
+        <location filename="../gui/MainWindow.cpp" line="849"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="523"/>
+        <location filename="../gui/MainWindow.cpp" line="537"/>
         <source>Add cluster</source>
         <translation>Cluster hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="296"/>
+        <location filename="../gui/MainWindow.cpp" line="291"/>
         <source>The cluster file cannot be used: %1</source>
         <translation>Die Cluster-Datei kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="394"/>
+        <location filename="../gui/MainWindow.cpp" line="399"/>
         <source>Agent at %1:%2</source>
         <translation>Agent unter %1:%2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="535"/>
+        <location filename="../gui/MainWindow.cpp" line="549"/>
         <source>Edit cluster</source>
         <translation>Cluster bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="536"/>
+        <location filename="../gui/MainWindow.cpp" line="550"/>
         <source>Edit cluster and add it to the list</source>
         <translation>Cluster bearbeiten und zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="558"/>
+        <location filename="../gui/MainWindow.cpp" line="572"/>
         <source>The cluster is open but was not saved. %1</source>
         <translation>Der Cluster ist geöffnet, wurde aber nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="562"/>
+        <location filename="../gui/MainWindow.cpp" line="576"/>
         <source>Saved %1 in %2</source>
         <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="585"/>
+        <location filename="../gui/MainWindow.cpp" line="631"/>
         <source>Remove cluster</source>
         <translation>Cluster entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="586"/>
+        <location filename="../gui/MainWindow.cpp" line="632"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
         <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="697"/>
+        <location filename="../gui/MainWindow.cpp" line="743"/>
         <source>Agent %1 is live (%2 access)</source>
         <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="699"/>
+        <location filename="../gui/MainWindow.cpp" line="745"/>
         <source>operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="699"/>
+        <location filename="../gui/MainWindow.cpp" line="745"/>
         <source>read-only</source>
         <translation>nur lesend</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="703"/>
+        <location filename="../gui/MainWindow.cpp" line="749"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
         <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="708"/>
+        <location filename="../gui/MainWindow.cpp" line="754"/>
         <source>Agent unreachable: %1</source>
         <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="726"/>
+        <location filename="../gui/MainWindow.cpp" line="772"/>
         <source>Suspected forgery: %1</source>
         <translation>Verdacht auf Fälschung: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="730"/>
+        <location filename="../gui/MainWindow.cpp" line="776"/>
         <source>Someone on this network may be replaying or editing the pair&apos;s adverts; the agents ignore them. See the event log and docs/batond.md, &quot;Forged adverts&quot;.</source>
         <translation>Jemand in diesem Netz spielt möglicherweise Adverts des Paares erneut ein oder verändert sie; die Agenten ignorieren sie. Siehe das Ereignisprotokoll und docs/batond.md, „Forged adverts“.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="742"/>
+        <location filename="../gui/MainWindow.cpp" line="788"/>
         <source>Split brain: %1</source>
         <translation>Split Brain: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="746"/>
+        <location filename="../gui/MainWindow.cpp" line="792"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
         <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="754"/>
+        <location filename="../gui/MainWindow.cpp" line="800"/>
         <source>Probing with: %1</source>
         <translation>Prüfung mit: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="99"/>
+        <location filename="../gui/MainWindow.cpp" line="89"/>
         <source>The VIP is answered by %1</source>
         <translation>Die VIP wird von %1 beantwortet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="100"/>
+        <location filename="../gui/MainWindow.cpp" line="90"/>
         <source>The VIP moved from %1 to %2</source>
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
@@ -2399,27 +2573,27 @@
         <translation type="vanished">%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="823"/>
+        <location filename="../gui/MainWindow.cpp" line="869"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="174"/>
+        <location filename="../gui/MainWindow.cpp" line="178"/>
         <source>De&amp;ploy cluster…</source>
         <translation>Cluster &amp;verteilen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="175"/>
+        <location filename="../gui/MainWindow.cpp" line="179"/>
         <source>Install and configure the agents on both servers over SSH</source>
         <translation>Die Agenten auf beiden Servern über SSH installieren und einrichten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="575"/>
+        <location filename="../gui/MainWindow.cpp" line="612"/>
         <source>Deployed %1: connecting to both agents</source>
         <translation>%1 verteilt: Verbindung zu beiden Agenten wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="584"/>
+        <location filename="../gui/MainWindow.cpp" line="621"/>
         <source>The cluster from the ucarp-* stanzas was not saved. %1</source>
         <translation>Der Cluster aus den ucarp-*-Zeilen wurde nicht gespeichert. %1</translation>
     </message>
@@ -2427,403 +2601,403 @@
 <context>
     <name>baton::NodeCard</name>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="76"/>
+        <location filename="../gui/node/NodeCard.cpp" line="77"/>
         <source>maintenance</source>
         <translation>Wartung</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="79"/>
+        <location filename="../gui/node/NodeCard.cpp" line="80"/>
         <source>master</source>
         <translation>master</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="81"/>
+        <location filename="../gui/node/NodeCard.cpp" line="82"/>
         <source>backup</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="85"/>
+        <location filename="../gui/node/NodeCard.cpp" line="86"/>
         <source>init</source>
         <translation>init</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="90"/>
+        <location filename="../gui/node/NodeCard.cpp" line="91"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="133"/>
+        <location filename="../gui/node/NodeCard.cpp" line="136"/>
         <source>Interface:</source>
         <translation>Schnittstelle:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="134"/>
+        <location filename="../gui/node/NodeCard.cpp" line="137"/>
         <source>Link:</source>
         <translation>Link:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="135"/>
+        <location filename="../gui/node/NodeCard.cpp" line="138"/>
         <source>VIP:</source>
         <translation>VIP:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="136"/>
+        <location filename="../gui/node/NodeCard.cpp" line="139"/>
         <source>CARP:</source>
         <translation>CARP:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="137"/>
+        <location filename="../gui/node/NodeCard.cpp" line="140"/>
         <source>Peer:</source>
         <translation>Peer:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp"/>
+        <location filename="../gui/node/NodeCard.cpp" line="141"/>
         <source>Fast failover:</source>
         <translation>Schneller Failover:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="139"/>
+        <location filename="../gui/node/NodeCard.cpp" line="143"/>
         <source>Certificate:</source>
         <translation>Zertifikat:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="153"/>
+        <location filename="../gui/node/NodeCard.cpp" line="157"/>
         <source>Take interface &amp;down…</source>
         <translation>Schnittstelle &amp;deaktivieren…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="155"/>
+        <location filename="../gui/node/NodeCard.cpp" line="159"/>
         <source>Bring it &amp;up now</source>
         <translation>Jetzt &amp;aktivieren</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="157"/>
+        <location filename="../gui/node/NodeCard.cpp" line="161"/>
         <source>&amp;Hand over</source>
         <translation>Ü&amp;bergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="159"/>
-        <location filename="../gui/node/NodeCard.cpp" line="475"/>
+        <location filename="../gui/node/NodeCard.cpp" line="163"/>
+        <location filename="../gui/node/NodeCard.cpp" line="482"/>
         <source>Start &amp;maintenance</source>
         <translation>&amp;Wartungsmodus starten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="260"/>
+        <location filename="../gui/node/NodeCard.cpp" line="264"/>
         <source>unknown — last seen %1 ago</source>
         <translation>unbekannt — zuletzt gesehen vor %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="262"/>
+        <location filename="../gui/node/NodeCard.cpp" line="266"/>
         <source>unknown — connecting…</source>
         <translation>unbekannt — Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="264"/>
+        <location filename="../gui/node/NodeCard.cpp" line="268"/>
         <source>unknown — never reached</source>
         <translation>unbekannt — nie erreicht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="273"/>
+        <location filename="../gui/node/NodeCard.cpp" line="277"/>
         <source>Last known: %1 at %2</source>
         <translation>Zuletzt bekannt: %1 um %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="281"/>
+        <location filename="../gui/node/NodeCard.cpp" line="285"/>
         <source>NO GROUPS</source>
         <translation>KEINE GRUPPEN</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="284"/>
+        <location filename="../gui/node/NodeCard.cpp" line="288"/>
         <source>MAINTENANCE</source>
         <translation>WARTUNG</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="289"/>
+        <location filename="../gui/node/NodeCard.cpp" line="293"/>
         <source>MASTER</source>
         <translation>MASTER</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="293"/>
+        <location filename="../gui/node/NodeCard.cpp" line="297"/>
         <source>BACKUP</source>
         <translation>BACKUP</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="297"/>
+        <location filename="../gui/node/NodeCard.cpp" line="301"/>
         <source>INIT</source>
         <translation>INIT</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="311"/>
+        <location filename="../gui/node/NodeCard.cpp" line="315"/>
         <source>since %1, for %2 (%3)</source>
         <translation>seit %1, Dauer %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="330"/>
+        <location filename="../gui/node/NodeCard.cpp" line="334"/>
         <source>%1 · vhid %2 · %3</source>
         <translation>%1 · vhid %2 · %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="331"/>
+        <location filename="../gui/node/NodeCard.cpp" line="335"/>
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="331"/>
+        <location filename="../gui/node/NodeCard.cpp" line="335"/>
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="334"/>
+        <location filename="../gui/node/NodeCard.cpp" line="338"/>
         <source>%1 held here</source>
         <translation>%1 hier gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="334"/>
+        <location filename="../gui/node/NodeCard.cpp" line="338"/>
         <source>%1 not held</source>
         <translation>%1 nicht gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="335"/>
+        <location filename="../gui/node/NodeCard.cpp" line="339"/>
         <source>advbase %1 s · advskew %2 · demote %3 · preempt %4</source>
         <translation>advbase %1 s · advskew %2 · demote %3 · preempt %4</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="339"/>
+        <location filename="../gui/node/NodeCard.cpp" line="343"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="339"/>
+        <location filename="../gui/node/NodeCard.cpp" line="343"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="341"/>
+        <location filename="../gui/node/NodeCard.cpp" line="345"/>
         <source>none heard</source>
         <translation>keiner gehört</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="344"/>
+        <location filename="../gui/node/NodeCard.cpp" line="348"/>
         <source>%1, heard %2 ago</source>
         <translation>%1, gehört vor %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="348"/>
+        <location filename="../gui/node/NodeCard.cpp" line="352"/>
         <source>vhid %1 on %2: %3</source>
         <translation>vhid %1 auf %2: %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="362"/>
+        <location filename="../gui/node/NodeCard.cpp" line="369"/>
         <source>the agent cannot use its certificate files (%1): renew them before its channel restarts</source>
         <translation>der Agent kann seine Zertifikatsdateien nicht verwenden (%1): erneuern Sie sie, bevor sein Kanal neu startet</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="366"/>
+        <location filename="../gui/node/NodeCard.cpp" line="373"/>
         <source>expired on %1</source>
         <translation>abgelaufen am %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="367"/>
+        <location filename="../gui/node/NodeCard.cpp" line="374"/>
         <source>expires in %1, on %2: issue a new one (batonctl pki issue-agent --replace)</source>
         <translation>läuft in %1 ab, am %2: stellen Sie ein neues aus (batonctl pki issue-agent --replace)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="382"/>
+        <location filename="../gui/node/NodeCard.cpp" line="389"/>
         <source>Agent: connecting to %1:%2…</source>
         <translation>Agent: Verbindung zu %1:%2 wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="386"/>
+        <location filename="../gui/node/NodeCard.cpp" line="393"/>
         <source>Agent: live · last heartbeat %1 ago · %2</source>
         <translation>Agent: aktiv · letzter Heartbeat vor %1 · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="388"/>
+        <location filename="../gui/node/NodeCard.cpp" line="395"/>
         <source>operator access</source>
         <translation>Bedienzugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="389"/>
+        <location filename="../gui/node/NodeCard.cpp" line="396"/>
         <source>read-only access</source>
         <translation>nur Lesezugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="394"/>
+        <location filename="../gui/node/NodeCard.cpp" line="401"/>
         <source>Agent: stale · connected, but nothing heard for %1</source>
         <translation>Agent: veraltet · verbunden, aber seit %1 keine Nachricht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="404"/>
+        <location filename="../gui/node/NodeCard.cpp" line="411"/>
         <source>Agent: unreachable (expected: its link is down until %1) · %2</source>
         <translation>Agent: nicht erreichbar (erwartet: sein Link ist bis %1 down) · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="410"/>
+        <location filename="../gui/node/NodeCard.cpp" line="417"/>
         <source>Agent: unreachable · %1 · retrying every %2 s</source>
         <translation>Agent: nicht erreichbar · %1 · neuer Versuch alle %2 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="427"/>
+        <location filename="../gui/node/NodeCard.cpp" line="434"/>
         <source>%1 comes back in %2 (at %3)</source>
         <translation>%1 wird in %2 wieder aktiviert (um %3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="431"/>
+        <location filename="../gui/node/NodeCard.cpp" line="438"/>
         <source>%1 was due back at %2</source>
         <translation>%1 hätte um %2 wieder aktiv sein sollen</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="446"/>
+        <location filename="../gui/node/NodeCard.cpp" line="453"/>
         <source>The agent is not connected live.</source>
         <translation>Der Agent ist nicht aktiv verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="448"/>
+        <location filename="../gui/node/NodeCard.cpp" line="455"/>
         <source>This console&apos;s certificate is read-only: it may watch, not change anything.</source>
         <translation>Das Zertifikat dieser Konsole erlaubt nur Lesezugriff: Sie dürfen beobachten, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="450"/>
+        <location filename="../gui/node/NodeCard.cpp" line="457"/>
         <source>The agent has no CARP group.</source>
         <translation>Der Agent hat keine CARP-Gruppe.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="452"/>
+        <location filename="../gui/node/NodeCard.cpp" line="459"/>
         <source>Waiting for the agent&apos;s answer to the last command.</source>
         <translation>Warten auf die Antwort des Agenten auf den letzten Befehl.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="463"/>
+        <location filename="../gui/node/NodeCard.cpp" line="470"/>
         <source>%1 is already down; the agent brings it back by itself.</source>
         <translation>%1 ist bereits deaktiviert; der Agent aktiviert die Schnittstelle selbstständig wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="464"/>
+        <location filename="../gui/node/NodeCard.cpp" line="471"/>
         <source>Set %1 down on this node; the agent brings it back after a delay you choose.</source>
         <translation>%1 auf diesem Knoten deaktivieren; der Agent aktiviert die Schnittstelle nach einer von Ihnen gewählten Zeit wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="466"/>
+        <location filename="../gui/node/NodeCard.cpp" line="473"/>
         <source>%1 is down already.</source>
         <translation>%1 ist bereits deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="468"/>
+        <location filename="../gui/node/NodeCard.cpp" line="475"/>
         <source>Set %1 up now instead of at its restore deadline.</source>
         <translation>%1 jetzt aktivieren statt zum geplanten Wiederherstellungszeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="469"/>
+        <location filename="../gui/node/NodeCard.cpp" line="476"/>
         <source>No restore is pending: %1 is up.</source>
         <translation>Keine Wiederherstellung ausstehend: %1 ist aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="472"/>
+        <location filename="../gui/node/NodeCard.cpp" line="479"/>
         <source>Give up the VIP now: the peer takes over at once.</source>
         <translation>VIP jetzt abgeben: Der Peer übernimmt sofort.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="473"/>
+        <location filename="../gui/node/NodeCard.cpp" line="480"/>
         <source>Only the master can hand over.</source>
         <translation>Nur der MASTER kann eine Übergabe durchführen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="475"/>
+        <location filename="../gui/node/NodeCard.cpp" line="482"/>
         <source>End &amp;maintenance</source>
         <translation>&amp;Wartungsmodus beenden</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="477"/>
+        <location filename="../gui/node/NodeCard.cpp" line="484"/>
         <source>Let this node take part in elections again.</source>
         <translation>Diesen Knoten wieder an Wahlen teilnehmen lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="478"/>
+        <location filename="../gui/node/NodeCard.cpp" line="485"/>
         <source>Keep this node backup (demoted) until maintenance ends, also across restarts.</source>
         <translation>Diesen Knoten bis zum Ende des Wartungsmodus als BACKUP halten (demoted), auch über Neustarts hinweg.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="518"/>
+        <location filename="../gui/node/NodeCard.cpp" line="525"/>
         <source>Taking %1 down for %2</source>
         <translation>Deaktivieren von %1 für %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="529"/>
+        <location filename="../gui/node/NodeCard.cpp" line="536"/>
         <source>Bringing %1 up</source>
         <translation>Aktivieren von %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="536"/>
+        <location filename="../gui/node/NodeCard.cpp" line="543"/>
         <source>Handing over</source>
         <translation>Übergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="545"/>
+        <location filename="../gui/node/NodeCard.cpp" line="552"/>
         <source>Starting maintenance</source>
         <translation>Starten des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="545"/>
+        <location filename="../gui/node/NodeCard.cpp" line="552"/>
         <source>Ending maintenance</source>
         <translation>Beenden des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="552"/>
+        <location filename="../gui/node/NodeCard.cpp" line="559"/>
         <source>%1 failed: the agent is not connected.</source>
         <translation>%1 fehlgeschlagen: Der Agent ist nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="556"/>
+        <location filename="../gui/node/NodeCard.cpp" line="563"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="570"/>
+        <location filename="../gui/node/NodeCard.cpp" line="577"/>
         <source>%1 is down; the agent brings it back at %2.</source>
         <translation>%1 ist deaktiviert; der Agent aktiviert die Schnittstelle um %2 wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="576"/>
+        <location filename="../gui/node/NodeCard.cpp" line="583"/>
         <source>%1 is up again.</source>
         <translation>%1 ist wieder aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="579"/>
+        <location filename="../gui/node/NodeCard.cpp" line="586"/>
         <source>Handed over: the peer takes the VIP.</source>
         <translation>Übergeben: Der Peer übernimmt die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="582"/>
+        <location filename="../gui/node/NodeCard.cpp" line="589"/>
         <source>Maintenance is on: this node stays backup.</source>
         <translation>Wartungsmodus ist an: Dieser Knoten bleibt BACKUP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="583"/>
+        <location filename="../gui/node/NodeCard.cpp" line="590"/>
         <source>Maintenance is off.</source>
         <translation>Wartungsmodus ist aus.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="587"/>
+        <location filename="../gui/node/NodeCard.cpp" line="594"/>
         <source>%1: done.</source>
         <translation>%1: erledigt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="600"/>
+        <location filename="../gui/node/NodeCard.cpp" line="607"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="609"/>
+        <location filename="../gui/node/NodeCard.cpp" line="616"/>
         <source>%1: no answer, the connection was lost. The node&apos;s state shows once the agent is back.</source>
         <translation>%1: keine Antwort, die Verbindung ging verloren. Der Zustand des Knotens wird angezeigt, sobald der Agent wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="618"/>
+        <location filename="../gui/node/NodeCard.cpp" line="625"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="620"/>
+        <location filename="../gui/node/NodeCard.cpp" line="627"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -10,20 +10,43 @@
 
 namespace baton {
 
+namespace {
+// Before the time of rows from an agent's history (a clock face: "from before").
+constexpr char16_t EarlierMark = u'\u25F7';
+} // namespace
+
 EventLogModel::EventLogModel(QObject* parent, int capacity)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
 {
 }
 
-void EventLogModel::append(const Entry& entry)
+QString EventLogModel::identity(const Entry& entry)
 {
+    if (entry.eventId.isEmpty())
+        return {};
+    return entry.node + u'\x1f' + QString::number(entry.agentTimeMs) + u'\x1f' + entry.eventId;
+}
+
+bool EventLogModel::contains(const Entry& entry) const
+{
+    const QString id = identity(entry);
+    return !id.isEmpty() && m_identities.contains(id);
+}
+
+bool EventLogModel::append(const Entry& entry)
+{
+    const QString id = identity(entry);
+    if (!id.isEmpty() && m_identities.contains(id))
+        return false;
     if (m_entries.size() >= m_capacity) {
         // An entry older than everything kept would be dropped again at once.
         if (entry.timeMs < m_entries.constFirst().timeMs)
-            return;
+            return false;
         const int excess = static_cast<int>(m_entries.size()) - m_capacity + 1;
         beginRemoveRows({}, 0, excess - 1);
+        for (int i = 0; i < excess; ++i)
+            m_identities.remove(identity(m_entries.at(i)));
         m_entries.remove(0, excess);
         endRemoveRows();
     }
@@ -33,21 +56,56 @@ void EventLogModel::append(const Entry& entry)
     const int row = static_cast<int>(at - m_entries.cbegin());
     beginInsertRows({}, row, row);
     m_entries.insert(row, entry);
+    if (!id.isEmpty())
+        m_identities.insert(id);
     endInsertRows();
+    return true;
 }
 
-void EventLogModel::append(qint64 timeMs, const QString& node, Kind kind, const QString& text)
+bool EventLogModel::append(qint64 timeMs, const QString& node, Kind kind, const QString& text)
 {
-    append(Entry{timeMs, node, kind, text});
+    return append(Entry{timeMs, node, kind, text});
+}
+
+int EventLogModel::merge(const QList<Entry>& entries)
+{
+    int added = 0;
+    int earlier = 0;
+    for (const Entry& entry : entries) {
+        if (!append(entry))
+            continue;
+        ++added;
+        earlier += entry.earlier ? 1 : 0;
+    }
+    if (earlier > 0) {
+        m_earlierCount += earlier;
+        Q_EMIT earlierCountChanged(m_earlierCount);
+    }
+    return added;
 }
 
 void EventLogModel::clear()
 {
+    if (m_earlierCount != 0) {
+        m_earlierCount = 0;
+        Q_EMIT earlierCountChanged(0);
+    }
     if (m_entries.isEmpty())
         return;
     beginResetModel();
     m_entries.clear();
+    m_identities.clear();
     endResetModel();
+}
+
+std::optional<qint64> EventLogModel::newestAgentTime(const QString& node) const
+{
+    std::optional<qint64> newest;
+    for (const Entry& e : m_entries) {
+        if (!e.eventId.isEmpty() && e.node == node && (!newest || e.agentTimeMs > *newest))
+            newest = e.agentTimeMs;
+    }
+    return newest;
 }
 
 QString EventLogModel::kindName(Kind kind)
@@ -71,6 +129,36 @@ QString EventLogModel::kindName(Kind kind)
     return QString();
 }
 
+QString EventLogModel::kindKey(Kind kind)
+{
+    switch (kind) {
+    case Kind::State:
+        return QStringLiteral("state");
+    case Kind::Reject:
+        return QStringLiteral("reject");
+    case Kind::Command:
+        return QStringLiteral("command");
+    case Kind::Agent:
+        return QStringLiteral("agent");
+    case Kind::Connection:
+        return QStringLiteral("connection");
+    case Kind::Reachability:
+        return QStringLiteral("reachability");
+    case Kind::Alarm:
+        return QStringLiteral("alarm");
+    }
+    return QString();
+}
+
+std::optional<EventLogModel::Kind> EventLogModel::kindFromKey(QStringView key)
+{
+    for (const Kind kind : kinds()) {
+        if (key == kindKey(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
 QList<EventLogModel::Kind> EventLogModel::kinds()
 {
     return {Kind::State,      Kind::Reject,       Kind::Command, Kind::Agent,
@@ -79,7 +167,10 @@ QList<EventLogModel::Kind> EventLogModel::kinds()
 
 QString EventLogModel::timeText(qint64 timeMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(timeMs);
+    if (time.date() == QDate::currentDate())
+        return time.toString(QStringLiteral("HH:mm:ss.zzz"));
+    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
 
 QString EventLogModel::toText(const Entry& entry)
@@ -106,7 +197,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn:
-            return timeText(e.timeMs);
+            return e.earlier ? QString(QChar(EarlierMark) + u' ' + timeText(e.timeMs)) : timeText(e.timeMs);
         case NodeColumn:
             return e.node;
         case KindColumn:
@@ -117,10 +208,24 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return index.column() == TextColumn ? QVariant(e.text) : QVariant();
+        if (index.column() == TextColumn)
+            return e.text;
+        if (index.column() == TimeColumn) {
+            const QString when =
+                QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+            return e.earlier ? tr("%1, from the agent's own history: it happened while this window was "
+                                  "not watching (the agent's clock converted to this computer's)")
+                                   .arg(when)
+                             : when;
+        }
+        return {};
     case Qt::ForegroundRole:
         if (e.kind == Kind::Alarm)
             return QBrush(QColor(0xc6, 0x28, 0x28));
+        return {};
+    case Qt::BackgroundRole:
+        if (e.earlier)
+            return QBrush(QColor(0xe3, 0xec, 0xf7));
         return {};
     case Qt::FontRole:
         if (e.kind == Kind::Alarm) {
@@ -135,6 +240,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         return e.node;
     case KindRole:
         return static_cast<int>(e.kind);
+    case EarlierRole:
+        return e.earlier;
     default:
         return {};
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EventLogView.h"
 
+#include "log/EventLogExport.h"
 #include "log/EventLogFilter.h"
 #include "log/EventLogModel.h"
 
@@ -8,13 +9,18 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -54,6 +60,20 @@ EventLogView::EventLogView(EventLogModel* model, QWidget* parent)
     auto* copyButton = new QPushButton(tr("Copy"), this);
     copyButton->setToolTip(tr("Copy the selected events, or all events shown, as text"));
     connect(copyButton, &QPushButton::clicked, this, &EventLogView::copy);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setToolTip(tr("Save the events shown as CSV or JSON"));
+    connect(exportButton, &QPushButton::clicked, this, &EventLogView::exportShown);
+
+    m_earlier = new QLabel(this);
+    m_earlier->setObjectName(QStringLiteral("earlierLabel"));
+    m_earlier->setToolTip(tr("Events the agents kept while this window was not watching, read from their "
+                             "histories when they connected. Their rows are marked with ◷."));
+    m_earlier->setStyleSheet(
+        QStringLiteral("#earlierLabel { background: #e3ecf7; color: #1a3a5c; "
+                       "border: 1px solid #b6c9e2; border-radius: 3px; padding: 3px 6px; }"));
+    m_earlier->hide();
+    connect(m_model, &EventLogModel::earlierCountChanged, this, &EventLogView::updateEarlier);
 
     m_table = new QTableView(this);
     m_table->setModel(m_filter);
@@ -71,8 +91,9 @@ EventLogView::EventLogView(EventLogModel* model, QWidget* parent)
     header->setStretchLastSection(true);
     header->setHighlightSections(false);
     const QFontMetrics metrics = m_table->fontMetrics();
+    // Room for the earlier mark and a date: history rows are often from another day.
     m_table->setColumnWidth(EventLogModel::TimeColumn,
-                            metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+                            metrics.horizontalAdvance(QStringLiteral("◷ 0000-00-00 00:00:00.000")) + 16);
     m_table->setColumnWidth(EventLogModel::NodeColumn, metrics.horizontalAdvance(QStringLiteral("M")) * 9);
     m_table->setColumnWidth(EventLogModel::KindColumn, metrics.horizontalAdvance(QStringLiteral("M")) * 10);
 
@@ -81,6 +102,9 @@ EventLogView::EventLogView(EventLogModel* model, QWidget* parent)
     m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_copy, &QAction::triggered, this, &EventLogView::copy);
     m_table->addAction(m_copy);
+    m_export = new QAction(tr("Export…"), m_table);
+    connect(m_export, &QAction::triggered, this, &EventLogView::exportShown);
+    m_table->addAction(m_export);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     // Follow the newest row, unless the administrator scrolled up to read.
@@ -109,11 +133,14 @@ EventLogView::EventLogView(EventLogModel* model, QWidget* parent)
     bar->addWidget(m_kind);
     bar->addWidget(m_count);
     bar->addWidget(copyButton);
+    bar->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    layout->addWidget(m_earlier);
     layout->addWidget(m_table, 1);
     updateCount();
+    updateEarlier();
 }
 
 void EventLogView::setNodes(const QStringList& nodes)
@@ -151,6 +178,76 @@ void EventLogView::copy()
 {
     const QString selected = selectedText();
     QApplication::clipboard()->setText(selected.isEmpty() ? shownText() : selected);
+}
+
+bool EventLogView::exportTo(const QString& path, QString* error)
+{
+    QList<EventLogModel::Entry> rows;
+    for (int row = 0; row < m_filter->rowCount(); ++row)
+        rows.append(m_model->entry(m_filter->mapToSource(m_filter->index(row, 0)).row()));
+    const EventLogExport::Format format =
+        EventLogExport::formatOf(path).value_or(EventLogExport::Format::Csv);
+    QString problem;
+    if (!EventLogExport::write(path, format, rows, &problem)) {
+        if (error)
+            *error = problem;
+        Q_EMIT exportFailed(problem);
+        return false;
+    }
+    Q_EMIT exported(path, static_cast<int>(rows.size()));
+    return true;
+}
+
+void EventLogView::exportShown()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        QStringLiteral("baton-events-%1.csv")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    if (m_chooser)
+        return exportChosen(m_chooser(this, suggested));
+    // open(), not exec(): no nested event loop, the log keeps filling behind the dialog.
+    const QString csv = tr("CSV (*.csv)");
+    const QString json = tr("JSON (*.json)");
+    auto* dialog = new QFileDialog(this, tr("Export events"), suggested, csv + QStringLiteral(";;") + json);
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, json](QString path) {
+        // A name typed without an extension gets the chosen type's.
+        if (!path.isEmpty() && !EventLogExport::formatOf(path))
+            path += dialog->selectedNameFilter() == json ? QStringLiteral(".json") : QStringLiteral(".csv");
+        exportChosen(path);
+    });
+    dialog->open();
+}
+
+void EventLogView::exportChosen(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportTo(path, &error))
+        return;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Export events"), error, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+QString EventLogView::earlierText() const
+{
+    const int n = m_model->earlierCount();
+    if (n <= 0)
+        return {};
+    // English has a form of its own for one; other languages get theirs from %n.
+    return n == 1 ? tr("◷ One event since you last looked")
+                  : tr("◷ %n events since you last looked", nullptr, n);
+}
+
+void EventLogView::updateEarlier()
+{
+    m_earlier->setText(earlierText());
+    m_earlier->setVisible(m_model->earlierCount() > 0);
 }
 
 void EventLogView::updateCount()

@@ -5,6 +5,7 @@
 #include "control/ControlProtocol.h"
 #include "pki/ConsoleRole.h"
 
+#include <QCborArray>
 #include <QDateTime>
 #include <QHostAddress>
 #include <QSslSocket>
@@ -75,9 +76,28 @@ void FakeAgent::setStatus(const AgentStatus& status)
     broadcast(ControlMessage::status(stampedStatus()));
 }
 
+qint64 FakeAgent::agentNow() const
+{
+    return now() + m_clockOffsetMs;
+}
+
+void FakeAgent::setHeld(ControlRequest::Verb verb, bool held)
+{
+    if (held) {
+        m_held.insert(verb);
+        return;
+    }
+    m_held.remove(verb);
+    const auto waiting = m_heldRequests;
+    m_heldRequests.removeIf([verb](const auto& waitingOne) { return waitingOne.second.verb == verb; });
+    for (const auto& [socket, request] : waiting)
+        if (request.verb == verb && m_sessions.contains(socket))
+            answer(socket, request);
+}
+
 QCborMap FakeAgent::stampedStatus()
 {
-    m_status.timeMs = now();
+    m_status.timeMs = agentNow();
     return m_status.toCbor();
 }
 
@@ -91,15 +111,19 @@ void FakeAgent::setFrozen(bool frozen)
     m_frozen = frozen;
 }
 
-void FakeAgent::pushEvent(const ControlEvent::Body& body)
+ControlEvent FakeAgent::pushEvent(const ControlEvent::Body& body)
 {
-    broadcast(ControlEvent{now(), body}.toMessage());
+    const ControlEvent event{agentNow(), body};
+    m_history.append(event);
+    broadcast(event.toMessage());
+    return event;
 }
 
 void FakeAgent::dropClients()
 {
     const QList<QSslSocket*> sockets = m_sessions.keys();
     m_sessions.clear();
+    m_heldRequests.clear();
     for (QSslSocket* socket : sockets) {
         socket->disconnect(this);
         socket->disconnectFromHost();
@@ -182,7 +206,9 @@ void FakeAgent::handle(QSslSocket* socket, const QCborMap& message)
     const ControlRequest request = std::get<ControlRequest>(parsed);
     m_requests << request;
     Q_EMIT requestReceived(request);
-    if (m_sessions.contains(socket))
+    if (m_held.contains(request.verb))
+        m_heldRequests.append({socket, request});
+    else if (m_sessions.contains(socket))
         answer(socket, request);
 }
 
@@ -193,6 +219,8 @@ void FakeAgent::answer(QSslSocket* socket, const ControlRequest& request)
         send(socket, ControlMessage::refused(request.id, ControlError::NotPermitted));
         return;
     }
+    if (request.verb == ControlRequest::Verb::History && !m_replies.contains(request.verb))
+        return answerHistory(socket, request);
     Reply reply = m_replies.value(request.verb);
     if (!reply.ok) {
         QCborMap m = ControlMessage::refused(request.id, ControlError::Internal, reply.detail);
@@ -207,6 +235,29 @@ void FakeAgent::answer(QSslSocket* socket, const ControlRequest& request)
     send(socket, ControlMessage::ok(request.id, reply.data));
     if (m_simulating && request.mutating())
         broadcast(ControlMessage::status(stampedStatus())); // the agent pushes after every change
+}
+
+void FakeAgent::answerHistory(QSslSocket* socket, const ControlRequest& request)
+{
+    QElapsedTimer& last = m_sessions[socket].lastHistory;
+    if (last.isValid() && last.elapsed() < 1000) {
+        send(socket, ControlMessage::refused(request.id, ControlError::RateLimited));
+        return;
+    }
+    last.start();
+    // As EventJournal::since: at or after sinceMs, oldest first, the newest limit of them.
+    QList<ControlEvent> events;
+    for (const ControlEvent& e : std::as_const(m_history))
+        if (e.timeMs >= request.sinceMs)
+            events.append(e);
+    std::stable_sort(events.begin(), events.end(),
+                     [](const ControlEvent& a, const ControlEvent& b) { return a.timeMs < b.timeMs; });
+    QCborArray list;
+    for (qsizetype i = std::max<qsizetype>(0, events.size() - request.limit); i < events.size(); ++i)
+        list.append(events.at(i).toMessage());
+    QCborMap data;
+    data[control::key::Events] = list;
+    send(socket, ControlMessage::ok(request.id, data));
 }
 
 void FakeAgent::simulate(const ControlRequest& request, const QString& client, QCborMap& data)
@@ -264,7 +315,7 @@ void FakeAgent::tick()
     }
     if (!m_heartbeats)
         return;
-    broadcast(ControlMessage::heartbeat(t, ++m_seq));
+    broadcast(ControlMessage::heartbeat(agentNow(), ++m_seq));
     broadcast(ControlMessage::status(stampedStatus()));
 }
 

@@ -8,8 +8,10 @@
 #include "pki/TlsIdentity.h"
 
 #include <QCborMap>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -23,7 +25,10 @@ namespace baton {
 // protocol (ControlFrame, ControlMessage, AgentStatus, ControlRequest) on 127.0.0.1. It greets,
 // sends the status, heartbeats (each with a status, as the agent does), records every request and
 // answers as told: by default "ok", and the status changes as a real agent's would (simulating).
-// It can fall silent with the connection open (a SIGSTOPped agent) or drop its clients.
+// It can fall silent with the connection open (a SIGSTOPped agent) or drop its clients. It keeps a
+// history like the agent's journal (every pushed event, plus any added) and answers `history` from
+// it, once a second per session like the agent, on a wall clock that may be set apart from this
+// machine's.
 class FakeAgent : public QTcpServer
 {
     Q_OBJECT
@@ -67,7 +72,18 @@ public:
     void setReply(ControlRequest::Verb verb, const Reply& reply) { m_replies.insert(verb, reply); }
     void clearReply(ControlRequest::Verb verb) { m_replies.remove(verb); }
     void setSimulating(bool on) { m_simulating = on; }
-    void pushEvent(const ControlEvent::Body& body);
+    // Sends the event to every client past the hello, stamped now, and keeps it in the history.
+    ControlEvent pushEvent(const ControlEvent::Body& body);
+    // Into the history only, as if it happened while nobody was connected.
+    void addHistory(const ControlEvent& event) { m_history.append(event); }
+    const QList<ControlEvent>& history() const { return m_history; }
+    // This agent's wall clock runs this far ahead of the machine's (negative: behind): its status,
+    // heartbeats and events are stamped with it.
+    void setClockOffsetMs(qint64 offsetMs) { m_clockOffsetMs = offsetMs; }
+    qint64 agentNow() const;
+    // On: requests of this verb are recorded but not answered; off: those still connected are
+    // answered now.
+    void setHeld(ControlRequest::Verb verb, bool held);
     // Closes every connection, as an agent restarting would (it keeps listening).
     void dropClients();
 
@@ -90,12 +106,14 @@ private:
         bool ready = false; // the client's hello arrived
         QString client;
         QString access;
+        QElapsedTimer lastHistory; // history is answered once a second per session
     };
 
     void onReadyRead(QSslSocket* socket);
     void handle(QSslSocket* socket, const QCborMap& message);
     void answer(QSslSocket* socket, const ControlRequest& request);
     void simulate(const ControlRequest& request, const QString& client, QCborMap& data);
+    void answerHistory(QSslSocket* socket, const ControlRequest& request);
     void tick();
     void send(QSslSocket* socket, const QCborMap& message);
     void broadcast(const QCborMap& message);
@@ -107,6 +125,10 @@ private:
     QHash<QSslSocket*, Session> m_sessions;
     QHash<ControlRequest::Verb, Reply> m_replies;
     QList<ControlRequest> m_requests;
+    QList<ControlEvent> m_history;
+    QSet<ControlRequest::Verb> m_held;
+    QList<std::pair<QSslSocket*, ControlRequest>> m_heldRequests;
+    qint64 m_clockOffsetMs = 0;
     QTimer m_heartbeat;
     qint64 m_seq = 0;
     int m_accepted = 0;
