@@ -153,6 +153,8 @@ void PeerEndpoint::answer(quint64 connection, qint64 seq, const QString& verdict
 
 void PeerEndpoint::setRevoked(const QSet<QByteArray>& serials)
 {
+    if (serials == m_revoked)
+        return; // a reload that brought the same list: the connections stay
     m_revoked = serials;
     // An established connection holding a withdrawn certificate ends; its successor is refused.
     if (m_incoming)

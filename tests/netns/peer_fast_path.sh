@@ -48,7 +48,13 @@ start_batond 2 --config "$(peer_conf 2)"
 wait_until 10 link_ready || die "the peer link did not come up both ways: node 1 '$(peer_json 1)', node 2 '$(peer_json 2)'"
 ctl 1 status | matches "peer link with 192.0.2.132:7113: to the partner up, from the partner up" ||
     die "batonctl status does not show the peer link"
-pass "peer link up both ways, in the status"
+# A reload that changes nothing leaves the link alone.
+kill -HUP "${BATOND_PID[2]}"
+wait_until 5 grep -q 'configuration reloaded' "$WORK/batond2.log" || die "node 2 did not reload"
+sleep 0.5
+grep -q 'connection ended\|connection to the partner .* lost' "$WORK/batond1.log" "$WORK/batond2.log" &&
+    die "a reload without changes dropped the peer link"
+pass "peer link up both ways, in the status, kept across a reload"
 
 # The safety rules, against node 2 (BACKUP, following node 1).
 expect_notice "refused not-partner;" node3
