@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerDeployment.h"
 
+#include "ServerLogin.h"
+
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QThread>
@@ -49,59 +51,9 @@ bool ServerDeployment::step(const QString& name, const QString& detail)
 
 bool ServerDeployment::open(QString* error)
 {
-    step(QStringLiteral("connect"), m_target.describe(QString()));
-    m_session = std::make_unique<SshSession>();
-    m_session->setCancelFlag(m_cancel);
-    if (!m_session->connect(m_target, m_server, error))
-        return false;
-    const HostKeyInfo key = m_session->hostKey();
-    switch (m_session->hostKeyState()) {
-    case SshSession::HostKeyState::Known:
-        step(QStringLiteral("host key"), QStringLiteral("%1 %2 known").arg(key.type, key.fingerprint));
-        break;
-    case SshSession::HostKeyState::Unknown:
-        step(QStringLiteral("host key"),
-             QStringLiteral("first contact: %1 %2").arg(key.type, key.fingerprint));
-        if (!m_prompter.trustHostKey(key)) {
-            *error = QStringLiteral("the host key of %1 (%2 %3) was not trusted")
-                         .arg(m_server, key.type, key.fingerprint);
-            return false;
-        }
-        if (!m_session->trustHostKey(error))
-            return false;
-        break;
-    case SshSession::HostKeyState::Changed:
-        *error = QStringLiteral(
-                     "the host key of %1 has CHANGED: it now sends %2 %3, and %4 holds a different one. "
-                     "Either the server was reinstalled or someone is in between. Check on the server's "
-                     "console with '%5'; if it matches, remove the old entry with 'ssh-keygen -R %6'")
-                     .arg(m_server, key.type, key.fingerprint, m_target.knownHostsFile, key.serverCommand(),
-                          m_target.port == 22
-                              ? m_target.hostName
-                              : QStringLiteral("[%1]:%2").arg(m_target.hostName).arg(m_target.port));
-        return false;
-    case SshSession::HostKeyState::OtherType:
-        *error =
-            QStringLiteral("%1 sends a %2 host key (%3), but %4 knows it by a key of another type: a server "
-                           "that changed its keys, or someone in between. Check on the server with '%5' "
-                           "before you change known_hosts")
-                .arg(m_server, key.type, key.fingerprint, m_target.knownHostsFile, key.serverCommand());
-        return false;
-    case SshSession::HostKeyState::Error:
-        *error = QStringLiteral("the host key of %1 could not be checked").arg(m_server);
-        return false;
-    }
-    step(QStringLiteral("log in"), QStringLiteral("as %1").arg(m_target.user));
-    if (!m_session->authenticate(m_prompter, error))
-        return false;
-    if (!m_host)
-        m_host = std::make_unique<RemoteHost>(*m_session, m_server, m_target.user);
-    else
-        m_host->rebind(*m_session);
-    if (m_host->elevation() == RemoteHost::Elevation::None && !m_host->elevate(m_prompter, error))
-        return false;
-    step(QStringLiteral("root"), m_host->elevationText());
-    return true;
+    return ServerLogin::open(
+        m_target, m_server, m_prompter, m_cancel,
+        [this](const QString& name, const QString& detail) { step(name, detail); }, m_session, m_host, error);
 }
 
 bool ServerDeployment::gatherFacts(QString* error)

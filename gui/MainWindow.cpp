@@ -611,14 +611,15 @@ void MainWindow::openDeploy()
         log(QString(), EventLogModel::Kind::Connection,
             tr("Deployed %1: connecting to both agents").arg(m_cluster->name));
     });
-    // A takeover filled the cluster in from the ucarp-* stanzas: the window shows that cluster.
+    // A takeover filled the cluster in from the ucarp-* stanzas, or a deployment set up the SSH access
+    // to its servers: the window keeps that cluster.
     connect(m_deployDialog, &DeployDialog::clusterChanged, this, [this](const ClusterDefinition& cluster) {
         if (!m_cluster || m_cluster->name != cluster.name)
             return;
         m_cluster = cluster;
         QString error;
         if (m_storedIndex >= 0 && !m_store.replace(m_storedIndex, cluster, &error))
-            showError(tr("The cluster from the ucarp-* stanzas was not saved. %1").arg(error));
+            showError(tr("The cluster's new settings were not saved. %1").arg(error));
     });
     m_deployDialog->show();
 }

@@ -296,19 +296,24 @@
 <context>
     <name>Drill</name>
     <message>
-        <location filename="../console/drill/DrillKind.cpp" line="34"/>
+        <location filename="../console/drill/DrillKind.cpp" line="37"/>
         <source>Classic failover</source>
         <translation>Klassischer Failover</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillKind.cpp" line="36"/>
+        <location filename="../console/drill/DrillKind.cpp" line="39"/>
         <source>Graceful hand-over</source>
         <translation>Geordnete Übergabe</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillKind.cpp" line="40"/>
+        <location filename="../console/drill/DrillKind.cpp" line="41"/>
         <source>Agent crash</source>
         <translation>Absturz des Agenten</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillKind.cpp" line="45"/>
+        <source>Server reboot</source>
+        <translation>Neustart des Servers</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillRecord.cpp" line="181"/>
@@ -728,7 +733,7 @@
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="82"/>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="167"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="173"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -763,67 +768,82 @@
         <translation>Konsolen-Zertifikat:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="154"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="155"/>
         <source>Node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="157"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="158"/>
         <source>its own address, for example 192.0.2.%1</source>
         <translation>seine eigene Adresse, zum Beispiel 192.0.2.%1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="159"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="160"/>
         <source>for example eth0</source>
         <translation>zum Beispiel eth0</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="161"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="162"/>
         <source>Lower is preferred as MASTER (ucarp-advskew)</source>
         <translation>Niedrigerer Wert wird als MASTER bevorzugt (ucarp-advskew)</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="163"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="164"/>
         <source>the address above</source>
         <translation>die Adresse oben</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="164"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="165"/>
         <source>Where this desktop reaches the agent, if not at the node&apos;s address</source>
         <translation>Unter welcher Adresse dieser Rechner den Agenten erreicht, falls nicht unter der Adresse des Knotens</translation>
     </message>
     <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="168"/>
+        <source>not set up</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="170"/>
+        <source>How this desktop logs in to the server over SSH: an alias from ~/.ssh/config or [user@]host[:port]. Set by a deployment; the reboot drill needs it for both nodes.</source>
+        <translation>Wie sich dieser Desktop per SSH am Server anmeldet: ein Alias aus ~/.ssh/config oder [Benutzer@]Host[:Port]. Eine Verteilung trägt ihn ein; die Neustart-Übung braucht ihn für beide Knoten.</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="174"/>
         <source>Address:</source>
         <translation>Adresse:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="169"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="175"/>
         <source>Interface:</source>
         <translation>Schnittstelle:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="170"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="176"/>
         <source>advskew:</source>
         <translation>advskew:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="171"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="177"/>
         <source>Agent address:</source>
         <translation>Agent-Adresse:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="172"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="178"/>
         <source>Agent port:</source>
         <translation>Agent-Port:</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="243"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="179"/>
+        <source>SSH:</source>
+        <translation>SSH:</translation>
+    </message>
+    <message>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="252"/>
         <source>PKI folder</source>
         <translation>PKI-Ordner</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="271"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="280"/>
         <source>%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 NAME --operator</source>
         <translation>%1/consoles enthält kein Konsolenzertifikat: erstellen Sie eines mit batonctl pki issue-console %1 NAME --operator</translation>
     </message>
@@ -832,32 +852,32 @@
         <translation type="vanished">%1/consoles enthält kein Konsolen-Zertifikat: eines erstellt batonctl pki issue-console %1 NAME</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="275"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="284"/>
         <source>no console certificate &apos;%1&apos; in %2/consoles</source>
         <translation>kein Konsolen-Zertifikat „%1“ in %2/consoles</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="277"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="286"/>
         <source>the PKI folder has several console certificates (%1): choose one</source>
         <translation>der PKI-Ordner enthält mehrere Konsolen-Zertifikate (%1): bitte eines wählen</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="311"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="320"/>
         <source>console: %1</source>
         <translation>console: %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="315"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="324"/>
         <source>another cluster is named &apos;%1&apos;</source>
         <translation>ein anderer Cluster heißt bereits „%1“</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="316"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="325"/>
         <source>name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../gui/cluster/ClusterDialog.cpp" line="326"/>
+        <location filename="../gui/cluster/ClusterDialog.cpp" line="335"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
@@ -1129,32 +1149,32 @@
         <translation>Verteilt: Beide Agenten antworten über gegenseitiges TLS. %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="227"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="228"/>
         <source>Nothing to change. %1</source>
         <translation>Nichts zu ändern. %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="231"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="233"/>
         <source>The plan is above; nothing was changed. Deploy carries it out.</source>
         <translation>Der Plan steht oben; nichts wurde geändert. „Verteilen“ führt ihn aus.</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="234"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="236"/>
         <source>Refused, nothing was changed: %1</source>
         <translation>Abgelehnt, nichts wurde geändert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="237"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="239"/>
         <source>Failed and rolled back: %1</source>
         <translation>Fehlgeschlagen und zurückgenommen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="240"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="242"/>
         <source>Failed, and the rollback did not complete: %1</source>
         <translation>Fehlgeschlagen, und die Rücknahme wurde nicht abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="243"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="245"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
@@ -1250,42 +1270,42 @@
 <context>
     <name>baton::DrillDialog</name>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="33"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="37"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="35"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="39"/>
         <source>running…</source>
         <translation>läuft …</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="37"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="41"/>
         <source>PASSED</source>
         <translation>BESTANDEN</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="39"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="43"/>
         <source>FAILED</source>
         <translation>NICHT BESTANDEN</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="41"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="45"/>
         <source>aborted</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="45"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="49"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="69"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="73"/>
         <source>Failover drill: %1</source>
         <translation>Failover-Übung: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="77"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="81"/>
         <source>Drill:</source>
         <translation>Übung:</translation>
     </message>
@@ -1294,175 +1314,200 @@
         <translation type="vanished">Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück.</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="83"/>
         <source>Classic: each server&apos;s interface down and up again, the MASTER first (the manual failover test). Hand-over: the VIP handed over gracefully and back. Agent crash: the MASTER&apos;s agent dies without a word; its service manager must restart it.</source>
-        <translation>Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück. Absturz des Agenten: der Agent des MASTER stirbt ohne Abmeldung; sein Dienstverwalter muss ihn neu starten.</translation>
+        <translation type="vanished">Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück. Absturz des Agenten: der Agent des MASTER stirbt ohne Abmeldung; sein Dienstverwalter muss ihn neu starten.</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="88"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="92"/>
+        <source>%1 (needs SSH access)</source>
+        <translation>%1 (braucht SSH-Zugang)</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="95"/>
+        <source>Classic: each server&apos;s interface down and up again, the MASTER first (the manual failover test). Hand-over: the VIP handed over gracefully and back. Agent crash: the MASTER&apos;s agent dies without a word; its service manager must restart it. Server reboot: the MASTER&apos;s server rebooted over SSH (systemctl reboot); its agent must be back after the boot.</source>
+        <translation>Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück. Absturz des Agenten: der Agent des MASTER stirbt ohne Abmeldung; sein Dienstverwalter muss ihn neu starten. Neustart des Servers: der Server des MASTER wird per SSH neu gestartet (systemctl reboot); sein Agent muss nach dem Hochfahren wieder da sein.</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="101"/>
         <source>&amp;Start drill</source>
         <translation>Übung &amp;starten</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="91"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="104"/>
         <source>&amp;Abort</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="93"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="106"/>
         <source>Brings every interface the drill took down up again at once</source>
         <translation>Schaltet jede Schnittstelle, die die Übung abgeschaltet hat, sofort wieder an</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="99"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="112"/>
         <source>Ready. The drill first checks that the pair is in its steady state; nothing is changed if it is not.</source>
         <translation>Bereit. Die Übung prüft zuerst, ob das Paar im Normalzustand ist; ist es das nicht, wird nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="131"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="131"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="131"/>
         <source>Bound</source>
         <translation>Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="131"/>
         <source>Seen</source>
         <translation>Beobachtet</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="131"/>
         <source>VIP outage</source>
         <translation>VIP-Ausfall</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="118"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="131"/>
         <source>Verdict</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="130"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="143"/>
         <source>What each step sees appears here as it happens.</source>
         <translation>Was jeder Schritt beobachtet, erscheint hier, sobald es geschieht.</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="139"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="152"/>
         <source>Reports are saved in %1</source>
         <translation>Berichte werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="141"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="154"/>
         <source>&amp;Run</source>
         <translation>&amp;Durchführen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="147"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="160"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="163"/>
-        <location filename="../gui/drill/DrillDialog.cpp" line="219"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="176"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="266"/>
         <source>the drill window was closed</source>
         <translation>das Übungsfenster wurde geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="193"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="181"/>
+        <source>The reboot drill logs in to the MASTER&apos;s server over SSH and reboots it. Set up SSH access to both servers first: deploy the cluster (Cluster → Deploy cluster…), or enter each node&apos;s SSH server in the cluster&apos;s settings.</source>
+        <translation>Die Neustart-Übung meldet sich per SSH am Server des MASTER an und startet ihn neu. Richten Sie zuerst den SSH-Zugang zu beiden Servern ein: verteilen Sie den Cluster (Cluster → Cluster verteilen…) oder tragen Sie bei jedem Knoten den SSH-Server in den Einstellungen des Clusters ein.</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="214"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="218"/>
         <source>The drill cannot start: %1</source>
         <translation>Die Übung kann nicht beginnen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="200"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="225"/>
+        <source>Logging in to both servers over SSH…</source>
+        <translation>Anmeldung an beiden Servern per SSH …</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="226"/>
         <source>Preflight: checking the steady state…</source>
         <translation>Vorprüfung: der Normalzustand wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="208"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="248"/>
+        <source>Logging in over SSH: %1</source>
+        <translation>Anmeldung per SSH: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/drill/DrillDialog.cpp" line="255"/>
         <source>aborted by the operator</source>
         <translation>vom Bediener abgebrochen</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="235"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="282"/>
         <source>Preflight:</source>
         <translation>Vorprüfung:</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="247"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="294"/>
         <source>%1 ms
 %2</source>
         <translation>%1 ms
 %2</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="249"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="296"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="258"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="305"/>
         <source>Step %1: %2</source>
         <translation>Schritt %1: %2</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="269"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="316"/>
         <source>Step %1 of %2: %3</source>
         <translation>Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="283"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="330"/>
         <source>PASSED: every step within its bound</source>
         <translation>BESTANDEN: jeder Schritt innerhalb seiner Grenze</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="287"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="334"/>
         <source>FAILED: %1</source>
         <translation>NICHT BESTANDEN: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="292"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="339"/>
         <source>REFUSED by the preflight, nothing was changed: %1</source>
         <translation>Von der Vorprüfung ABGELEHNT, nichts wurde verändert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="296"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="343"/>
         <source>ABORTED: %1</source>
         <translation>ABGEBROCHEN: %1</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="310"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="357"/>
         <source>Reports: %1 · %2 · %3 · %4</source>
         <translation>Berichte: %1 · %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="311"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="358"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="311"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="358"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="312"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="359"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="312"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="359"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../gui/drill/DrillDialog.cpp" line="314"/>
+        <location filename="../gui/drill/DrillDialog.cpp" line="361"/>
         <source>The reports could not be saved: %1</source>
         <translation>Die Berichte konnten nicht gespeichert werden: %1</translation>
     </message>
@@ -1470,256 +1515,308 @@
 <context>
     <name>baton::DrillEngine</name>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="95"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="99"/>
         <source>%1&apos;s agent answers again</source>
         <translation>Der Agent von %1 antwortet wieder</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="96"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="100"/>
         <source>%1&apos;s agent went silent</source>
         <translation>Der Agent von %1 ist verstummt</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="123"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="127"/>
         <source>%1 refused the command: %2</source>
         <translation>%1 hat den Befehl abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="141"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="149"/>
         <source>%1 aborted: %2</source>
         <translation>%1 abgebrochen: %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="144"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="152"/>
         <source>aborted: %1</source>
         <translation>abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="171"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="193"/>
         <source>both agents answer</source>
         <translation>beide Agenten antworten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="172"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="194"/>
         <source>no live report of vhid %1 from %2</source>
         <translation>kein aktueller Bericht zu vhid %1 von %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="184"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="206"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="190"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="212"/>
         <source>not exactly one MASTER and one BACKUP: %1</source>
         <translation>nicht genau ein MASTER und ein BACKUP: %1</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="197"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="219"/>
         <source>%1&apos;s %2 is down</source>
         <translation>%2 von %1 ist abgeschaltet</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="199"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="221"/>
         <source>%1 has a link restore pending</source>
         <translation>bei %1 steht eine Wiederherstellung der Verbindung aus</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="201"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="223"/>
         <source>%1 is in maintenance</source>
         <translation>%1 ist im Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="204"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="226"/>
         <source>links up, no restore pending, no maintenance</source>
         <translation>Verbindungen aktiv, keine Wiederherstellung ausstehend, keine Wartung</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="213"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="235"/>
         <source>%1, %2 and %3 answer</source>
         <translation>%1, %2 und %3 antworten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="214"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="236"/>
         <source>not answering %1 echoes in a row: %2</source>
         <translation>beantworten nicht %1 Echos in Folge: %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="224"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="246"/>
         <source>%1 not measured</source>
         <translation>%1 nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="227"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="249"/>
         <source>agent clock minus this one&apos;s: %1 (tolerance ±%2 ms)</source>
         <translation>Uhr des Agenten minus dieser: %1 (Toleranz ±%2 ms)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="285"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="254"/>
+        <source>no SSH access to the servers as root</source>
+        <translation>kein SSH-Zugang zu den Servern als root</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="312"/>
         <source>Take %1 down on %2</source>
         <translation>%1 auf %2 abschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="288"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="315"/>
         <source>Bring %1 up on %2</source>
         <translation>%1 auf %2 anschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="291"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="318"/>
         <source>Hand the VIP over from %1</source>
         <translation>Die VIP von %1 übergeben</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="294"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="321"/>
         <source>Crash the agent on %1</source>
         <translation>Den Agenten auf %1 abstürzen lassen</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="305"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="324"/>
+        <source>Reboot the server of %1</source>
+        <translation>Den Server von %1 neu starten</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="335"/>
         <source>%1&apos;s agent runs advbase %2 advskew %3; the cluster definition says advbase %4 advskew %5, and the bounds follow the definition</source>
         <translation>Der Agent von %1 läuft mit advbase %2 advskew %3; die Cluster-Definition sagt advbase %4 advskew %5, und die Grenzen folgen der Definition</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="331"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="361"/>
         <source>%1 takes the VIP; %2 stops answering; the VIP answers again within %3 ms</source>
         <translation>%1 übernimmt die VIP; %2 antwortet nicht mehr; die VIP antwortet innerhalb von %3 ms wieder</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="335"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="365"/>
         <source>%1 stops answering; the VIP stays with %2 (no outage over %3 ms)</source>
         <translation>%1 antwortet nicht mehr; die VIP bleibt bei %2 (kein Ausfall über %3 ms)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="340"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="370"/>
         <source>asked %1 to take %2 down (its agent restores it after %3 s)</source>
         <translation>%1 gebeten, %2 abzuschalten (sein Agent stellt sie nach %3 s wieder her)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="350"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="380"/>
         <source>%1 answers again and takes the VIP back (preempt) within %2 ms of outage</source>
         <translation>%1 antwortet wieder und übernimmt die VIP zurück (preempt), mit höchstens %2 ms Ausfall</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="353"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="383"/>
         <source>%1 answers again, %2 rejoins as BACKUP; no second outage (over %3 ms)</source>
         <translation>%1 antwortet wieder, %2 kehrt als BACKUP zurück; kein zweiter Ausfall (über %3 ms)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="358"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="388"/>
         <source>asked %1 to bring %2 up</source>
         <translation>%1 gebeten, %2 anzuschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="361"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="391"/>
         <source>%1 takes the VIP at once; the VIP answers again within %2 ms</source>
         <translation>%1 übernimmt die VIP sofort; die VIP antwortet innerhalb von %2 ms wieder</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="365"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="395"/>
         <source>asked %1 to hand the VIP over</source>
         <translation>%1 gebeten, die VIP zu übergeben</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="380"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="412"/>
         <source>%1&apos;s agent dies without a bow-out; %2 takes the VIP within %3 ms; the agent is restarted and removes the VIP it left behind within %4 ms of the takeover</source>
         <translation>Der Agent von %1 stirbt ohne Abmeldung; %2 übernimmt die VIP innerhalb von %3 ms; der Agent wird neu gestartet und entfernt die zurückgelassene VIP innerhalb von %4 ms nach der Übernahme</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="386"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="418"/>
         <source>asked %1&apos;s agent to crash (it dies %2 ms later, leaving its VIP)</source>
         <translation>den Agenten von %1 zum Absturz aufgefordert (er stirbt %2 ms später und lässt seine VIP zurück)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="451"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="493"/>
         <source>%1 reports MASTER (agent time %2)</source>
         <translation>%1 meldet MASTER (Zeit des Agenten %2)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="456"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="498"/>
+        <source>%1&apos;s agent is back: started %2 after the reboot command</source>
+        <translation>Der Agent von %1 ist zurück: gestartet %2 nach dem Neustartbefehl</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="505"/>
         <source>as expected so far; watching %1 ms more</source>
         <translation>bisher wie erwartet; noch %1 ms beobachten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="506"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="555"/>
         <source>the VIP %1 did not answer again (%2 echoes lost so far)</source>
         <translation>die VIP %1 antwortete nicht wieder (bisher %2 Echos verloren)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="511"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="560"/>
         <source>second VIP outage of %1 ms, more than the %2 ms allowed (%3)</source>
         <translation>zweiter VIP-Ausfall von %1 ms, mehr als die erlaubten %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="512"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="561"/>
         <source>VIP outage of %1 ms exceeds the bound of %2 ms (%3)</source>
         <translation>VIP-Ausfall von %1 ms überschreitet die Grenze von %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="528"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="577"/>
         <source>%1 kept answering with %2 down</source>
         <translation>%1 antwortete weiter, obwohl %2 abgeschaltet war</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="530"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="548"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="554"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="579"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="597"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="606"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="699"/>
         <source>%1 did not report MASTER</source>
         <translation>%1 meldete nicht MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="536"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="585"/>
         <source>%1 did not answer within %2 ms of the link coming up</source>
         <translation>%1 antwortete nicht innerhalb von %2 ms nach dem Anschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="541"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="590"/>
         <source>%1&apos;s agent does not report %2 up</source>
         <translation>Der Agent von %1 meldet %2 nicht als aktiv</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="543"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="592"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="720"/>
         <source>not exactly one MASTER afterwards</source>
         <translation>danach nicht genau ein MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="557"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="609"/>
         <source>%1 took over %2 ms after the crash command, more than the bound of %3 ms (%4)</source>
         <translation>%1 übernahm %2 ms nach dem Absturzbefehl, mehr als die Grenze von %3 ms (%4)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="565"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="617"/>
         <source>%1&apos;s agent did not come back: the VIP it left may still answer there</source>
         <translation>Der Agent von %1 kam nicht zurück: die zurückgelassene VIP antwortet dort womöglich noch</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="569"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="621"/>
         <source>%1&apos;s restarted agent holds the VIP</source>
         <translation>Der neu gestartete Agent von %1 hält die VIP</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="579"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="631"/>
         <source>the VIP stayed on %1 for %2 ms after %3 took over (allowed: %4 ms for the agent&apos;s restart)</source>
         <translation>die VIP blieb %2 ms auf %1, nachdem %3 übernommen hatte (erlaubt: %4 ms für den Neustart des Agenten)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="586"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="638"/>
         <source>both agents reported MASTER for %1 ms</source>
         <translation>beide Agenten meldeten %1 ms lang MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="589"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="641"/>
         <source>the VIP&apos;s MAC went back and forth for %1 ms: two machines answered for it</source>
         <translation>die MAC der VIP wechselte %1 ms lang hin und her: zwei Maschinen antworteten für sie</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="594"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="646"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="595"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="647"/>
         <source>failed: %1</source>
         <translation>nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="679"/>
+        <source>%1&apos;s server reboots (systemctl reboot over SSH); %2 takes the VIP within %3 ms of the command; the server boots and its agent is back within %4 s; then %5 holds the VIP, the only MASTER</source>
+        <translation>Der Server von %1 startet neu (systemctl reboot per SSH); %2 übernimmt die VIP innerhalb von %3 ms nach dem Befehl; der Server fährt hoch und sein Agent ist innerhalb von %4 s zurück; danach hält %5 die VIP als einziger MASTER</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="687"/>
+        <source>asked %1&apos;s server to reboot over SSH (systemctl reboot)</source>
+        <translation>den Server von %1 per SSH zum Neustart aufgefordert (systemctl reboot)</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="702"/>
+        <source>%1 took over %2 ms after the reboot command, more than the bound of %3 ms (%4)</source>
+        <translation>%1 übernahm %2 ms nach dem Neustartbefehl, mehr als die Grenze von %3 ms (%4)</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="708"/>
+        <source>%1 kept answering: the server did not go down</source>
+        <translation>%1 antwortete weiter: der Server fuhr nicht herunter</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="713"/>
+        <source>%1&apos;s agent was not back within %2 s of the reboot: is batond enabled to start at boot?</source>
+        <translation>Der Agent von %1 war %2 s nach dem Neustart nicht zurück: ist batond für den Start beim Hochfahren aktiviert?</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="723"/>
+        <source>%1 holds the VIP afterwards, not %2</source>
+        <translation>Danach hält %1 die VIP, nicht %2</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="732"/>
+        <source>second VIP outage of %1 ms when %2 came back, more than the %3 ms allowed (%4)</source>
+        <translation>zweiter VIP-Ausfall von %1 ms, als %2 zurückkam, mehr als die erlaubten %3 ms (%4)</translation>
     </message>
 </context>
 <context>
@@ -1803,14 +1900,24 @@
 <context>
     <name>baton::DrillRunner</name>
     <message>
-        <location filename="../console/drill/DrillRunner.cpp" line="39"/>
+        <location filename="../console/drill/DrillRunner.cpp" line="42"/>
         <source>the drill was closed</source>
         <translation>die Übung wurde geschlossen</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillRunner.cpp" line="50"/>
+        <location filename="../console/drill/DrillRunner.cpp" line="54"/>
         <source>this drill has already run</source>
         <translation>diese Übung ist schon gelaufen</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillRunner.cpp" line="58"/>
+        <source>the reboot drill needs SSH access to both servers</source>
+        <translation>die Neustart-Übung braucht SSH-Zugang zu beiden Servern</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillRunner.cpp" line="87"/>
+        <source>SSH: %1</source>
+        <translation>SSH: %1</translation>
     </message>
 </context>
 <context>
@@ -2454,12 +2561,12 @@
         <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="848"/>
+        <location filename="../gui/MainWindow.cpp" line="849"/>
         <source>%1 (not saved)</source>
         <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="849"/>
+        <location filename="../gui/MainWindow.cpp" line="850"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
@@ -2499,62 +2606,67 @@
         <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="631"/>
+        <location filename="../gui/MainWindow.cpp" line="622"/>
+        <source>The cluster&apos;s new settings were not saved. %1</source>
+        <translation>Die neuen Einstellungen des Clusters wurden nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="632"/>
         <source>Remove cluster</source>
         <translation>Cluster entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="632"/>
+        <location filename="../gui/MainWindow.cpp" line="633"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
         <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="743"/>
+        <location filename="../gui/MainWindow.cpp" line="744"/>
         <source>Agent %1 is live (%2 access)</source>
         <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="745"/>
+        <location filename="../gui/MainWindow.cpp" line="746"/>
         <source>operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="745"/>
+        <location filename="../gui/MainWindow.cpp" line="746"/>
         <source>read-only</source>
         <translation>nur lesend</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="749"/>
+        <location filename="../gui/MainWindow.cpp" line="750"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
         <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="754"/>
+        <location filename="../gui/MainWindow.cpp" line="755"/>
         <source>Agent unreachable: %1</source>
         <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="772"/>
+        <location filename="../gui/MainWindow.cpp" line="773"/>
         <source>Suspected forgery: %1</source>
         <translation>Verdacht auf Fälschung: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="776"/>
+        <location filename="../gui/MainWindow.cpp" line="777"/>
         <source>Someone on this network may be replaying or editing the pair&apos;s adverts; the agents ignore them. See the event log and docs/batond.md, &quot;Forged adverts&quot;.</source>
         <translation>Jemand in diesem Netz spielt möglicherweise Adverts des Paares erneut ein oder verändert sie; die Agenten ignorieren sie. Siehe das Ereignisprotokoll und docs/batond.md, „Forged adverts“.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="788"/>
+        <location filename="../gui/MainWindow.cpp" line="789"/>
         <source>Split brain: %1</source>
         <translation>Split Brain: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="792"/>
+        <location filename="../gui/MainWindow.cpp" line="793"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
         <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="800"/>
+        <location filename="../gui/MainWindow.cpp" line="801"/>
         <source>Probing with: %1</source>
         <translation>Prüfung mit: %1</translation>
     </message>
@@ -2573,7 +2685,7 @@
         <translation type="vanished">%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="869"/>
+        <location filename="../gui/MainWindow.cpp" line="870"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -2593,9 +2705,8 @@
         <translation>%1 verteilt: Verbindung zu beiden Agenten wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="621"/>
         <source>The cluster from the ucarp-* stanzas was not saved. %1</source>
-        <translation>Der Cluster aus den ucarp-*-Zeilen wurde nicht gespeichert. %1</translation>
+        <translation type="vanished">Der Cluster aus den ucarp-*-Zeilen wurde nicht gespeichert. %1</translation>
     </message>
 </context>
 <context>

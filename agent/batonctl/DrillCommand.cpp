@@ -4,6 +4,7 @@
 #include "SignalSource.h"
 #include "drill/DrillRunner.h"
 #include "drill/DrillStore.h"
+#include "drill/ServerRebooter.h"
 #include "report/DrillHtml.h"
 
 #include <QCommandLineParser>
@@ -16,7 +17,13 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+#include <vector>
 
 namespace baton {
 
@@ -94,6 +101,26 @@ private:
     bool m_preflightShown = false;
     QList<int> m_seen;
 };
+// The reboot drill is baton-deploy's (package baton): it links libssh, which batonctl must not. It
+// replaces this process with the same arguments, so the exit status and signals are the drill's.
+int runRebootHelper(int argc, char** argv)
+{
+    QByteArray helper = qgetenv("BATON_DEPLOY_HELPER");
+    if (helper.isEmpty())
+        helper = BATON_DEPLOY_HELPER;
+    std::vector<char*> args{const_cast<char*>("baton-deploy"), const_cast<char*>("drill")};
+    for (int i = 2; i < argc; ++i)
+        args.push_back(argv[i]);
+    args.push_back(nullptr);
+    ::execv(helper.constData(), args.data());
+    std::fprintf(
+        stderr,
+        "batonctl drill: cannot run %s (%s): the reboot drill logs in over SSH, which comes with the "
+        "desktop package: apt install baton\n",
+        helper.constData(), std::strerror(errno));
+    return DrillCommand::Usage;
+}
+
 // The PDF comes from baton-report (package baton), so batonctl needs no Qt Gui on a server.
 QString writePdf(const QString& base)
 {
@@ -112,7 +139,7 @@ QString writePdf(const QString& base)
 }
 } // namespace
 
-int DrillCommand::main(int argc, char** argv)
+int DrillCommand::main(int argc, char** argv, const RebooterFactory& rebooters)
 {
     SignalSource::block();
     QCoreApplication app(argc, argv);
@@ -125,14 +152,31 @@ int DrillCommand::main(int argc, char** argv)
     const QCommandLineOption cluster(
         QStringLiteral("cluster"), QStringLiteral("The cluster definition (JSON)."), QStringLiteral("FILE"));
     const QCommandLineOption type(QStringLiteral("type"),
-                                  QStringLiteral("classic (default), handover or agent-crash."),
+                                  QStringLiteral("classic (default), handover, agent-crash or reboot."),
                                   QStringLiteral("TYPE"), QStringLiteral("classic"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QStringLiteral("reboot: the SSH login where neither the server nor "
+                                                 "~/.ssh/config names one (default: your user name)."),
+                                  QStringLiteral("USER"));
+    const QCommandLineOption trust(QStringLiteral("trust-host-key"),
+                                   QStringLiteral("reboot: trust a first-contact host key with this SHA256 "
+                                                  "fingerprint (repeatable)."),
+                                   QStringLiteral("FP"));
+    const QCommandLineOption bootLimit(
+        QStringLiteral("boot-limit"),
+        QStringLiteral("reboot: seconds the rebooted server may take until its agent answers (default %1).")
+            .arg(DrillEngine::DefaultBootLimitMs / 1000),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption report(
         QStringLiteral("report"),
         QStringLiteral("Folder for the reports (default: the cluster's folder in the "
                        "application data location)."),
         QStringLiteral("DIR"));
-    parser.addOptions({cluster, type, report});
+    parser.addOptions({cluster, type, report, user, trust, bootLimit});
+    parser.addPositionalArgument(
+        QStringLiteral("SERVER1 SERVER2"),
+        QStringLiteral("reboot: the servers of node 1 and node 2 over SSH (~/.ssh/config "
+                       "aliases or [USER@]HOST[:PORT]); default: the cluster's \"ssh\"."));
     QStringList args = QCoreApplication::arguments();
     args.removeAt(1);
     args[0] = QStringLiteral("batonctl drill");
@@ -144,15 +188,24 @@ int DrillCommand::main(int argc, char** argv)
         out << parser.helpText();
         return Passed;
     }
-    if (!parser.isSet(cluster) || !parser.positionalArguments().isEmpty()) {
-        err << "batonctl drill: --cluster FILE is required, and nothing else may follow the options\n"
+    const std::optional<DrillKind> kind = drillKindFromName(parser.value(type));
+    const QStringList servers = parser.positionalArguments();
+    if (!parser.isSet(cluster) ||
+        (!servers.isEmpty() && (kind != DrillKind::Reboot || servers.size() != 2))) {
+        err << "batonctl drill: --cluster FILE is required, and only the reboot drill takes SERVER1 SERVER2\n"
             << parser.helpText();
         return Usage;
     }
-    const std::optional<DrillKind> kind = drillKindFromName(parser.value(type));
     if (!kind) {
-        err << "batonctl drill: --type must be classic, handover or agent-crash, got '" << parser.value(type)
-            << "'\n";
+        err << "batonctl drill: --type must be classic, handover, agent-crash or reboot, got '"
+            << parser.value(type) << "'\n";
+        return Usage;
+    }
+    bool limitOk = true;
+    const int limitSeconds = parser.isSet(bootLimit) ? parser.value(bootLimit).toInt(&limitOk) : 0;
+    if (!limitOk || limitSeconds < 0 || limitSeconds > 3600) {
+        err << "batonctl drill: --boot-limit must be a number of seconds up to 3600, got '"
+            << parser.value(bootLimit) << "'\n";
         return Usage;
     }
     QString error;
@@ -165,6 +218,18 @@ int DrillCommand::main(int argc, char** argv)
         err << "batonctl drill: " << error << '\n';
         return Usage;
     }
+    std::array<QString, 2> access = definition->ssh;
+    if (servers.size() == 2)
+        access = {servers[0], servers[1]};
+    if (*kind == DrillKind::Reboot && (access[0].isEmpty() || access[1].isEmpty())) {
+        err << "batonctl drill: the reboot drill needs SSH access to both servers: give SERVER1 SERVER2 "
+               "after the "
+               "options, or an \"ssh\" entry for each node in "
+            << parser.value(cluster) << '\n';
+        return Usage;
+    }
+    if (*kind == DrillKind::Reboot && !rebooters)
+        return runRebootHelper(argc, argv);
     const QString directory =
         parser.isSet(report) ? parser.value(report) : DrillStore::directoryFor(definition->name);
     if (!QDir().mkpath(directory)) {
@@ -173,10 +238,31 @@ int DrillCommand::main(int argc, char** argv)
     }
 
     DrillRunner runner(*definition, *kind);
+    if (*kind == DrillKind::Reboot) {
+        ServerRebooter* rebooter = rebooters(access, parser.value(user), parser.values(trust), &error);
+        if (!rebooter) {
+            err << "batonctl drill: " << error << '\n';
+            return Usage;
+        }
+        runner.setRebooter(rebooter);
+        if (limitSeconds > 0)
+            runner.engine()->setBootLimitMs(qint64{limitSeconds} * 1000);
+        QObject::connect(&runner, &DrillRunner::progress, &app, [&err](const QString& text) {
+            err << "ssh " << text << '\n';
+            err.flush();
+        });
+    }
     Narrator narrator(out);
     QObject::connect(&runner, &DrillRunner::changed, &app, [&] { narrator.update(runner.record()); });
     SignalSource signalSource;
     QObject::connect(&signalSource, &SignalSource::terminate, &app, [&](int signal) {
+        if (runner.isPreparing()) {
+            // Still logging in (perhaps waiting for a typed answer): nothing was done on the servers,
+            // and the thread reading the terminal cannot be interrupted.
+            err << "batonctl drill: interrupted while logging in over SSH; nothing was done\n";
+            err.flush();
+            std::_Exit(Aborted);
+        }
         runner.abort(signal == SIGINT ? QStringLiteral("interrupted (SIGINT)")
                                       : QStringLiteral("terminated (SIGTERM)"));
     });

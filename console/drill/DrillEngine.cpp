@@ -91,6 +91,10 @@ void DrillEngine::agentLive(int node, bool live)
     if (m_live[node] == live)
         return;
     m_live[node] = live;
+    // A rebooting server's agent bows out and goes: what it last reported no longer holds.
+    if (!live && m_step >= 0 && isRunning() && m_record.steps[m_step].action == DrillStep::Action::Reboot &&
+        m_record.steps[m_step].node == node)
+        m_seen.addAgentGone(node, std::max(m_nowMs, m_actedMs));
     if (m_step >= 0 && isRunning())
         see(live ? tr("%1's agent answers again").arg(nodeName(node))
                  : tr("%1's agent went silent").arg(nodeName(node)),
@@ -133,6 +137,10 @@ void DrillEngine::abort(qint64 nowMs, const QString& reason)
 {
     if (isFinished())
         return;
+    if (!m_started) { // before the preflight: a reboot drill still logging in
+        m_startMs = nowMs;
+        m_record.startedMs = nowMs;
+    }
     m_started = true;
     if (m_step >= 0 && m_step < m_record.steps.size()) {
         DrillStep& step = m_record.steps[m_step];
@@ -143,6 +151,20 @@ void DrillEngine::abort(qint64 nowMs, const QString& reason)
     restore();
     m_record.reasons.append(tr("aborted: %1").arg(reason));
     finish(DrillRecord::Verdict::Aborted, nowMs);
+}
+
+void DrillEngine::refuseAccess(qint64 nowMs, const QString& reason)
+{
+    if (isFinished())
+        return;
+    if (!m_started) {
+        m_started = true;
+        m_startMs = nowMs;
+        m_record.startedMs = nowMs;
+    }
+    m_record.preflight = {{QStringLiteral("ssh"), false, reason}};
+    m_record.reasons.append(reason);
+    finish(DrillRecord::Verdict::Refused, nowMs);
 }
 
 int DrillEngine::masterNode() const
@@ -227,6 +249,9 @@ QList<DrillRecord::Check> DrillEngine::checks() const
                  tr("agent clock minus this one's: %1 (tolerance ±%2 ms)")
                      .arg(offsets.join(QStringLiteral(", ")))
                      .arg(ClockToleranceMs)});
+    if (m_record.kind == DrillKind::Reboot)
+        list.append({QStringLiteral("ssh"), !m_access.isEmpty(),
+                     m_access.isEmpty() ? tr("no SSH access to the servers as root") : m_access});
     return list;
 }
 
@@ -273,8 +298,10 @@ void DrillEngine::plan(int master)
                  {Action::LinkUp, other}};
     else if (m_record.kind == DrillKind::Handover)
         order = {{Action::Handover, master}, {Action::Handover, other}};
-    else
+    else if (m_record.kind == DrillKind::AgentCrash)
         order = {{Action::CrashAgent, master}};
+    else
+        order = {{Action::Reboot, master}};
     for (const auto& [action, node] : order) {
         DrillStep step;
         step.action = action;
@@ -292,6 +319,9 @@ void DrillEngine::plan(int master)
             break;
         case Action::CrashAgent:
             step.title = tr("Crash the agent on %1").arg(nodeName(node));
+            break;
+        case Action::Reboot:
+            step.title = tr("Reboot the server of %1").arg(nodeName(node));
             break;
         }
         m_record.steps.append(step);
@@ -363,6 +393,8 @@ void DrillEngine::begin(qint64 nowMs)
                             .arg(step.bound.totalMs());
         m_port->handover(node);
         see(tr("asked %1 to hand the VIP over").arg(nodeName(node)), nowMs);
+    } else if (step.action == Action::Reboot) {
+        beginReboot(step, nowMs);
     } else {
         // The takeover is timed from the command, so the agent's delay before it dies is added.
         step.bound = DrillBound::failover(m_cluster, peer, m_probeMs);
@@ -418,6 +450,14 @@ bool DrillEngine::done(const DrillStep& step, qint64 nowMs) const
     case DrillStep::Action::CrashAgent:
         return vipAnswers && m_seen.entered(peer, Master, m_actedMs - 1000).has_value() &&
                restarted(step.node) && !m_seen.group(step.node)->vipHeld;
+    case DrillStep::Action::Reboot: {
+        // Back, and watched for a master-down interval: a returning node that takes the VIP when
+        // it should not does so within it.
+        const qint64 masterDown = DrillBound::failover(m_cluster, step.node, m_probeMs).masterDownMs;
+        return m_backMs && nowMs - m_backMs >= masterDown && vipAnswers &&
+               m_seen.entered(peer, Master, m_actedMs - 1000).has_value() &&
+               m_seen.answeredRun(1 + step.node) >= 3 && masterNode() >= 0;
+    }
     case DrillStep::Action::Handover:
         break;
     }
@@ -437,6 +477,8 @@ qint64 DrillEngine::deadline(const DrillStep& step) const
         wait = DrillBound::failover(m_cluster, step.node, m_probeMs).masterDownMs;
     if (step.action == DrillStep::Action::CrashAgent)
         wait += StaleVipLimitMs;
+    if (step.action == DrillStep::Action::Reboot)
+        wait += m_bootLimitMs + DrillBound::failover(m_cluster, step.node, m_probeMs).masterDownMs;
     return m_actedMs + wait + RecoveryLimitMs + SettleMs;
 }
 
@@ -450,6 +492,13 @@ void DrillEngine::watch(qint64 nowMs)
             m_seenMasterStep[n] = m_step;
             see(tr("%1 reports MASTER (agent time %2)").arg(nodeName(n), signedMs(*at - m_actedMs)), nowMs);
         }
+    }
+    if (step.action == DrillStep::Action::Reboot && !m_backMs && restarted(step.node)) {
+        m_backMs = nowMs;
+        see(tr("%1's agent is back: started %2 after the reboot command")
+                .arg(nodeName(step.node),
+                     signedMs(m_seen.toLocal(step.node, m_seen.status(step.node)->startedMs) - m_actedMs)),
+            nowMs);
     }
     if (!m_doneSinceMs && done(step, nowMs)) {
         m_doneSinceMs = nowMs;
@@ -547,6 +596,9 @@ void DrillEngine::judge(DrillStep& step, qint64 nowMs)
         if (!takeover)
             step.reasons.append(tr("%1 did not report MASTER").arg(nodeName(peer)));
         break;
+    case DrillStep::Action::Reboot:
+        judgeReboot(step, takeover, outage, nowMs);
+        break;
     case DrillStep::Action::CrashAgent: {
         // The dead agent cannot report its end: the takeover is timed from the command.
         step.faultToTakeoverMs.reset();
@@ -594,6 +646,97 @@ void DrillEngine::judge(DrillStep& step, qint64 nowMs)
             ? tr("passed")
             : tr("failed: %1").arg(step.reasons.join(QStringLiteral("; "))),
         nowMs);
+}
+
+int DrillEngine::expectedHolderAfterReboot(int node) const
+{
+    const bool favoured = m_cluster.nodes[static_cast<std::size_t>(node)].advskew <
+                          m_cluster.nodes[static_cast<std::size_t>(1 - node)].advskew;
+    return m_cluster.preempt && favoured ? node : 1 - node;
+}
+
+void DrillEngine::beginReboot(DrillStep& step, qint64 nowMs)
+{
+    const int node = step.node;
+    const int peer = 1 - node;
+    m_backMs = 0;
+    // Timed from the command: the agent bows out when systemd stops it, but if the bow-out is lost
+    // the peer's master-down timer decides, after the command has reached the server's systemd.
+    step.bound = DrillBound::failover(m_cluster, peer, m_probeMs);
+    step.bound.marginMs += RebootCommandMs;
+    step.bound.formula =
+        QStringLiteral("deadratio × advbase + advskew/256 + probe + margin + reboot command = %1 × %2 s + "
+                       "%3/256 s + %4 ms + %5 ms + %6 ms = %7 ms")
+            .arg(m_cluster.deadratio)
+            .arg(m_cluster.advbase)
+            .arg(m_cluster.nodes[static_cast<std::size_t>(peer)].advskew)
+            .arg(step.bound.probeMs)
+            .arg(DrillBound::MarginMs)
+            .arg(RebootCommandMs)
+            .arg(step.bound.totalMs());
+    const int holder = expectedHolderAfterReboot(node);
+    step.expected =
+        tr("%1's server reboots (systemctl reboot over SSH); %2 takes the VIP within %3 ms of the "
+           "command; the server boots and its agent is back within %4 s; then %5 holds the VIP, "
+           "the only MASTER")
+            .arg(nodeName(node), nodeName(peer))
+            .arg(step.bound.totalMs())
+            .arg(m_bootLimitMs / 1000)
+            .arg(nodeName(holder));
+    m_port->reboot(node);
+    see(tr("asked %1's server to reboot over SSH (systemctl reboot)").arg(nodeName(node)), nowMs);
+}
+
+void DrillEngine::judgeReboot(DrillStep& step, std::optional<qint64> takeover,
+                              const std::optional<OutageWindow>& outage, qint64 nowMs)
+{
+    const int node = step.node;
+    const int peer = 1 - node;
+    // The agent reports leaving MASTER only if its bow-out is seen before the server goes: timed
+    // from the command, as for a crash.
+    step.faultToTakeoverMs.reset();
+    if (!takeover)
+        step.reasons.append(tr("%1 did not report MASTER").arg(nodeName(peer)));
+    else if ((step.faultToTakeoverMs = *takeover - m_actedMs) > step.bound.totalMs())
+        step.reasons.append(
+            tr("%1 took over %2 ms after the reboot command, more than the bound of %3 ms (%4)")
+                .arg(nodeName(peer))
+                .arg(*step.faultToTakeoverMs)
+                .arg(step.bound.totalMs())
+                .arg(step.bound.formula));
+    if (!step.nodeOutageMs)
+        step.reasons.append(tr("%1 kept answering: the server did not go down").arg(address(1 + node)));
+    if (restarted(node))
+        step.recoveryMs = m_seen.toLocal(node, m_seen.status(node)->startedMs) - m_actedMs;
+    else
+        step.reasons.append(
+            tr("%1's agent was not back within %2 s of the reboot: is batond enabled to start at "
+               "boot?")
+                .arg(nodeName(node))
+                .arg(m_bootLimitMs / 1000));
+    const int holder = masterNode();
+    const int expected = expectedHolderAfterReboot(node);
+    if (holder < 0)
+        step.reasons.append(tr("not exactly one MASTER afterwards"));
+    else if (restarted(node) && holder != expected)
+        step.reasons.append(
+            tr("%1 holds the VIP afterwards, not %2").arg(nodeName(holder), nodeName(expected)));
+    // The rebooted node rejoining must not cost the VIP a second outage (beyond a hand-over when it
+    // preempts).
+    const DrillBound rejoin =
+        expected == node ? DrillBound::handover(m_probeMs) : DrillBound::quiet(m_probeMs);
+    for (const OutageWindow& w : ProbeAnalysis::outages(m_seen.samples(0))) {
+        const qint64 after = outage ? outage->endMs : m_actedMs;
+        if (w.startMs > after && w.startMs <= nowMs && w.durationMs() > rejoin.totalMs()) {
+            step.reasons.append(
+                tr("second VIP outage of %1 ms when %2 came back, more than the %3 ms allowed (%4)")
+                    .arg(w.durationMs())
+                    .arg(nodeName(node))
+                    .arg(rejoin.totalMs())
+                    .arg(rejoin.formula));
+            break;
+        }
+    }
 }
 
 void DrillEngine::restore()

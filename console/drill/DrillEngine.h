@@ -5,6 +5,7 @@
 #include "DrillPort.h"
 #include "DrillRecord.h"
 #include "config/ClusterDefinition.h"
+#include "probe/ProbeAnalysis.h"
 
 #include <QObject>
 
@@ -30,6 +31,11 @@ public:
     // A crashed agent's VIP stays on its interface until the agent runs again and removes it at start:
     // systemd restarts batond after 1 s (RestartSec), the rest is its start-up and the reconnection.
     static constexpr qint64 StaleVipLimitMs = 5000;
+    // A reboot's takeover is timed from the command too: the SSH command, sudo and systemd's shutdown
+    // reaching batond (which bows out) come before it.
+    static constexpr qint64 RebootCommandMs = 1000;
+    // How long a rebooted server may take until its agent runs again (firmware, boot, services).
+    static constexpr qint64 DefaultBootLimitMs = 300'000;
 
     DrillEngine(ClusterDefinition cluster, DrillKind kind, DrillPort* port, int probeIntervalMs,
                 QObject* parent = nullptr);
@@ -46,6 +52,12 @@ public:
     void refused(int node, const QString& code, qint64 nowMs);
     // Restores at once (every link this drill took down goes up) and ends the drill as aborted.
     void abort(qint64 nowMs, const QString& reason);
+    // The reboot drill's way to the servers (both reached as root over SSH, and how), checked in
+    // its preflight; refuseAccess() ends the drill refused, with nothing done, when they cannot be.
+    void setServerAccess(const QString& description) { m_access = description; }
+    void refuseAccess(qint64 nowMs, const QString& reason);
+    void setBootLimitMs(qint64 ms) { m_bootLimitMs = ms; }
+    qint64 bootLimitMs() const { return m_bootLimitMs; }
 
     bool isFinished() const { return m_record.finished(); }
     bool isRunning() const { return m_started && !isFinished(); }
@@ -74,6 +86,10 @@ private:
     void watch(qint64 nowMs);
     bool done(const DrillStep& step, qint64 nowMs) const;
     bool restarted(int node) const; // its agent answers again, started after the step acted
+    void beginReboot(DrillStep& step, qint64 nowMs);
+    void judgeReboot(DrillStep& step, std::optional<qint64> takeover,
+                     const std::optional<OutageWindow>& outage, qint64 nowMs);
+    int expectedHolderAfterReboot(int node) const; // the rebooted node with preempt and the better advskew
     qint64 deadline(const DrillStep& step) const;
     void judge(DrillStep& step, qint64 nowMs);
     void see(const QString& text, qint64 nowMs);
@@ -98,6 +114,9 @@ private:
     qint64 m_doneSinceMs = 0; // when done() first held for the current step, 0 = not yet
     int m_step = -1;
     QList<int> m_seenMasterStep = QList<int>(2, -1);
+    QString m_access; // the reboot drill's SSH access, empty until set
+    qint64 m_bootLimitMs = DefaultBootLimitMs;
+    qint64 m_backMs = 0; // when the rebooted server's agent was first seen back, 0 = not yet
 };
 
 } // namespace baton

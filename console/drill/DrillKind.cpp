@@ -13,14 +13,17 @@ QString drillKindName(DrillKind kind)
     case DrillKind::Handover:
         return QStringLiteral("handover");
     case DrillKind::AgentCrash:
+        return QStringLiteral("agent-crash");
+    case DrillKind::Reboot:
         break;
     }
-    return QStringLiteral("agent-crash");
+    return QStringLiteral("reboot");
 }
 
 std::optional<DrillKind> drillKindFromName(const QString& name)
 {
-    for (DrillKind kind : {DrillKind::Classic, DrillKind::Handover, DrillKind::AgentCrash}) {
+    for (DrillKind kind :
+         {DrillKind::Classic, DrillKind::Handover, DrillKind::AgentCrash, DrillKind::Reboot}) {
         if (drillKindName(kind) == name)
             return kind;
     }
@@ -35,9 +38,11 @@ QString drillKindTitle(DrillKind kind)
     case DrillKind::Handover:
         return QCoreApplication::translate("Drill", "Graceful hand-over");
     case DrillKind::AgentCrash:
+        return QCoreApplication::translate("Drill", "Agent crash");
+    case DrillKind::Reboot:
         break;
     }
-    return QCoreApplication::translate("Drill", "Agent crash");
+    return QCoreApplication::translate("Drill", "Server reboot");
 }
 
 } // namespace baton

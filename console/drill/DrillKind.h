@@ -10,12 +10,14 @@ namespace baton {
 // Which procedure a drill runs. Classic is the seed's manual test (each server's interface down and
 // up again, the MASTER first); Handover moves the VIP gracefully one way and back; AgentCrash kills
 // the MASTER's agent without a word (the control channel's `crash`) and expects the peer to take over
-// and the restarted agent to remove the VIP it left behind.
+// and the restarted agent to remove the VIP it left behind; Reboot reboots the MASTER's server over
+// SSH and expects the peer to take over and the server's agent to come back at boot.
 enum class DrillKind
 {
     Classic,
     Handover,
     AgentCrash,
+    Reboot,
 };
 
 QString drillKindName(DrillKind kind); // "classic", "handover": the JSON and command-line word

@@ -50,6 +50,15 @@ void DrillObservations::addVipMac(const QString& mac, int node, qint64 nowMs)
     m_macs.append(DrillRecord::MacChange{nowMs, mac, node});
 }
 
+void DrillObservations::addAgentGone(int node, qint64 localMs)
+{
+    QList<Transition>& list = m_transitions[node];
+    if (!list.isEmpty() && list.last().state == CarpState::Init)
+        return;
+    list.append(
+        Transition{localMs + m_offset[node].value_or(0), CarpState::Init, QStringLiteral("gone"), false});
+}
+
 std::optional<GroupStatus> DrillObservations::group(int node) const
 {
     if (!m_status[node])

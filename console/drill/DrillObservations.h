@@ -37,6 +37,9 @@ public:
     void addStatus(int node, const AgentStatus& status, qint64 receivedMs);
     void addEvent(int node, const ControlEvent& event, qint64 receivedMs);
     void addVipMac(const QString& mac, int node, qint64 nowMs);
+    // The node's agent went silent because its server is going down (a reboot): from then on it
+    // holds nothing, whatever it last reported, until it reports again.
+    void addAgentGone(int node, qint64 localMs);
 
     const QList<ProbeSample>& samples(int target) const { return m_samples[target]; }
     const std::optional<AgentStatus>& status(int node) const { return m_status[node]; }

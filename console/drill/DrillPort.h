@@ -15,6 +15,7 @@ public:
     virtual void linkUp(int node, const QString& interface) = 0;
     virtual void handover(int node) = 0;
     virtual void crashAgent(int node) = 0;
+    virtual void reboot(int node) = 0; // the node's whole server, over SSH
 };
 
 } // namespace baton

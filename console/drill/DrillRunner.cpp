@@ -2,6 +2,7 @@
 #include "DrillRunner.h"
 
 #include "DrillStore.h"
+#include "ServerRebooter.h"
 #include "net/Ipv4.h"
 #include "node/AgentConnection.h"
 #include "pki/TlsIdentity.h"
@@ -26,8 +27,10 @@ DrillRunner::DrillRunner(ClusterDefinition cluster, DrillKind kind, QObject* par
     });
     connect(&m_engine, &DrillEngine::finished, this, [this] {
         m_tick.stop();
-        m_prober->setTargets({});
-        m_neighbours->setAddresses({});
+        if (m_prober)
+            m_prober->setTargets({});
+        if (m_neighbours)
+            m_neighbours->setAddresses({});
         Q_EMIT finished();
     });
 }
@@ -37,6 +40,7 @@ DrillRunner::~DrillRunner()
     // A drill must not end with a link down because its window closed: restore what it took.
     if (m_engine.isRunning())
         m_engine.abort(now(), tr("the drill was closed"));
+    delete m_rebooter; // its worker ends before the engine it reports to
 }
 
 qint64 DrillRunner::now()
@@ -50,11 +54,51 @@ bool DrillRunner::start(QString* error)
         *error = tr("this drill has already run");
         return false;
     }
+    if (m_engine.record().kind == DrillKind::Reboot && !m_rebooter) {
+        *error = tr("the reboot drill needs SSH access to both servers");
+        return false;
+    }
     const std::optional<TlsIdentity> identity =
         TlsIdentity::loadConsole(m_cluster.pkiDir, m_cluster.console, error);
     if (!identity)
         return false;
-    const QSslConfiguration tls = identity->clientConfiguration();
+    m_tls = identity->clientConfiguration();
+    if (m_rebooter) {
+        // Logged in before anything is watched: the questions it may ask take a person's time, which
+        // the preflight's limits are not made for.
+        m_preparing = true;
+        m_rebooter->prepare();
+        return true;
+    }
+    startWatching();
+    return true;
+}
+
+void DrillRunner::setRebooter(ServerRebooter* rebooter)
+{
+    m_rebooter = rebooter;
+    m_rebooter->setParent(this);
+    connect(m_rebooter, &ServerRebooter::progress, this, &DrillRunner::progress);
+    connect(m_rebooter, &ServerRebooter::prepared, this, [this](const QString& error, const QString& access) {
+        m_preparing = false;
+        if (m_engine.isFinished())
+            return; // aborted meanwhile
+        if (!error.isEmpty()) {
+            m_engine.refuseAccess(now(), tr("SSH: %1").arg(error));
+            return;
+        }
+        m_engine.setServerAccess(access);
+        startWatching();
+    });
+    connect(m_rebooter, &ServerRebooter::rebootSent, this, [this](int node, const QString& error) {
+        if (!error.isEmpty())
+            m_engine.refused(node, error, now());
+    });
+}
+
+void DrillRunner::startWatching()
+{
+    const QSslConfiguration tls = m_tls;
     m_targets = {QHostAddress(m_cluster.vip.address), QHostAddress(m_cluster.nodes[0].address),
                  QHostAddress(m_cluster.nodes[1].address)};
     m_prober = new IcmpProber(this);
@@ -103,7 +147,6 @@ bool DrillRunner::start(QString* error)
     m_engine.setProbeMethod(m_prober->methodName());
     m_engine.start(now());
     m_tick.start();
-    return true;
 }
 
 void DrillRunner::abort(const QString& reason)
@@ -157,6 +200,11 @@ void DrillRunner::crashAgent(int node)
     ControlRequest r;
     r.verb = ControlRequest::Verb::Crash;
     send(node, r);
+}
+
+void DrillRunner::reboot(int node)
+{
+    m_rebooter->reboot(node);
 }
 
 void DrillRunner::saveProgress()

@@ -22,9 +22,11 @@ QString DrillStep::actionName(Action action)
     case Action::Handover:
         return QStringLiteral("handover");
     case Action::CrashAgent:
+        return QStringLiteral("crash-agent");
+    case Action::Reboot:
         break;
     }
-    return QStringLiteral("crash-agent");
+    return QStringLiteral("reboot");
 }
 
 QString DrillStep::resultName(Result result)
@@ -58,7 +60,8 @@ DrillStep DrillStep::fromJson(const QJsonObject& json)
         return list;
     };
     DrillStep s;
-    for (Action a : {Action::LinkDown, Action::LinkUp, Action::Handover, Action::CrashAgent}) {
+    for (Action a :
+         {Action::LinkDown, Action::LinkUp, Action::Handover, Action::CrashAgent, Action::Reboot}) {
         if (actionName(a) == json.value(QStringLiteral("action")).toString())
             s.action = a;
     }

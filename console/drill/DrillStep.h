@@ -22,6 +22,7 @@ struct DrillStep
         LinkUp,     // bring it up again
         Handover,   // the node gives the VIP up gracefully
         CrashAgent, // the node's agent dies without a word (and its service manager restarts it)
+        Reboot,     // the node's server reboots (systemctl reboot over SSH) and its agent starts at boot
     };
     enum class Result
     {
@@ -55,8 +56,9 @@ struct DrillStep
     std::optional<qint64> faultToTakeoverMs; // agent times: the node left MASTER -> the peer entered it
     qint64 twoHoldersAgentsMs = 0;
     qint64 twoHoldersMacMs = 0;
-    std::optional<qint64> recoveryMs; // link up -> the node's own address answers again; crash -> agent back
-    int holderAfter = -1;             // the node holding the VIP when the step ended, -1 none
+    // link up -> the node's own address answers again; crash, reboot -> the agent back (its start)
+    std::optional<qint64> recoveryMs;
+    int holderAfter = -1; // the node holding the VIP when the step ended, -1 none
 
     static QString actionName(Action action);
     static QString resultName(Result result);

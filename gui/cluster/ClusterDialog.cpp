@@ -126,6 +126,7 @@ ClusterDialog::ClusterDialog(QWidget* parent)
         m_fields.insert(nodeKey(i, "advskew"), n.advskew);
         m_fields.insert(nodeKey(i, "agentAddress"), n.agentAddress);
         m_fields.insert(nodeKey(i, "agentPort"), n.agentPort);
+        m_fields.insert(nodeKey(i, "ssh"), n.ssh);
     }
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
         QWidget* field = it.value();
@@ -163,6 +164,11 @@ QWidget* ClusterDialog::makeNode(int index)
     n.agentAddress->setPlaceholderText(tr("the address above"));
     n.agentAddress->setToolTip(tr("Where this desktop reaches the agent, if not at the node's address"));
     n.agentPort = spinBox(0, 65535, box);
+    n.ssh = new QLineEdit(box);
+    n.ssh->setPlaceholderText(tr("not set up"));
+    n.ssh->setToolTip(
+        tr("How this desktop logs in to the server over SSH: an alias from ~/.ssh/config or "
+           "[user@]host[:port]. Set by a deployment; the reboot drill needs it for both nodes."));
     auto* form = new QFormLayout(box);
     form->addRow(tr("Name:"), n.name);
     form->addRow(tr("Address:"), n.address);
@@ -170,6 +176,7 @@ QWidget* ClusterDialog::makeNode(int index)
     form->addRow(tr("advskew:"), n.advskew);
     form->addRow(tr("Agent address:"), n.agentAddress);
     form->addRow(tr("Agent port:"), n.agentPort);
+    form->addRow(tr("SSH:"), n.ssh);
     return box;
 }
 
@@ -194,6 +201,7 @@ void ClusterDialog::setDefinition(const ClusterDefinition& d)
         n.advskew->setValue(node.advskew);
         n.agentAddress->setText(node.agentAddress);
         n.agentPort->setValue(node.agentPort);
+        n.ssh->setText(d.ssh[i]);
     }
     check();
 }
@@ -221,6 +229,7 @@ std::optional<ClusterDefinition> ClusterDialog::read(QString* error) const
             {QStringLiteral("advskew"), n.advskew->value()},
             {QStringLiteral("agentAddress"), n.agentAddress->text().trimmed()},
             {QStringLiteral("agentPort"), n.agentPort->value()},
+            {QStringLiteral("ssh"), n.ssh->text().trimmed()},
         });
     const QJsonObject json{
         {QStringLiteral("name"), m_name->text().trimmed()},

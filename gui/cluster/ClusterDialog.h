@@ -47,6 +47,7 @@ private:
         QSpinBox* advskew = nullptr;
         QLineEdit* agentAddress = nullptr;
         QSpinBox* agentPort = nullptr;
+        QLineEdit* ssh = nullptr;
     };
     QWidget* makeNode(int index);
     void browsePki();

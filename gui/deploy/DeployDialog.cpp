@@ -29,7 +29,7 @@ DeployDialog::DeployDialog(const ClusterDefinition& cluster, QWidget* parent)
     auto* form = new QFormLayout;
     for (std::size_t i = 0; i < 2; ++i) {
         const ClusterDefinition::Node& node = cluster.nodes[i];
-        m_servers[i] = new QLineEdit(node.agentHost());
+        m_servers[i] = new QLineEdit(cluster.ssh[i].isEmpty() ? node.agentHost() : cluster.ssh[i]);
         m_servers[i]->setObjectName(QStringLiteral("server%1").arg(i + 1));
         m_servers[i]->setToolTip(tr("An alias from ~/.ssh/config, or [user@]host[:port]"));
         m_resolved[i] = new QLabel;
@@ -221,10 +221,12 @@ void DeployDialog::done(DeployEngine::Outcome outcome)
     case DeployEngine::Outcome::Deployed:
         setStatus(tr("Deployed: both agents answer over mutual TLS. %1").arg(report),
                   QStringLiteral("#1b5e20"));
+        rememberAccess();
         Q_EMIT deployed();
         break;
     case DeployEngine::Outcome::NothingToChange:
         setStatus(tr("Nothing to change. %1").arg(report), QStringLiteral("#1b5e20"));
+        rememberAccess();
         Q_EMIT deployed();
         break;
     case DeployEngine::Outcome::Planned:
@@ -244,6 +246,25 @@ void DeployDialog::done(DeployEngine::Outcome outcome)
         break;
     }
     Q_EMIT finished();
+}
+
+void DeployDialog::rememberAccess()
+{
+    // The way in that worked is the cluster's SSH access (for the reboot drill and the next deploy),
+    // with the user it resolved to, so that it is the same login whatever the user field says later.
+    std::array<QString, 2> access;
+    for (std::size_t i = 0; i < 2; ++i) {
+        QString error;
+        const QString typed = m_servers[i]->text().trimmed();
+        const auto target = SshTarget::resolveWithUserConfig(typed, m_user->text(), &error);
+        if (!target)
+            return;
+        access[i] = target->user + u'@' + typed.mid(typed.lastIndexOf(u'@') + 1);
+    }
+    if (access == m_cluster.ssh)
+        return;
+    m_cluster.ssh = access;
+    Q_EMIT clusterChanged(m_cluster);
 }
 
 void DeployDialog::closeEvent(QCloseEvent* event)

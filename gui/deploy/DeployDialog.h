@@ -50,7 +50,7 @@ public:
 
 Q_SIGNALS:
     void deployed();
-    // A takeover filled the cluster in from the ucarp-* stanzas.
+    // A takeover filled the cluster in from the ucarp-* stanzas, or a deployment set up its SSH access.
     void clusterChanged(const baton::ClusterDefinition& cluster);
     void finished();
 
@@ -62,6 +62,7 @@ private:
     bool run(DeployRequest::Mode mode, bool planOnly);
     void addStep(const QString& server, const QString& step, const QString& detail);
     void done(DeployEngine::Outcome outcome);
+    void rememberAccess();
     void setRunning(bool running);
     void setStatus(const QString& text, const QString& colour = {});
 

@@ -4,6 +4,9 @@
 #include "DrillHistoryView.h"
 #include "DrillReport.h"
 #include "DrillTimelineView.h"
+#include "SshRebooter.h"
+#include "SshTarget.h"
+#include "deploy/GuiDeployPrompter.h"
 #include "drill/DrillRunner.h"
 
 #include <QCloseEvent>
@@ -18,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QUrl>
@@ -80,10 +84,19 @@ DrillDialog::DrillDialog(const ClusterDefinition& cluster, const QString& report
     m_type->addItem(drillKindTitle(DrillKind::Classic), static_cast<int>(DrillKind::Classic));
     m_type->addItem(drillKindTitle(DrillKind::Handover), static_cast<int>(DrillKind::Handover));
     m_type->addItem(drillKindTitle(DrillKind::AgentCrash), static_cast<int>(DrillKind::AgentCrash));
+    m_type->addItem(drillKindTitle(DrillKind::Reboot), static_cast<int>(DrillKind::Reboot));
+    if (!cluster.hasSshAccess()) {
+        // Offered, so that it can be found, but not selectable: it logs in to the servers over SSH.
+        QStandardItem* reboot = qobject_cast<QStandardItemModel*>(m_type->model())->item(m_type->count() - 1);
+        reboot->setEnabled(false);
+        reboot->setText(tr("%1 (needs SSH access)").arg(drillKindTitle(DrillKind::Reboot)));
+        reboot->setToolTip(rebootUnavailableReason());
+    }
     m_type->setToolTip(tr(
         "Classic: each server's interface down and up again, the MASTER first (the manual "
         "failover test). Hand-over: the VIP handed over gracefully and back. Agent crash: the MASTER's agent "
-        "dies without a word; its service manager must restart it."));
+        "dies without a word; its service manager must restart it. Server reboot: the MASTER's server "
+        "rebooted over SSH (systemctl reboot); its agent must be back after the boot."));
     controls->addWidget(m_type);
     m_start = new QPushButton(tr("&Start drill"), run);
     m_start->setObjectName(QStringLiteral("startDrillButton"));
@@ -163,6 +176,13 @@ DrillDialog::~DrillDialog()
         m_runner->abort(tr("the drill window was closed"));
 }
 
+QString DrillDialog::rebootUnavailableReason()
+{
+    return tr("The reboot drill logs in to the MASTER's server over SSH and reboots it. Set up SSH access to "
+              "both servers first: deploy the cluster (Cluster → Deploy cluster…), or enter each node's SSH "
+              "server in the cluster's settings.");
+}
+
 QString DrillDialog::statusText() const
 {
     return m_status->text();
@@ -178,6 +198,7 @@ bool DrillDialog::start(DrillKind kind)
 {
     if (m_runner && m_runner->engine()->isRunning())
         return false;
+    m_type->setCurrentIndex(m_type->findData(static_cast<int>(kind))); // as if chosen there
     delete m_runner;
     m_reportFiles.clear();
     m_seen->clear();
@@ -189,6 +210,10 @@ bool DrillDialog::start(DrillKind kind)
     connect(m_runner, &DrillRunner::changed, this, &DrillDialog::refresh);
     connect(m_runner, &DrillRunner::finished, this, &DrillDialog::finished);
     QString error;
+    if (kind == DrillKind::Reboot && !setUpReboot(&error)) {
+        setStatus(tr("The drill cannot start: %1").arg(error), QStringLiteral("#c62828"));
+        return false;
+    }
     if (!m_runner->start(&error)) {
         setStatus(tr("The drill cannot start: %1").arg(error), QStringLiteral("#c62828"));
         return false;
@@ -197,8 +222,30 @@ bool DrillDialog::start(DrillKind kind)
     m_type->setEnabled(false);
     m_abort->setEnabled(true);
     m_repaint.start();
-    setStatus(tr("Preflight: checking the steady state…"));
+    setStatus(m_runner->isPreparing() ? tr("Logging in to both servers over SSH…")
+                                      : tr("Preflight: checking the steady state…"));
     refresh();
+    return true;
+}
+
+bool DrillDialog::setUpReboot(QString* error)
+{
+    if (!m_cluster.hasSshAccess()) {
+        *error = rebootUnavailableReason();
+        return false;
+    }
+    std::array<SshTarget, 2> targets;
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto target = SshTarget::resolveWithUserConfig(m_cluster.ssh[i], QString(), error);
+        if (!target)
+            return false;
+        targets[i] = *target;
+    }
+    if (!m_prompter)
+        m_prompter = new GuiDeployPrompter(this);
+    m_runner->setRebooter(new SshRebooter(targets, m_cluster.ssh, *m_prompter));
+    connect(m_runner, &DrillRunner::progress, this,
+            [this](const QString& text) { setStatus(tr("Logging in over SSH: %1").arg(text)); });
     return true;
 }
 
@@ -215,7 +262,7 @@ void DrillDialog::showHistory()
 
 void DrillDialog::closeEvent(QCloseEvent* event)
 {
-    if (m_runner && m_runner->engine()->isRunning())
+    if (m_runner && (m_runner->engine()->isRunning() || m_runner->isPreparing()))
         m_runner->abort(tr("the drill window was closed"));
     event->accept();
 }

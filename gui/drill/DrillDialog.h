@@ -21,11 +21,13 @@ namespace baton {
 
 class DrillHistoryView;
 class DrillTimelineView;
+class GuiDeployPrompter;
 
 // Guided failover drills for the open cluster: choose a type and start; the preflight's checks, each
 // step with what is expected and what is seen, live, the timeline, Abort (which restores at once),
 // the verdict, and the reports (JSON, HTML, PDF) saved in the cluster's folder. A second tab lists
-// the cluster's past drills. Closing the dialog during a drill aborts it.
+// the cluster's past drills. Closing the dialog during a drill aborts it. The reboot drill is offered
+// only when the cluster has SSH access to both servers; otherwise it is shown disabled with why.
 class DrillDialog : public QDialog
 {
     Q_OBJECT
@@ -43,6 +45,8 @@ public:
     QString statusText() const;
     DrillHistoryView* history() const { return m_history; }
     QTableWidget* stepsTable() const { return m_steps; }
+    QComboBox* typeBox() const { return m_type; }
+    static QString rebootUnavailableReason();
 
 Q_SIGNALS:
     void drillFinished();
@@ -54,6 +58,7 @@ private:
     void refresh();
     void finished();
     void setStatus(const QString& text, const QString& colour = {});
+    bool setUpReboot(QString* error); // the SSH rebooter for the runner, asking through dialogs
 
     ClusterDefinition m_cluster;
     QString m_directory;
@@ -72,6 +77,7 @@ private:
     QPlainTextEdit* m_seen = nullptr;
     QLabel* m_reports = nullptr;
     DrillHistoryView* m_history = nullptr;
+    GuiDeployPrompter* m_prompter = nullptr;
 };
 
 } // namespace baton

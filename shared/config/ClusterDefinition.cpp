@@ -150,6 +150,7 @@ std::optional<ClusterDefinition> ClusterDefinition::fromJson(const QJsonObject& 
         n.agentPort = node.integer<quint16>("agentPort", 65535, DefaultAgentPort);
         n.interface = node.string("interface", true);
         n.advskew = node.integer<quint8>("advskew", 255, quint8{0});
+        d.ssh[static_cast<std::size_t>(i)] = node.string("ssh", false);
         if (!node.ok())
             return std::nullopt;
     }
@@ -159,15 +160,20 @@ std::optional<ClusterDefinition> ClusterDefinition::fromJson(const QJsonObject& 
 QJsonObject ClusterDefinition::toJson() const
 {
     QJsonArray nodeArray;
-    for (const Node& n : nodes)
-        nodeArray.append(QJsonObject{
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const Node& n = nodes[i];
+        QJsonObject node{
             {QStringLiteral("name"), n.name},
             {QStringLiteral("address"), Ipv4::toString(n.address)},
             {QStringLiteral("agentAddress"), n.agentAddress},
             {QStringLiteral("agentPort"), n.agentPort},
             {QStringLiteral("interface"), n.interface},
             {QStringLiteral("advskew"), n.advskew},
-        });
+        };
+        if (!ssh[i].isEmpty())
+            node.insert(QStringLiteral("ssh"), ssh[i]);
+        nodeArray.append(node);
+    }
     return QJsonObject{
         {QStringLiteral("name"), name},
         {QStringLiteral("vip"), vip.toString()},
@@ -255,6 +261,15 @@ void ClusterDefinition::validateNode(int index, ConfigErrors& errors) const
             ValueParsers::expected(QStringLiteral("a host name or address, or nothing"), n.agentAddress));
     if (n.agentPort == 0)
         add("agentPort", QStringLiteral("expected an integer 1-65535, got '0'"));
+    // Handed to ~/.ssh/config's lookup as one word: no spaces, no option-like leading dash.
+    const QString& server = ssh[static_cast<std::size_t>(index)];
+    bool sshValid = server.size() <= 300 && isCleanText(server) && !server.startsWith(u'-');
+    for (const QChar c : server)
+        sshValid = sshValid && !c.isSpace();
+    if (!sshValid)
+        add("ssh",
+            ValueParsers::expected(
+                QStringLiteral("an alias of ~/.ssh/config or [user@]host[:port], or nothing"), server));
     problem.clear();
     if (!ValueParsers::interfaceName(n.interface, &problem))
         add("interface", problem);

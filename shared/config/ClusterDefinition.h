@@ -41,6 +41,12 @@ struct ClusterDefinition
     QString pkiDir;
     QString console; // which console certificate of pkiDir to use; empty = the only one there
     std::array<Node, 2> nodes;
+    // How the desktop reaches each node's server over SSH (deployment, the reboot drill): an alias
+    // of ~/.ssh/config or [USER@]HOST[:PORT], empty = not set up. In the JSON, each node's "ssh".
+    std::array<QString, 2> ssh;
+
+    // Both servers reachable over SSH, as the reboot drill needs.
+    bool hasSshAccess() const { return !ssh[0].isEmpty() && !ssh[1].isEmpty(); }
 
     // Structure and types only (missing fields, wrong JSON types, unparsable addresses, numbers
     // that do not fit); value rules are validate()'s, so a GUI can load a definition to fix it.

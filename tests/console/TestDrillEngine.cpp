@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DrillEngine on a simulated clock: a modelled pair (two agents reporting their state at their own
 // times, links that go down 200 ms after the command as batond's do, a peer taking over after its
-// real master-down interval) and a modelled probe (every 20 ms, answered when the target is up).
+// real master-down interval, servers that reboot) and a modelled probe (every 20 ms, answered when
+// the target is up).
 #include "drill/DrillEngine.h"
 
 #include <QTest>
@@ -37,8 +38,17 @@ public:
         qint64 restartAt = -1;
         bool dead = false;
         qint64 started = 0;
+        qint64 rebootAt = -1; // systemd stops the agent (and the network) for a reboot
+        qint64 bootAt = -1;   // the server is up again
     };
     qint64 restartDelay = 1000; // the service manager's; -1: never
+    // A reboot: the shutdown reaches the agent this long after the command, the server is down this
+    // long, and its agent starts this long after the network is up (or never: not enabled).
+    qint64 shutdownDelay = 300;
+    bool bowOut = true; // batond's goodbye on SIGTERM; false: the peer waits for master-down
+    qint64 bootTime = 8000;
+    qint64 agentAfterBoot = 1500;
+    bool agentStartsAtBoot = true;
     QList<Node> nodes = QList<Node>(2);
     QList<qint64> clockOffset{7, -4}; // agent clock minus the console's
     QList<bool> live{true, true};
@@ -85,10 +95,34 @@ public:
         commands.append(QStringLiteral("crash %1").arg(node));
         nodes[node].crashAt = now + 200;
     }
+    void reboot(int node) override
+    {
+        commands.append(QStringLiteral("reboot %1").arg(node));
+        nodes[node].rebootAt = now + shutdownDelay;
+    }
     qint64 masterDown(int n) const { return 3000 + nodes[n].skew * 1000 / 256; }
+    void advanceReboot(int n)
+    {
+        Node& node = nodes[n];
+        if (node.rebootAt >= 0 && now >= node.rebootAt) {
+            node.rebootAt = -1;
+            if (node.state == CarpState::Master)
+                nodes[1 - n].masterAt = now + (bowOut ? 5 : masterDown(1 - n));
+            set(n, CarpState::Init);
+            node.dead = true;
+            node.link = false;
+            node.bootAt = now + bootTime;
+        }
+        if (node.bootAt >= 0 && now >= node.bootAt) {
+            node.bootAt = -1;
+            node.link = true;
+            node.restartAt = agentStartsAtBoot ? now + agentAfterBoot : -1;
+        }
+    }
     void advance()
     {
         for (int n = 0; n < 2; ++n) {
+            advanceReboot(n);
             Node& node = nodes[n];
             if (node.crashAt >= 0 && now >= node.crashAt) {
                 node.crashAt = -1;
@@ -175,10 +209,13 @@ struct Run
     SimPair sim;
     DrillEngine engine;
     quint16 seq = 0;
-    explicit Run(DrillKind kind = DrillKind::Classic, ClusterDefinition c = pair())
+    explicit Run(DrillKind kind = DrillKind::Classic, ClusterDefinition c = pair(), bool sshAccess = true)
         : engine(std::move(c), kind, &sim, 20)
     {
         sim.now = 1'700'000'000'000;
+        if (kind == DrillKind::Reboot && sshAccess)
+            engine.setServerAccess(
+                QStringLiteral("node1 over SSH as root@192.0.2.11 port 22, logged in as root"));
         engine.start(sim.now);
     }
     // Advances the simulated clock in 10 ms ticks until done() or limitMs.
@@ -439,6 +476,84 @@ private Q_SLOTS:
         QVERIFY2(why.contains(QStringLiteral("node1's agent did not come back")), qPrintable(why));
         QVERIFY2(why.contains(QStringLiteral("the VIP stayed on node1")), qPrintable(why));
         QVERIFY(r.steps[0].twoHoldersAgentsMs > DrillEngine::StaleVipLimitMs);
+    }
+
+    void rebootPasses()
+    {
+        Run run(DrillKind::Reboot);
+        run.finish();
+        const DrillRecord& r = run.engine.record();
+        QVERIFY2(r.verdict == DrillRecord::Verdict::Passed, qPrintable(r.reasons.join(u' ')));
+        QCOMPARE(run.sim.commands, QStringList({QStringLiteral("reboot 0")}));
+        QCOMPARE(r.preflight.last().name, QStringLiteral("ssh"));
+        QVERIFY(r.preflight.last().ok);
+        const DrillStep& s = r.steps.at(0);
+        QCOMPARE(s.action, DrillStep::Action::Reboot);
+        QCOMPARE(s.bound.totalMs(), 3007 + 20 + 200 + 1000);
+        QVERIFY(s.bound.formula.contains(QStringLiteral("reboot command")));
+        // The agent bows out 300 ms after the command; node2 takes over 5 ms later.
+        QVERIFY2(s.faultToTakeoverMs && std::abs(*s.faultToTakeoverMs - 305) <= 10,
+                 qPrintable(QString::number(s.faultToTakeoverMs.value_or(-1))));
+        QVERIFY(s.vipOutageMs && *s.vipOutageMs <= 40);
+        // node1's address is silent while it reboots; its agent starts 1.5 s after the 8 s boot.
+        QVERIFY(s.nodeOutageMs && std::abs(*s.nodeOutageMs - 8000) <= 40);
+        QVERIFY2(s.recoveryMs && std::abs(*s.recoveryMs - 9800) <= 20,
+                 qPrintable(QString::number(s.recoveryMs.value_or(-1))));
+        QCOMPARE(s.holderAfter, 1);
+        QCOMPARE(s.twoHoldersAgentsMs, 0);
+        QCOMPARE(DrillStep::fromJson(s.toJson()).action, DrillStep::Action::Reboot);
+        QCOMPARE(r.toJson().value(QStringLiteral("type")).toString(), QStringLiteral("reboot"));
+    }
+
+    void rebootAgentNotBackFails()
+    {
+        Run run(DrillKind::Reboot);
+        run.sim.agentStartsAtBoot = false;
+        run.engine.setBootLimitMs(60'000);
+        run.until([&run] { return run.engine.isFinished(); }, 120'000);
+        const DrillRecord& r = run.engine.record();
+        QCOMPARE(r.verdict, DrillRecord::Verdict::Failed);
+        const QString why = r.steps.at(0).reasons.join(u' ');
+        QVERIFY2(why.contains(QStringLiteral("node1's agent was not back within 60 s of the reboot")),
+                 qPrintable(why));
+        QVERIFY(!r.steps.at(0).recoveryMs);
+        // The takeover itself was fine: the verdict names only what went wrong.
+        QVERIFY2(!why.contains(QStringLiteral("took over")), qPrintable(why));
+        // Judged once the boot limit, master-down and the settling time have passed, no sooner.
+        QVERIFY(r.steps.at(0).endedMs - r.steps.at(0).startedMs >= 60'000 + 4227);
+    }
+
+    void rebootBoundExceeded()
+    {
+        Run run(DrillKind::Reboot);
+        run.sim.bowOut = false;       // the agent killed at shutdown: the peer waits for master-down
+        run.sim.shutdownDelay = 1500; // and the shutdown reached it late
+        run.finish();
+        const DrillRecord& r = run.engine.record();
+        QCOMPARE(r.verdict, DrillRecord::Verdict::Failed);
+        const QString why = r.steps.at(0).reasons.join(u' ');
+        QVERIFY2(why.contains(QStringLiteral("node2 took over 45")) &&
+                     why.contains(QStringLiteral("after the reboot command, more than the bound of 4227 ms")),
+                 qPrintable(why));
+        QVERIFY(r.steps.at(0).recoveryMs.has_value()); // the server did come back
+    }
+
+    void rebootRefusedWithoutAccess()
+    {
+        Run run(DrillKind::Reboot, pair(), false);
+        run.finish();
+        QCOMPARE(run.engine.record().verdict, DrillRecord::Verdict::Refused);
+        QVERIFY(run.sim.commands.isEmpty());
+        QVERIFY(run.engine.record().reasons.join(u' ').contains(QStringLiteral("no SSH access")));
+
+        SimPair sim;
+        DrillEngine engine(pair(), DrillKind::Reboot, &sim, 20);
+        engine.refuseAccess(1000, QStringLiteral("SSH: the host key of node1 was not trusted"));
+        QCOMPARE(engine.record().verdict, DrillRecord::Verdict::Refused);
+        QCOMPARE(engine.record().preflight.size(), 1);
+        QCOMPARE(engine.record().preflight.first().name, QStringLiteral("ssh"));
+        QVERIFY(!engine.record().preflight.first().ok);
+        QVERIFY(sim.commands.isEmpty());
     }
 
     void unfinishedRecordReadsAborted()

@@ -180,6 +180,45 @@ private Q_SLOTS:
         QVERIFY2(dialog.statusText().startsWith(QStringLiteral("The drill cannot start")),
                  qPrintable(dialog.statusText()));
     }
+
+    void rebootOfferedOnlyWithSshAccess()
+    {
+        QTemporaryDir reports;
+        ClusterDefinition d = loopbackPair(m_pki.directory(), 1, 2);
+        {
+            DrillDialog dialog(d, reports.path());
+            const QAbstractItemModel* types = dialog.typeBox()->model();
+            const QModelIndex reboot =
+                types->index(dialog.typeBox()->findData(static_cast<int>(DrillKind::Reboot)), 0);
+            QVERIFY(reboot.isValid());
+            QVERIFY(!(types->flags(reboot) & Qt::ItemIsEnabled));
+            QCOMPARE(reboot.data().toString(), QStringLiteral("Server reboot (needs SSH access)"));
+            QCOMPARE(reboot.data(Qt::ToolTipRole).toString(), DrillDialog::rebootUnavailableReason());
+            QVERIFY(!dialog.start(DrillKind::Reboot));
+            QVERIFY2(dialog.statusText().contains(QStringLiteral("Set up SSH access to both servers")),
+                     qPrintable(dialog.statusText()));
+        }
+        // With SSH access the drill is offered; a server that cannot be reached refuses it, with the
+        // reason in the report, before anything is done.
+        d.ssh = {QStringLiteral("root@127.0.0.1:1"), QStringLiteral("root@127.0.0.1:1")};
+        DrillDialog dialog(d, reports.path());
+        const QAbstractItemModel* types = dialog.typeBox()->model();
+        const QModelIndex reboot =
+            types->index(dialog.typeBox()->findData(static_cast<int>(DrillKind::Reboot)), 0);
+        QVERIFY(types->flags(reboot) & Qt::ItemIsEnabled);
+        QCOMPARE(reboot.data().toString(), QStringLiteral("Server reboot"));
+        QSignalSpy done(&dialog, &DrillDialog::drillFinished);
+        QVERIFY(dialog.start(DrillKind::Reboot));
+        QVERIFY(done.wait(20000));
+        const DrillRecord& r = dialog.runner()->record();
+        QCOMPARE(r.verdict, DrillRecord::Verdict::Refused);
+        QCOMPARE(r.kind, DrillKind::Reboot);
+        QVERIFY(r.steps.isEmpty());
+        QVERIFY2(r.reasons.join(u' ').startsWith(QStringLiteral("SSH: ")), qPrintable(r.reasons.join(u' ')));
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("REFUSED")), qPrintable(dialog.statusText()));
+        QCOMPARE(dialog.reportFiles().size(), 3);
+        QVERIFY(dialog.reportFiles().first().endsWith(QStringLiteral("-reboot.json")));
+    }
 };
 
 QTEST_MAIN(TestDrillDialog)

@@ -25,7 +25,8 @@ keys() { awk "/$2/,/return/" "$root/shared/config/$1" | grep -o 'QStringLiteral(
 mapfile -t o < <("$1" --help | options)
 covers batond.8 "${o[@]}"
 help=$("$2" --help)
-mapfile -t o < <({ echo "$help"; "$2" pki --help; "$2" adverts --help; "$2" deploy --help; } | options)
+mapfile -t o < <({ echo "$help"; "$2" pki --help; "$2" adverts --help; "$2" deploy --help
+    "$2" drill --help | grep -v -- --help-all; } | options)
 covers batonctl.1 "${o[@]}"
 mapfile -t verbs < <({
     grep -E '^  [a-z]' <<<"$help" | awk '{ print $1 }'

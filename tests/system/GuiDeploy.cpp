@@ -3,8 +3,9 @@
 // the Baton window (offscreen), Cluster → Deploy cluster…, both servers typed in, Deploy clicked,
 // and every question answered as an administrator would: each host key trusted only if the dialog
 // shows the fingerprint read on that server, the key's passphrase, the sudo password, the plan.
-// Exits 0 only if both agents were deployed and the window's node cards then went live. With SHOTS
-// it saves deploy-plan.png, deploy-finished.png and deploy-window.png. Used by tests/server/deploy.sh.
+// Exits 0 only if both agents were deployed, the servers kept as the cluster's SSH access and the
+// window's node cards then went live. With SHOTS it saves deploy-plan.png, deploy-finished.png and
+// deploy-window.png. Used by tests/server/deploy.sh.
 #include "MainWindow.h"
 #include "deploy/DeployDialog.h"
 #include "node/AgentConnection.h"
@@ -159,6 +160,13 @@ int main(int argc, char** argv)
                 .arg(hostKeys)
                 .arg(passphrases)
                 .arg(sudos));
+    // The servers as they were reached are now the cluster's SSH access (for the reboot drill).
+    const std::array<QString, 2> access{args[2], args[3]};
+    if (!window.cluster() || window.cluster()->ssh != access)
+        return fail(QStringLiteral("the cluster's SSH access is '%1', expected '%2'")
+                        .arg(window.cluster() ? window.cluster()->ssh[0] + u' ' + window.cluster()->ssh[1]
+                                              : QString(),
+                             access[0] + u' ' + access[1]));
     // The window connects to the agents it has just deployed.
     if (!spin(
             [&] {

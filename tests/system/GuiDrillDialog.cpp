@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gui_drill_dialog CLUSTER.json [SCREENSHOT-DIR]: the Baton window (offscreen) against two real
-// agents, Cluster → Failover drills…, a classic drill started from the dialog and watched to its end.
+// gui_drill_dialog CLUSTER.json [SCREENSHOT-DIR [TYPE]]: the Baton window (offscreen) against two
+// real agents, Cluster → Failover drills…, a drill (classic unless TYPE says otherwise) started from
+// the dialog and watched to its end.
 // Prints the verdict and the reports; exits 0 only if the drill passed, its three reports exist and
 // the history lists it first. With SCREENSHOT-DIR it saves drill-running.png (the takeover of the first
-// step), drill-finished.png and drill-history.png. Used by tests/netns/gui_drill_dialog.sh.
+// step), drill-finished.png and drill-history.png (prefixed TYPE- for another type). Used by
+// tests/netns/gui_drill_dialog.sh and, for the reboot drill, tests/server/drill_reboot.sh.
 #include "MainWindow.h"
 #include "drill/DrillDialog.h"
 #include "drill/DrillHistoryView.h"
@@ -50,13 +52,19 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: gui_drill_dialog CLUSTER.json [SCREENSHOT-DIR]\n");
+        std::fprintf(stderr, "usage: gui_drill_dialog CLUSTER.json [SCREENSHOT-DIR [TYPE]]\n");
         return 2;
     }
     const QString shots = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    const std::optional<DrillKind> kind =
+        drillKindFromName(argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("classic"));
+    if (!kind)
+        return fail(QStringLiteral("unknown drill type %1").arg(QString::fromLocal8Bit(argv[3])));
+    const QString prefix = *kind == DrillKind::Classic ? QString() : drillKindName(*kind) + u'-';
     const auto shoot = [&](QWidget* widget, const char* name) {
-        if (!shots.isEmpty() && !widget->grab().save(QDir(shots).filePath(QString::fromLatin1(name))))
-            std::printf("# could not save %s\n", name);
+        const QString file = QDir(shots).filePath(prefix + QString::fromLatin1(name));
+        if (!shots.isEmpty() && !widget->grab().save(file))
+            std::printf("# could not save %s\n", qPrintable(file));
     };
     QTemporaryDir store;
     MainWindow window(store.filePath(QStringLiteral("clusters.json")));
@@ -73,9 +81,9 @@ int main(int argc, char** argv)
         return fail(QStringLiteral("the drill dialog did not open"));
     dialog->resize(1200, 900);
     spin([] { return false; }, 3000); // the agents are dialled, the addresses probed
-    if (!dialog->start(DrillKind::Classic))
+    if (!dialog->start(*kind))
         return fail(dialog->statusText());
-    std::printf("# started a classic drill from the dialog\n");
+    std::printf("# started a %s drill from the dialog\n", qPrintable(drillKindName(*kind)));
     const auto seen = [&](const QString& text) {
         const DrillRunner* runner = dialog->runner();
         if (!runner || runner->record().steps.isEmpty())

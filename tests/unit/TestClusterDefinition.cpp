@@ -23,6 +23,7 @@ ClusterDefinition twoNodes()
     d.nodes[0] = {QStringLiteral("node1"), 0xC000020B, QString(), 7112, QStringLiteral("eth0"), 1};
     d.nodes[1] = {QStringLiteral("node2"), 0xC000020C, QStringLiteral("node2.example.org"), 7113,
                   QStringLiteral("ens3"),  100};
+    d.ssh[1] = QStringLiteral("admin@node2:2222");
     return d;
 }
 
@@ -84,6 +85,14 @@ private Q_SLOTS:
         QCOMPARE(node.value(QStringLiteral("agentAddress")).toString(), QStringLiteral("node2.example.org"));
         QCOMPARE(node.value(QStringLiteral("agentPort")).toInt(), 7113);
         QCOMPARE(node.value(QStringLiteral("advskew")).toInt(), 100);
+        QCOMPARE(node.value(QStringLiteral("ssh")).toString(), QStringLiteral("admin@node2:2222"));
+        // No SSH access set up: no key written, so files without it stay as they were.
+        QVERIFY(
+            !json.value(QStringLiteral("nodes")).toArray().at(0).toObject().contains(QStringLiteral("ssh")));
+        QVERIFY(!twoNodes().hasSshAccess());
+        ClusterDefinition both = twoNodes();
+        both.ssh[0] = QStringLiteral("node1");
+        QVERIFY(both.hasSshAccess());
     }
 
     void jsonDefaults()
@@ -94,7 +103,7 @@ private Q_SLOTS:
         QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
         for (qsizetype i = 0; i < nodes.size(); ++i) {
             QJsonObject node = nodes[i].toObject();
-            for (const char* key : {"agentAddress", "agentPort", "advskew"})
+            for (const char* key : {"agentAddress", "agentPort", "advskew", "ssh"})
                 node.remove(QLatin1StringView(key));
             nodes[i] = node;
         }
@@ -110,6 +119,7 @@ private Q_SLOTS:
         QCOMPARE(d->nodes[1].agentHost(), QStringLiteral("192.0.2.12"));
         QCOMPARE(d->nodes[1].agentPort, quint16{7112});
         QCOMPARE(d->nodes[1].advskew, quint8{0});
+        QCOMPARE(d->ssh[1], QString());
     }
 
     void jsonBad_data()
@@ -212,6 +222,10 @@ private Q_SLOTS:
         row("agent address with space", "nodes/0/agentAddress", QStringLiteral("a b"),
             "nodes[0].agentAddress", "host name or address");
         row("pki dir relative", "pkiDir", QStringLiteral("pki"), "pkiDir", "absolute path");
+        row("ssh with a space", "nodes/1/ssh", QStringLiteral("admin@node2 -p 22"), "nodes[1].ssh",
+            "an alias of ~/.ssh/config or [user@]host[:port], or nothing, got 'admin@node2 -p 22'");
+        row("ssh like an option", "nodes/0/ssh", QStringLiteral("-oProxyCommand=x"), "nodes[0].ssh",
+            "[user@]host[:port]");
     }
 
     void invalid()
