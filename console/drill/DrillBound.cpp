@@ -27,6 +27,25 @@ DrillBound DrillBound::failover(const ClusterDefinition& cluster, int takingOver
     return b;
 }
 
+DrillBound DrillBound::failoverAfter(const ClusterDefinition& cluster, int takingOver, int probeMs,
+                                     const QString& delayName, qint64 delayMs)
+{
+    DrillBound b = failover(cluster, takingOver, probeMs);
+    b.marginMs += delayMs;
+    b.formula =
+        QStringLiteral("deadratio × advbase + advskew/256 + probe + margin + %1 = %2 × %3 s + %4/256 s + "
+                       "%5 ms + %6 ms + %7 ms = %8 ms")
+            .arg(delayName)
+            .arg(cluster.deadratio)
+            .arg(cluster.advbase)
+            .arg(cluster.nodes[static_cast<std::size_t>(takingOver)].advskew)
+            .arg(probeMs)
+            .arg(MarginMs)
+            .arg(delayMs)
+            .arg(b.totalMs());
+    return b;
+}
+
 DrillBound DrillBound::handover(int probeMs)
 {
     DrillBound b;

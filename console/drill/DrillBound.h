@@ -32,6 +32,10 @@ struct DrillBound
     static DrillBound fromJson(const QJsonObject& json);
 
     static DrillBound failover(const ClusterDefinition& cluster, int takingOver, int probeMs);
+    // The failover bound timed from a command that takes delayMs to become the fault (the agent's
+    // delay before it dies, a reboot command reaching systemd): the delay is added and named.
+    static DrillBound failoverAfter(const ClusterDefinition& cluster, int takingOver, int probeMs,
+                                    const QString& delayName, qint64 delayMs);
     static DrillBound handover(int probeMs);
     static DrillBound quiet(int probeMs);
 };

@@ -397,18 +397,8 @@ void DrillEngine::begin(qint64 nowMs)
         beginReboot(step, nowMs);
     } else {
         // The takeover is timed from the command, so the agent's delay before it dies is added.
-        step.bound = DrillBound::failover(m_cluster, peer, m_probeMs);
-        step.bound.marginMs += CrashDelayMs;
-        step.bound.formula =
-            QStringLiteral("deadratio × advbase + advskew/256 + probe + margin + crash delay = %1 × %2 s + "
-                           "%3/256 s + %4 ms + %5 ms + %6 ms = %7 ms")
-                .arg(m_cluster.deadratio)
-                .arg(m_cluster.advbase)
-                .arg(m_cluster.nodes[static_cast<std::size_t>(peer)].advskew)
-                .arg(step.bound.probeMs)
-                .arg(DrillBound::MarginMs)
-                .arg(CrashDelayMs)
-                .arg(step.bound.totalMs());
+        step.bound = DrillBound::failoverAfter(m_cluster, peer, m_probeMs, QStringLiteral("crash delay"),
+                                               CrashDelayMs);
         step.expected = tr("%1's agent dies without a bow-out; %2 takes the VIP within %3 ms; the agent is "
                            "restarted and removes the VIP it left behind within %4 ms of the takeover")
                             .arg(nodeName(node), nodeName(peer))
@@ -662,18 +652,8 @@ void DrillEngine::beginReboot(DrillStep& step, qint64 nowMs)
     m_backMs = 0;
     // Timed from the command: the agent bows out when systemd stops it, but if the bow-out is lost
     // the peer's master-down timer decides, after the command has reached the server's systemd.
-    step.bound = DrillBound::failover(m_cluster, peer, m_probeMs);
-    step.bound.marginMs += RebootCommandMs;
-    step.bound.formula =
-        QStringLiteral("deadratio × advbase + advskew/256 + probe + margin + reboot command = %1 × %2 s + "
-                       "%3/256 s + %4 ms + %5 ms + %6 ms = %7 ms")
-            .arg(m_cluster.deadratio)
-            .arg(m_cluster.advbase)
-            .arg(m_cluster.nodes[static_cast<std::size_t>(peer)].advskew)
-            .arg(step.bound.probeMs)
-            .arg(DrillBound::MarginMs)
-            .arg(RebootCommandMs)
-            .arg(step.bound.totalMs());
+    step.bound = DrillBound::failoverAfter(m_cluster, peer, m_probeMs, QStringLiteral("reboot command"),
+                                           RebootCommandMs);
     const int holder = expectedHolderAfterReboot(node);
     step.expected =
         tr("%1's server reboots (systemctl reboot over SSH); %2 takes the VIP within %3 ms of the "
