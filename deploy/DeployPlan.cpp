@@ -112,7 +112,18 @@ DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desir
                              .arg(desired.server)
                              .arg(facts.freeKiB / 1024)
                              .arg(requiredKiB(desired) / 1024);
-    if (plan.installPackages && !plan.previousVersion.isEmpty() && plan.previousVersion != desired.version)
+    // A failed upgrade puts the previous packages back from the copy an earlier deployment kept; a
+    // Baton installed some other way has none, and a failure would leave the server half-upgraded.
+    if (plan.installPackages && (batond.installed || batonctl.installed) && !facts.cacheHasPackages)
+        plan.refusals
+            << QStringLiteral(
+                   "%1 has Baton %2 installed, but not by this deployment: there is no copy of its "
+                   "packages in /var/cache/baton-deploy, so a failed upgrade could not put it back. "
+                   "Copy the installed version's batond and batonctl .deb files there, or remove "
+                   "Baton from %1 first (apt purge batond batonctl)")
+                   .arg(desired.server, batond.installed ? batond.version : batonctl.version);
+    else if (plan.installPackages && !plan.previousVersion.isEmpty() &&
+             plan.previousVersion != desired.version)
         plan.warnings << QStringLiteral(
                              "batond %1 is replaced by %2; a failure reinstalls %1 from the copy this "
                              "deployment kept in /var/cache/baton-deploy")

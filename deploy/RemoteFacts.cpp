@@ -57,7 +57,10 @@ QString RemoteFacts::script()
         "grep -Hn '^[[:space:]]*ucarp-' /etc/network/interfaces /etc/network/interfaces.d/* 2>/dev/null | "
         "sed 's/^/ucarp=/'\n"
         "for d in %3; do [ -d \"$d\" ] && echo \"dir=$d\"; done\n"
-        "ls /var/cache/baton-deploy/batond_*.deb >/dev/null 2>&1 && echo cache=yes\n"
+        // A failed upgrade reinstalls what is installed from the cache: its exact versions must be there.
+        "cache=yes; for p in batond batonctl; do s=$(dpkg-query -W -f '${db:Status-Abbrev}|${Version}' $p "
+        "2>/dev/null); case \"$s\" in ii*) v=${s#*|}; ls /var/cache/baton-deploy/${p}_${v#*:}_*.deb "
+        ">/dev/null 2>&1 || cache=no;; esac; done; echo cache=$cache\n"
         "[ -f /etc/baton/batond.conf ] && echo \"agent-config=$(base64 -w0 /etc/baton/batond.conf)\"\n"
         "echo end=1\n");
     return s.arg(packageNames().join(u' '), managedFiles().join(u' '), managedDirs().join(u' '));

@@ -47,9 +47,10 @@ struct RemoteFacts
     // The running ucarp processes' command lines, as started (by ifupdown's hook): what a rollback
     // or an undone takeover starts again. They hold ucarp's password, as ucarp's own argv does.
     QStringList ucarpCommands;
-    bool takeoverRecord = false;   // /var/backups/baton-takeover exists: a takeover can be undone
-    QStringList existingDirs;      // of managedDirs()
-    bool cacheHasPackages = false; // /var/cache/baton-deploy holds the installed version's .debs
+    bool takeoverRecord = false; // /var/backups/baton-takeover exists: a takeover can be undone
+    QStringList existingDirs;    // of managedDirs()
+    // /var/cache/baton-deploy holds the .debs of exactly the versions installed (or none is).
+    bool cacheHasPackages = false;
 
     static const QStringList& packageNames(); // batond batonctl ucarp keepalived
     static const QStringList& managedFiles(); // the files the deployment writes

@@ -93,10 +93,8 @@ bool ServerDeployment::uploadChecked(const QString& stepName, const QString& nam
                                      QString* error)
 {
     const QString path = m_staging + u'/' + name;
-    if (!m_session->upload(data, path, 0600, error)) {
-        *error = QStringLiteral("%1: %2").arg(stepName, *error);
-        return false;
-    }
+    if (!m_session->upload(data, path, 0600, error))
+        return false; // the step is named by whoever reports the failure
     const auto sum = m_host->user(QStringLiteral("sha256sum < %1").arg(q(path)), ShortMs, error);
     if (!sum)
         return false;

@@ -109,10 +109,13 @@ void SshSession::disconnect()
 bool SshSession::lost(QString* error, const QString& what)
 {
     m_failure = cancelled() ? Failure::Cancelled : Failure::Lost;
-    *error =
-        cancelled()
-            ? QStringLiteral("cancelled")
-            : QStringLiteral("%1: the connection to %2 was lost (%3)").arg(what, m_server, libsshError());
+    // libssh reports a peer's close as "Socket error: Success" (errno was never set).
+    QString cause = libsshError();
+    if (cause.endsWith(QLatin1StringView(": Success")))
+        cause = QStringLiteral("closed by the server or on the way");
+    *error = cancelled()
+                 ? QStringLiteral("cancelled")
+                 : QStringLiteral("%1: the connection to %2 was lost (%3)").arg(what, m_server, cause);
     return false;
 }
 
@@ -302,9 +305,12 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
                 for (int i = 0; i < prompts; ++i) {
                     char echo = 0;
                     const char* text = ssh_userauth_kbdint_getprompt(s, static_cast<unsigned>(i), &echo);
-                    std::optional<QByteArray> answer = prompter.loginSecret(
-                        m_server, QStringLiteral("%1 (%2)").arg(QString::fromUtf8(text).trimmed(), who),
-                        attempt);
+                    // PAM's "Password: " becomes "Password (admin@host)": the prompter adds its own colon.
+                    QString asked = QString::fromUtf8(text).trimmed();
+                    if (asked.endsWith(u':'))
+                        asked.chop(1);
+                    std::optional<QByteArray> answer =
+                        prompter.loginSecret(m_server, QStringLiteral("%1 (%2)").arg(asked, who), attempt);
                     if (!answer) {
                         gaveUp = true;
                         break;

@@ -219,13 +219,9 @@ void DeployDialog::done(DeployEngine::Outcome outcome)
     const QString report = m_engine->report();
     switch (outcome) {
     case DeployEngine::Outcome::Deployed:
-        setStatus(tr("Deployed: both agents answer over mutual TLS. %1").arg(report),
-                  QStringLiteral("#1b5e20"));
-        rememberAccess();
-        Q_EMIT deployed();
-        break;
     case DeployEngine::Outcome::NothingToChange:
-        setStatus(tr("Nothing to change. %1").arg(report), QStringLiteral("#1b5e20"));
+        // The engine's summary already says it ("deployed: batond 0.2.0 runs on…").
+        setStatus(report.left(1).toUpper() + report.mid(1), QStringLiteral("#1b5e20"));
         rememberAccess();
         Q_EMIT deployed();
         break;

@@ -70,6 +70,7 @@ private:
                        {true, QStringLiteral("root:root"), QStringLiteral("600"), QStringLiteral("y")});
         f.unitEnabled = QStringLiteral("enabled");
         f.unitActive = QStringLiteral("active");
+        f.cacheHasPackages = true;
         return f;
     }
 
@@ -135,6 +136,24 @@ private Q_SLOTS:
         QCOMPARE(plan.previousVersion, QStringLiteral("0.1.0"));
         QCOMPARE(plan.service, DeployPlan::Service::Restart);
         QVERIFY(plan.text().contains(QStringLiteral("upgrade batond and batonctl 0.1.0 -> 0.2.0")));
+    }
+
+    void upgradeWithoutAPreviousCopyIsRefused()
+    {
+        // Installed by hand: nothing to put back if the upgrade failed.
+        RemoteFacts f = deployed();
+        f.packages[QStringLiteral("batond")].version = QStringLiteral("0.1.0");
+        f.packages[QStringLiteral("batonctl")].version = QStringLiteral("0.1.0");
+        f.cacheHasPackages = false;
+        const DeployPlan refused = DeployPlan::make(f, desired(), true);
+        QCOMPARE(refused.refusals.size(), 1);
+        QVERIFY(
+            refused.refusals[0].contains(QStringLiteral("srv1 has Baton 0.1.0 installed, but not by this")));
+        QVERIFY(refused.refusals[0].contains(QStringLiteral("/var/cache/baton-deploy")));
+        // The same version already there needs no package, so nothing is refused.
+        f.packages[QStringLiteral("batond")].version = QStringLiteral("0.2.0");
+        f.packages[QStringLiteral("batonctl")].version = QStringLiteral("0.2.0");
+        QVERIFY(DeployPlan::make(f, desired(), true).refusals.isEmpty());
     }
 
     void staleCertificateIsRenewedWithItsKey()

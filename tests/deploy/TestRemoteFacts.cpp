@@ -44,6 +44,7 @@ private Q_SLOTS:
         QVERIFY(!facts->batonGroupExists);
         QCOMPARE(facts->existingDirs, QStringList{QStringLiteral("/etc/baton")});
         QVERIFY(facts->cacheHasPackages);
+        QVERIFY(!RemoteFacts::parse("os-id=debian\ncache=no\nend=1\n", &error)->cacheHasPackages);
         QVERIFY(facts->describe().join(u'\n').contains(QStringLiteral("batond 0.1.0")));
     }
 

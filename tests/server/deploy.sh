@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # `batonctl deploy` onto two bare booted Debian 12 servers, one pair shared by every case:
 #   refusals that change nothing on either server: an unknown host key declined, an OS other than
-#   Debian 12, a wrong login password, a wrong sudo password, a changed host key;
+#   Debian 12, a wrong login password, a wrong sudo password, a server behind ProxyJump, a changed
+#   host key;
 #   a fresh pair as root through a running ssh-agent (hashed known_hosts that OpenSSH reads, both
 #   agents answering over mutual TLS, no agent private key on the desktop), then "nothing to
-#   change"; a new revocation list as a non-root user with sudo and a password (a reload: the VIP
-#   stays); a new control port (a restart); a rolling upgrade while a client pings the VIP every
-#   10 ms (the server without the VIP first, then a graceful hand-over: at most 50 ms of outage);
+#   change"; a new revocation list as a non-root user with sudo and a password, node 1 logging in
+#   by keyboard-interactive (a reload: the VIP stays); a new control port (a restart); a rolling upgrade while a client pings the VIP every
+#   10 ms (the server without the VIP first, then a graceful hand-over: at most 50 ms of outage); an
+#   upgrade whose agent does not start, rolled back to the previous packages exactly;
 #   then, from bare servers again, failures mid-way rolled back exactly on both servers: a full
 #   disk on the second server (node 2), and the SSH connection cut during its upload; and last the
 #   window's Deploy cluster… end to end (tests/system/GuiDeploy.cpp) onto the bare pair.
@@ -55,6 +57,19 @@ said "sudo on node1 refused the password for admin" || die "the wrong sudo passw
 same_state bare "wrong sudo password"
 grep -rq "admin-login\|not-the-password" "$DESK" && die "a password was written on the desktop"
 pass "a wrong login password and a wrong sudo password refused, nothing changed"
+
+# libssh has no ProxyJump: a server behind a jump host is refused by name before anything changes.
+cat >> "$DESK/.ssh/config" << EOT
+Host jumped
+    HostName 192.0.2.12
+    ProxyJump node1
+EOT
+SERVERS="node1 jumped" deploy --yes < /dev/null
+expect_rc 3 "ProxyJump"
+said "jumped is reached through 'node1' in ~/.ssh/config, and jump hosts are not supported" ||
+    die "the ProxyJump refusal does not name the jump host"
+same_state bare "ProxyJump"
+pass "a server behind ProxyJump refused by name, nothing changed"
 
 # --- a fresh pair by key through ssh-agent --------------------------------------------------------
 t0=$(now_ms)
@@ -105,15 +120,20 @@ pass "a changed host key is a hard stop"
 "$BATONCTL" pki issue-console "$PKI" old-laptop > /dev/null
 "$BATONCTL" pki revoke "$PKI" old-laptop > /dev/null
 pid1=$(agent_pid 1)
+# node 1's sshd takes passwords only through keyboard-interactive (PAM), as many hardened servers do.
+node 1 sh -c 'printf "PasswordAuthentication no\nKbdInteractiveAuthentication yes\n" > /etc/ssh/sshd_config.d/kbdint.conf && systemctl reload ssh'
 NO_AGENT=1 SERVERS="admin@node1 admin@node2" SHOW_LINES=12 deploy --yes <<< $'admin-login\nadmin-login\nadmin-login\nadmin-login'
+node 1 sh -c 'rm /etc/ssh/sshd_config.d/kbdint.conf && systemctl reload ssh'
 expect_rc 0 "revocation list"
+said "node1: Password (admin@192.0.2.11): " || die "node 1's keyboard-interactive prompt was not shown"
+said "node2: Password for admin@192.0.2.12: " || die "node 2's password prompt was not shown"
 said "reload (the address stays where it is" || die "the plan does not reload"
 said "file keep /etc/baton/batond.conf" || die "the unchanged configuration is not kept"
 [[ $(grep -c "sudo password for admin" "$WORK/deploy.out") == 2 ]] || die "the sudo password was not asked exactly once per server"
 [[ $(agent_pid 1) == "$pid1" ]] || die "node 1's agent was restarted instead of reloaded"
 has_vip 1 || die "the VIP moved"
 cmp -s "$PKI/revoked.crl" "$(node_file 1 /var/lib/baton/revoked.crl)" || die "node 1 does not have the new revocation list"
-pass "a new revocation list as admin with sudo and a password: only it written, reloaded, the VIP stayed"
+pass "a new revocation list as admin (node 1 by keyboard-interactive, node 2 by password) with sudo: only it written, reloaded, the VIP stayed"
 
 # A changed control port needs a restart (batond takes a new listener when it starts): the BACKUP
 # first, then the MASTER hands the VIP over gracefully.
@@ -149,6 +169,23 @@ note "rolling upgrade to $newer: $LOST echoes to the VIP lost at 10 ms, longest 
 # without any outage, so the gap between replies alone would overstate it.
 ((LOST * 10 <= 50)) || die "the rolling upgrade lost $LOST echoes at 10 ms: more than 50 ms of VIP outage"
 pass "rolling upgrade, node $other first then node $holder handing over: $LOST echoes lost at 10 ms (longest gap $OUTAGE ms)"
+
+# --- a failed upgrade: the new batond does not start on the first server; the previous packages go back ---
+broken=$(newer_packages "$WORK/broken" upgrade2 broken)
+holder=1
+has_vip 2 && holder=2
+other=$((3 - holder))
+save_state upgraded
+PACKAGES="$WORK/broken" SHOW_LINES=14 deploy --yes < /dev/null
+expect_rc 1 "broken upgrade"
+said "failed on node$holder" && die "the broken upgrade went on to the VIP's holder"
+said "failed on node$other" || die "the failed step on node $other is not named"
+said "node$other was rolled back to where it was" || die "node $other was not rolled back"
+said "node$holder was not touched" || die "node $holder is not reported untouched"
+same_state upgraded "broken upgrade"
+for n in 1 2; do agent_active "$n" || die "batond $newer is not active again on node $n"; done
+has_vip "$holder" || die "the VIP left node $holder during the failed upgrade"
+pass "an upgrade to $broken whose agent does not start: node $other back on $newer exactly, node $holder untouched"
 
 # --- failures mid-way, rolled back exactly ----------------------------------------------------------
 for n in 1 2; do

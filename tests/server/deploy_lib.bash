@@ -62,14 +62,15 @@ deploy() {
 fingerprint() { ssh-keygen -l -E sha256 -f "$(node_file "$1" /etc/ssh/ssh_host_ed25519_key.pub)" | cut -d' ' -f2; }
 
 # snapshot N: node N's state as the tests compare it. What a running agent writes by itself (its
-# counter memory, event journal and state, whenever it likes) is left out.
+# counter memory, event journal and state, whenever it likes) is left out, and so is the private
+# /var/tmp folder systemd makes anew for each start of a unit.
 snapshot() {
     node "$1" sh -c '
         dpkg-query -W -f "\${Package} \${Version} \${db:Status-Abbrev}\n" | sort
         set -f # the patterns below are for find
         own="-path /var/lib/baton/counters* -o -path /var/lib/baton/events.jsonl* -o -path /var/lib/baton/state.json*"
         find /etc /var/lib/baton /var/cache/baton-deploy /var/backups/baton-deploy /var/tmp -xdev \
-            \( -name "*-" -o -name .pwd.lock -o -path /etc/ld.so.cache -o $own \) -prune -o -printf "%p %m %u:%g\n" 2>/dev/null | sort
+            \( -name "*-" -o -name .pwd.lock -o -path /etc/ld.so.cache -o -name "systemd-private-*" -o $own \) -prune -o -printf "%p %m %u:%g\n" 2>/dev/null | sort
         find /etc /var/lib/baton -xdev -type f ! -name "*-" ! -name .pwd.lock ! \( $own \) -exec sha256sum {} + 2>/dev/null | sort
         systemctl list-unit-files --state=enabled --no-legend | sort'
 }
@@ -90,16 +91,21 @@ expect_rc() { # expect_rc RC WHAT
 }
 said() { matches "$@" < "$WORK/deploy.out"; }
 
-# newer_packages DIR: the built packages repacked as version VERSION+upgrade1 into DIR.
+# newer_packages DIR [SUFFIX [BROKEN]]: the built packages repacked as version VERSION+SUFFIX
+# (default upgrade1) into DIR; with BROKEN, a batond that refuses to start (as a bad build would).
 newer_packages() {
-    local dir=$1 p version
+    local dir=$1 suffix=${2:-upgrade1} broken=${3:-} p version
     version=$(dpkg-deb -f "$(deb batond)" Version)
     mkdir -p "$dir"
     for p in batond batonctl; do
         rm -rf "$WORK/repack"
         dpkg-deb -R "$(deb $p)" "$WORK/repack"
-        sed -i "s/^Version: .*/Version: $version+upgrade1/" "$WORK/repack/DEBIAN/control"
-        dpkg-deb -b -Zgzip "$WORK/repack" "$dir/${p}_$version+upgrade1_$(dpkg-deb -f "$(deb $p)" Architecture).deb" > /dev/null
+        sed -i "s/^Version: .*/Version: $version+$suffix/" "$WORK/repack/DEBIAN/control"
+        if [[ -n $broken && $p == batond ]]; then
+            printf '#!/bin/sh\necho "batond: this build is broken" >&2\nexit 1\n' > "$WORK/repack/usr/sbin/batond"
+            (cd "$WORK/repack" && find usr -type f -exec md5sum {} + > DEBIAN/md5sums)
+        fi
+        dpkg-deb -b -Zgzip "$WORK/repack" "$dir/${p}_$version+${suffix}_$(dpkg-deb -f "$(deb $p)" Architecture).deb" > /dev/null
     done
-    echo "$version+upgrade1"
+    echo "$version+$suffix"
 }
