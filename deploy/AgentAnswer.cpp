@@ -3,6 +3,7 @@
 
 #include "control/ControlClient.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -22,10 +23,10 @@ bool AgentAnswer::waitFor(const QSslConfiguration& tls, const QString& host, qui
 {
     QElapsedTimer clock;
     clock.start();
-    *error = QStringLiteral("no answer");
+    *error = QCoreApplication::translate("AgentAnswer", "no answer");
     while (clock.elapsed() < timeoutMs) {
         if (cancel && cancel->load()) {
-            *error = QStringLiteral("cancelled");
+            *error = QCoreApplication::translate("AgentAnswer", "cancelled");
             return false;
         }
         ControlClient client;
@@ -36,7 +37,8 @@ bool AgentAnswer::waitFor(const QSslConfiguration& tls, const QString& host, qui
         QObject::connect(&client, &ControlClient::statusReceived, &loop, [&](const AgentStatus& status) {
             answered = until(status);
             if (!answered)
-                *error = QStringLiteral("the agent answers, but not yet as expected");
+                *error =
+                    QCoreApplication::translate("AgentAnswer", "the agent answers, but not yet as expected");
             loop.quit();
         });
         QObject::connect(&client, &ControlClient::disconnected, &loop, [&](const QString& reason) {

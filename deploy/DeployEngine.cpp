@@ -2,6 +2,7 @@
 #include "DeployEngine.h"
 
 #include "AgentAnswer.h"
+#include "DeployStep.h"
 #include "LocalPackages.h"
 #include "ServerDeployment.h"
 #include "StanzaCluster.h"
@@ -96,6 +97,11 @@ int DeployEngine::exitCode(Outcome outcome)
     return 1;
 }
 
+QString DeployEngine::stepFailure(const QString& step, const QString& server, const QString& cause)
+{
+    return tr("step '%1' failed on %2: %3").arg(DeployStep::name(step), server, cause);
+}
+
 DeployEngine::Outcome DeployEngine::finish(Outcome outcome, const QString& report)
 {
     m_report = report;
@@ -110,20 +116,20 @@ DeployEngine::Outcome DeployEngine::undoTakeover(const DeployRequest& request,
     QStringList planText;
     for (auto& server : servers) {
         if (!server->facts().takeoverRecord)
-            refusals << QStringLiteral("%1 has no takeover to undo (no /var/backups/baton-takeover)")
-                            .arg(server->server());
-        planText << QStringLiteral("%1: batond stopped and purged, /etc/network/interfaces restored from "
-                                   "/var/backups/baton-takeover, ucarp started as it ran")
+            refusals
+                << tr("%1 has no takeover to undo (no /var/backups/baton-takeover)").arg(server->server());
+        planText << tr("%1: batond stopped and purged, /etc/network/interfaces restored from "
+                       "/var/backups/baton-takeover, ucarp started as it ran")
                         .arg(server->server());
     }
     const QString plan = planText.join(u'\n');
     Q_EMIT planReady(plan);
     if (!refusals.isEmpty())
-        return finish(Outcome::Refused, refusals.join(u'\n') + QStringLiteral("\nNothing was changed."));
+        return finish(Outcome::Refused, refusals.join(u'\n') + u'\n' + tr("Nothing was changed."));
     if (request.planOnly)
-        return finish(Outcome::Planned, QStringLiteral("plan only: nothing was changed"));
+        return finish(Outcome::Planned, tr("plan only: nothing was changed"));
     if (!m_prompter.confirmPlan(plan))
-        return finish(Outcome::Refused, QStringLiteral("the plan was not confirmed; nothing was changed"));
+        return finish(Outcome::Refused, tr("the plan was not confirmed; nothing was changed"));
     // The holder last: its batond bows out and the other server's ucarp, already back, takes the VIP
     // at once.
     const QString vip = Ipv4::toString(cluster.vip.address);
@@ -133,24 +139,22 @@ DeployEngine::Outcome DeployEngine::undoTakeover(const DeployRequest& request,
     QString error;
     for (std::size_t i : order) {
         if (!servers[i]->undoTakeover(&error))
-            return finish(Outcome::Failed,
-                          QStringLiteral("step 'undo' failed on %1: %2").arg(servers[i]->server(), error));
+            return finish(Outcome::Failed, stepFailure(QStringLiteral("undo"), servers[i]->server(), error));
         // ucarp takes the holder's bow-out only once it listens: a bow-out sent while it starts is
         // missed, and the VIP waits for ucarp's master-down. One advert of the holder (and a margin)
         // after it started, it has heard one.
         if (i == order[0]) {
             const ClusterDefinition::Node& holding = cluster.nodes[order[1]];
             const auto interval = CarpTiming::advertInterval(cluster.advbase, holding.advskew);
-            Q_EMIT progress(servers[i]->server(), QStringLiteral("undo"),
-                            QStringLiteral("waiting one advert interval until ucarp hears %1")
-                                .arg(servers[order[1]]->server()));
+            Q_EMIT progress(
+                servers[i]->server(), DeployStep::name(QStringLiteral("undo")),
+                tr("waiting one advert interval until ucarp hears %1").arg(servers[order[1]]->server()));
             QThread::msleep(static_cast<unsigned long>(
                 std::chrono::duration_cast<std::chrono::milliseconds>(interval).count() + UndoMarginMs));
         }
     }
     return finish(Outcome::Deployed,
-                  QStringLiteral("the takeover is undone: ucarp runs on %1 and %2 as before, batond is "
-                                 "removed")
+                  tr("the takeover is undone: ucarp runs on %1 and %2 as before, batond is removed")
                       .arg(servers[0]->server(), servers[1]->server()));
 }
 
@@ -159,9 +163,8 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
     m_cancel = false;
     ClusterDefinition cluster = request.cluster;
     if (const ConfigErrors errors = cluster.validate(); !errors.isEmpty())
-        return finish(
-            Outcome::Refused,
-            QStringLiteral("the cluster definition is not valid: %1").arg(errors.first().toString()));
+        return finish(Outcome::Refused,
+                      tr("the cluster definition is not valid: %1").arg(errors.first().toString()));
     QString error;
     const auto packages = LocalPackages::find(request.packageDir, &error);
     if (!packages)
@@ -169,19 +172,18 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
     const std::optional<TlsIdentity> console =
         TlsIdentity::loadConsole(cluster.pkiDir, cluster.console, &error);
     if (!console)
-        return finish(Outcome::Refused, QStringLiteral("the console certificate: %1").arg(error));
+        return finish(Outcome::Refused, tr("the console certificate: %1").arg(error));
     QFile caFile(PkiDirectory::caCertificateFile(cluster.pkiDir));
     if (!caFile.open(QIODevice::ReadOnly))
         return finish(Outcome::Refused,
-                      QStringLiteral("cannot read '%1': %2").arg(caFile.fileName(), caFile.errorString()));
+                      tr("cannot read '%1': %2").arg(caFile.fileName(), caFile.errorString()));
     const QByteArray caPem = caFile.readAll();
     QByteArray crl;
     QFile crlFile(PkiDirectory::revocationListFile(cluster.pkiDir));
     if (crlFile.exists()) {
         if (!crlFile.open(QIODevice::ReadOnly))
-            return finish(
-                Outcome::Refused,
-                QStringLiteral("cannot read '%1': %2").arg(crlFile.fileName(), crlFile.errorString()));
+            return finish(Outcome::Refused,
+                          tr("cannot read '%1': %2").arg(crlFile.fileName(), crlFile.errorString()));
         crl = crlFile.readAll();
     }
 
@@ -199,7 +201,7 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
     for (auto& server : servers) {
         if (!server->open(&error) || !server->gatherFacts(&error))
             return finish(m_cancel ? Outcome::Cancelled : Outcome::Refused,
-                          QStringLiteral("%1; nothing was changed").arg(error));
+                          tr("%1; nothing was changed").arg(error));
     }
 
     if (request.mode == DeployRequest::Mode::UndoTakeover)
@@ -215,7 +217,7 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         const auto fromStanzas = StanzaCluster::fromStanzas(
             cluster, {servers[0]->facts().interfaces, servers[1]->facts().interfaces}, &error);
         if (!fromStanzas)
-            return finish(Outcome::Refused, QStringLiteral("%1; nothing was changed").arg(error));
+            return finish(Outcome::Refused, tr("%1; nothing was changed").arg(error));
         cluster = *fromStanzas;
         Q_EMIT clusterResolved(cluster);
         const QString address = Ipv4::toString(cluster.vip.address);
@@ -224,27 +226,26 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         if (first == second)
             return finish(
                 Outcome::Refused,
-                QStringLiteral("%1 the VIP %2: a takeover starts from a settled ucarp pair; nothing was "
-                               "changed")
-                    .arg(first ? QStringLiteral("both servers hold") : QStringLiteral("neither server holds"),
-                         address));
+                (first ? tr("both servers hold the VIP %1: a takeover starts from a settled ucarp pair; "
+                            "nothing was changed")
+                       : tr("neither server holds the VIP %1: a takeover starts from a settled ucarp pair; "
+                            "nothing was changed"))
+                    .arg(address));
         holder = first ? 0 : 1;
         taker = 1 - holder;
         const auto taking = StanzaCluster::takingOver(cluster, static_cast<int>(taker), &error);
         if (!taking)
-            return finish(Outcome::Refused, QStringLiteral("%1; nothing was changed").arg(error));
+            return finish(Outcome::Refused, tr("%1; nothing was changed").arg(error));
         brief = *taking;
         Q_EMIT progress(
-            QString(), QStringLiteral("cluster"),
-            QStringLiteral(
-                "from the ucarp-* stanzas: vhid %1, VIP %2, advbase %3, advskew %4 and %5, preempt "
-                "%6")
+            QString(), DeployStep::name(QStringLiteral("cluster")),
+            tr("from the ucarp-* stanzas: vhid %1, VIP %2, advbase %3, advskew %4 and %5, preempt %6")
                 .arg(cluster.vhid)
                 .arg(cluster.vip.toString())
                 .arg(cluster.advbase)
                 .arg(cluster.nodes[0].advskew)
                 .arg(cluster.nodes[1].advskew)
-                .arg(cluster.preempt ? QStringLiteral("on") : QStringLiteral("off")));
+                .arg(cluster.preempt ? tr("on") : tr("off")));
     }
     const auto agentConfigFor = [](const ClusterDefinition& definition, std::size_t index) {
         const ConfigResult config = ClusterConfigGenerator::generate(definition, static_cast<int>(index));
@@ -296,38 +297,35 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         plans[i] =
             DeployPlan::make(facts, d, certificateCurrent(facts, cluster.pkiDir, node, caPem), takeover);
         if (!facts.holdsAddress(node.agentHost()) && !facts.holdsAddress(Ipv4::toString(node.address)))
-            plans[i].refusals << QStringLiteral(
-                                     "%1 does not have node %2's address %3: is it the right server?")
+            plans[i].refusals << tr("%1 does not have node %2's address %3: is it the right server?")
                                      .arg(d.server, node.name, Ipv4::toString(node.address));
         refusals << plans[i].refusals;
         planText << QStringLiteral("%1 — %2").arg(d.server, servers[i]->elevationText()) + u'\n' +
                         plans[i].text();
     }
     if (takeover)
-        planText << QStringLiteral(
-                        "The takeover, while the VIP keeps answering:\n"
-                        "  1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, "
-                        "preempt): it takes the VIP at once, and ucarp yields to the better advert\n"
-                        "  2. %2: ucarp (then BACKUP) is stopped, batond starts with the stanzas' settings\n"
-                        "  3. %1: settled to the stanzas' settings: a graceful hand-over of the VIP to %2")
+        planText << tr("The takeover, while the VIP keeps answering:\n"
+                       "  1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, "
+                       "preempt): it takes the VIP at once, and ucarp yields to the better advert\n"
+                       "  2. %2: ucarp (then BACKUP) is stopped, batond starts with the stanzas' settings\n"
+                       "  3. %1: settled to the stanzas' settings: a graceful hand-over of the VIP to %2")
                         .arg(servers[taker]->server(), servers[holder]->server())
                         .arg(brief.nodes[taker].advskew)
-                        .arg(brief.advbase != cluster.advbase
-                                 ? QStringLiteral(", advbase %1").arg(brief.advbase)
-                                 : QString());
+                        .arg(brief.advbase != cluster.advbase ? tr(", advbase %1").arg(brief.advbase)
+                                                              : QString());
     const QString plan = planText.join(QStringLiteral("\n\n"));
     Q_EMIT planReady(plan);
     if (!refusals.isEmpty())
-        return finish(Outcome::Refused, refusals.join(u'\n') + QStringLiteral("\nNothing was changed."));
+        return finish(Outcome::Refused, refusals.join(u'\n') + u'\n' + tr("Nothing was changed."));
     if (plans[0].nothingToChange() && plans[1].nothingToChange())
         return finish(Outcome::NothingToChange,
-                      QStringLiteral("nothing to change: both agents run batond %1 with "
-                                     "this cluster's configuration and certificates")
+                      tr("nothing to change: both agents run batond %1 with this cluster's configuration "
+                         "and certificates")
                           .arg(packages->version));
     if (request.planOnly)
-        return finish(Outcome::Planned, QStringLiteral("plan only: nothing was changed"));
+        return finish(Outcome::Planned, tr("plan only: nothing was changed"));
     if (!m_prompter.confirmPlan(plan))
-        return finish(Outcome::Refused, QStringLiteral("the plan was not confirmed; nothing was changed"));
+        return finish(Outcome::Refused, tr("the plan was not confirmed; nothing was changed"));
 
     // The server holding the VIP last, so that a running service keeps its address. With neither
     // holding it, the intended MASTER (the lower advskew) first: it takes the address, and the other
@@ -351,14 +349,12 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
                 return g.vhid == cluster.vhid && g.state == CarpState::Backup && g.peer == masterAddress;
             });
         };
-        Q_EMIT progress(
-            servers[follower]->server(), QStringLiteral("agent"),
-            QStringLiteral("waiting until it follows %1 as MASTER").arg(servers[master]->server()));
+        Q_EMIT progress(servers[follower]->server(), DeployStep::name(QStringLiteral("agent")),
+                        tr("waiting until it follows %1 as MASTER").arg(servers[master]->server()));
         if (AgentAnswer::waitFor(console->clientConfiguration(), node.agentHost(), node.agentPort,
                                  request.agentTimeoutMs, &m_cancel, follows, why))
             return true;
-        *why = QStringLiteral("its agent does not follow %1 as MASTER (%2)")
-                   .arg(servers[master]->server(), *why);
+        *why = tr("its agent does not follow %1 as MASTER (%2)").arg(servers[master]->server(), *why);
         return false;
     };
     QList<std::size_t> done;
@@ -371,12 +367,12 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
                 complete = false;
                 lines << why;
             } else {
-                lines << QStringLiteral("%1 was rolled back to where it was").arg(servers[done[k]]->server());
+                lines << tr("%1 was rolled back to where it was").arg(servers[done[k]]->server());
             }
         }
         for (std::size_t i : order)
             if (!done.contains(i))
-                lines << QStringLiteral("%1 was not touched").arg(servers[i]->server());
+                lines << tr("%1 was not touched").arg(servers[i]->server());
         if (m_cancel && complete)
             return finish(Outcome::Cancelled, lines.join(u'\n'));
         return finish(complete ? Outcome::RolledBack : Outcome::Failed, lines.join(u'\n'));
@@ -386,7 +382,8 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         const ClusterDefinition::Node& node = cluster.nodes[i];
         done << i;
         if (plans[i].nothingToChange()) {
-            Q_EMIT progress(server.server(), QStringLiteral("done"), QStringLiteral("nothing to change"));
+            Q_EMIT progress(server.server(), DeployStep::name(QStringLiteral("done")),
+                            tr("nothing to change"));
             continue;
         }
         QString step;
@@ -400,28 +397,27 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         };
         // The holder's ucarp must have yielded before it is stopped: as BACKUP it holds nothing.
         if (takeover && i == holder && !servers[holder]->waitForAddress(vip, false, 10000, &error))
-            return rollBack(QStringLiteral("step 'takeover' failed on %1: %2").arg(server.server(), error));
+            return rollBack(stepFailure(QStringLiteral("takeover"), server.server(), error));
         if (!server.apply(plans[i], desired[i], *packages, issuer, &step, &error))
-            return rollBack(QStringLiteral("step '%1' failed on %2: %3").arg(step, server.server(), error));
-        Q_EMIT progress(
-            server.server(), QStringLiteral("agent"),
-            QStringLiteral("waiting for %1:%2 over mutual TLS").arg(node.agentHost()).arg(node.agentPort));
+            return rollBack(stepFailure(step, server.server(), error));
+        Q_EMIT progress(server.server(), DeployStep::name(QStringLiteral("agent")),
+                        tr("waiting for %1:%2 over mutual TLS").arg(node.agentHost()).arg(node.agentPort));
         if (!AgentAnswer::wait(console->clientConfiguration(), node.agentHost(), node.agentPort,
                                request.agentTimeoutMs, &m_cancel, &error))
-            return rollBack(
-                QStringLiteral("step 'agent' failed on %1: the agent at %2:%3 did not answer over mutual TLS "
-                               "(%4). Its journal:\n%5")
-                    .arg(server.server(), node.agentHost())
-                    .arg(node.agentPort)
-                    .arg(error, server.agentJournal()));
-        Q_EMIT progress(server.server(), QStringLiteral("done"), QStringLiteral("the agent answers"));
+            return rollBack(stepFailure(QStringLiteral("agent"), server.server(),
+                                        tr("the agent at %1:%2 did not answer over mutual TLS (%3). Its "
+                                           "journal:\n%4")
+                                            .arg(node.agentHost())
+                                            .arg(node.agentPort)
+                                            .arg(error, server.agentJournal())));
+        Q_EMIT progress(server.server(), DeployStep::name(QStringLiteral("done")), tr("the agent answers"));
         if (takeover && i == taker && !server.waitForAddress(vip, true, 10000, &error))
-            return rollBack(QStringLiteral("step 'takeover' failed on %1: %2").arg(server.server(), error));
+            return rollBack(stepFailure(QStringLiteral("takeover"), server.server(), error));
         const std::size_t next = 1 - i;
         const bool nextHolds = next == 0 ? firstHolds : secondHolds;
         if (!takeover && !done.contains(next) && nextHolds && !plans[next].nothingToChange() &&
             !followsMaster(i, next, &error))
-            return rollBack(QStringLiteral("step 'agent' failed on %1: %2").arg(server.server(), error));
+            return rollBack(stepFailure(QStringLiteral("agent"), server.server(), error));
     }
     if (takeover) {
         // Settled: the taker's brief settings replaced by the stanzas' own; its group restarts and
@@ -429,30 +425,26 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         ServerDeployment& server = *servers[taker];
         const ClusterDefinition::Node& node = cluster.nodes[taker];
         if (!followsMaster(holder, taker, &error))
-            return rollBack(
-                QStringLiteral("step 'settle' failed on %1: %2").arg(servers[holder]->server(), error));
+            return rollBack(stepFailure(QStringLiteral("settle"), servers[holder]->server(), error));
         if (!server.settle(agentConfigFor(cluster, taker), &error))
-            return rollBack(QStringLiteral("step 'settle' failed on %1: %2").arg(server.server(), error));
+            return rollBack(stepFailure(QStringLiteral("settle"), server.server(), error));
         if (!AgentAnswer::wait(console->clientConfiguration(), node.agentHost(), node.agentPort,
                                request.agentTimeoutMs, &m_cancel, &error))
-            return rollBack(QStringLiteral("step 'settle' failed on %1: the agent did not answer (%2)")
-                                .arg(server.server(), error));
+            return rollBack(stepFailure(QStringLiteral("settle"), server.server(),
+                                        tr("the agent did not answer (%1)").arg(error)));
         if (!servers[holder]->waitForAddress(vip, true, 10000, &error))
-            return rollBack(
-                QStringLiteral("step 'settle' failed on %1: %2").arg(servers[holder]->server(), error));
+            return rollBack(stepFailure(QStringLiteral("settle"), servers[holder]->server(), error));
     }
     for (auto& server : servers)
         server->finish();
     if (takeover)
         return finish(Outcome::Deployed,
-                      QStringLiteral(
-                          "taken over: batond %1 runs on %2 and %3 with the ucarp-* stanzas' settings, ucarp "
-                          "is stopped and its lines commented out; %4 holds the VIP")
+                      tr("taken over: batond %1 runs on %2 and %3 with the ucarp-* stanzas' settings, ucarp "
+                         "is stopped and its lines commented out; %4 holds the VIP")
                           .arg(packages->version, servers[0]->server(), servers[1]->server(),
                                servers[holder]->server()));
-    return finish(Outcome::Deployed,
-                  QStringLiteral("deployed: batond %1 runs on %2 and %3 and answers over mutual TLS")
-                      .arg(packages->version, servers[0]->server(), servers[1]->server()));
+    return finish(Outcome::Deployed, tr("deployed: batond %1 runs on %2 and %3 and answers over mutual TLS")
+                                         .arg(packages->version, servers[0]->server(), servers[1]->server()));
 }
 
 } // namespace baton

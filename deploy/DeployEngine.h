@@ -61,6 +61,8 @@ public:
     QString report() const { return m_report; }
 
     static int exitCode(Outcome outcome);
+    // "step 'upload' failed on node2: <cause>", the step named for people (DeployStep).
+    static QString stepFailure(const QString& step, const QString& server, const QString& cause);
 
 Q_SIGNALS:
     // A step on a server begins or reports progress (emitted from run()'s thread).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KnownHostsFile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -67,13 +68,14 @@ bool KnownHostsFile::append(const QString& file, const QByteArray& line, QString
 {
     const QString dir = QFileInfo(file).absolutePath();
     if (!QFileInfo::exists(dir) && ::mkdir(QFile::encodeName(dir).constData(), 0700) != 0) {
-        *error = QStringLiteral("cannot create '%1': %2").arg(dir, errnoText());
+        *error =
+            QCoreApplication::translate("KnownHostsFile", "cannot create '%1': %2").arg(dir, errnoText());
         return false;
     }
     const QByteArray path = QFile::encodeName(file);
     const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = QStringLiteral("cannot open '%1': %2").arg(file, errnoText());
+        *error = QCoreApplication::translate("KnownHostsFile", "cannot open '%1': %2").arg(file, errnoText());
         return false;
     }
     QByteArray data = line + '\n';
@@ -94,7 +96,8 @@ bool KnownHostsFile::append(const QString& file, const QByteArray& line, QString
     }
     const bool ok = written == data.size() && ::fsync(fd) == 0;
     if (!ok)
-        *error = QStringLiteral("cannot write '%1': %2").arg(file, errnoText());
+        *error =
+            QCoreApplication::translate("KnownHostsFile", "cannot write '%1': %2").arg(file, errnoText());
     ::close(fd);
     return ok;
 }

@@ -3,6 +3,7 @@
 
 #include "util/Fail.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 
@@ -21,12 +22,15 @@ std::optional<Found> findOne(const QDir& dir, const QString& package, QString* e
 {
     const QStringList files = dir.entryList({package + QStringLiteral("_*.deb")}, QDir::Files, QDir::Name);
     if (files.size() != 1)
-        return fail(error, QStringLiteral("expected one %1_VERSION_ARCH.deb in '%2', found %3")
+        return fail(error, QCoreApplication::translate("LocalPackages",
+                                                       "expected one %1_VERSION_ARCH.deb in '%2', found %3")
                                .arg(package, dir.path())
                                .arg(files.size()));
     const QStringList parts = files.first().chopped(4).split(u'_');
     if (parts.size() != 3)
-        return fail(error, QStringLiteral("'%1' is not named PACKAGE_VERSION_ARCH.deb").arg(files.first()));
+        return fail(error,
+                    QCoreApplication::translate("LocalPackages", "'%1' is not named PACKAGE_VERSION_ARCH.deb")
+                        .arg(files.first()));
     return Found{dir.filePath(files.first()), parts[1], parts[2]};
 }
 
@@ -34,11 +38,12 @@ std::optional<QByteArray> readWhole(const QString& path, QString* error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(error, QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+        return fail(error, QCoreApplication::translate("LocalPackages", "cannot read '%1': %2")
+                               .arg(path, file.errorString()));
     if (file.size() > LocalPackages::MaxPackageBytes)
-        return fail(
-            error,
-            QStringLiteral("'%1' is larger than %2 MiB").arg(path).arg(LocalPackages::MaxPackageBytes >> 20));
+        return fail(error, QCoreApplication::translate("LocalPackages", "'%1' is larger than %2 MiB")
+                               .arg(path)
+                               .arg(LocalPackages::MaxPackageBytes >> 20));
     return file.readAll();
 }
 
@@ -55,7 +60,8 @@ QString LocalPackages::defaultDir()
 std::optional<LocalPackages> LocalPackages::find(const QString& dirPath, QString* error)
 {
     if (dirPath.isEmpty())
-        return fail(error, QStringLiteral("no folder with the batond and batonctl packages given"));
+        return fail(error, QCoreApplication::translate(
+                               "LocalPackages", "no folder with the batond and batonctl packages given"));
     const QDir dir(dirPath);
     const auto batond = findOne(dir, QStringLiteral("batond"), error);
     if (!batond)
@@ -64,7 +70,8 @@ std::optional<LocalPackages> LocalPackages::find(const QString& dirPath, QString
     if (!batonctl)
         return std::nullopt;
     if (batond->version != batonctl->version || batond->architecture != batonctl->architecture)
-        return fail(error, QStringLiteral("'%1' and '%2' are not the same version and architecture")
+        return fail(error, QCoreApplication::translate(
+                               "LocalPackages", "'%1' and '%2' are not the same version and architecture")
                                .arg(batond->file, batonctl->file));
     LocalPackages packages{batond->version, batond->architecture, batond->file, batonctl->file, {}, {}};
     const auto batondBytes = readWhole(batond->file, error);

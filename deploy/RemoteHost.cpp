@@ -18,15 +18,15 @@ QString RemoteHost::elevationText() const
 {
     switch (m_elevation) {
     case Elevation::Root:
-        return QStringLiteral("logged in as root");
+        return tr("logged in as root");
     case Elevation::SudoNoPassword:
-        return QStringLiteral("%1 with sudo (no password)").arg(m_user);
+        return tr("%1 with sudo (no password)").arg(m_user);
     case Elevation::SudoPassword:
-        return QStringLiteral("%1 with sudo (password)").arg(m_user);
+        return tr("%1 with sudo (password)").arg(m_user);
     case Elevation::None:
         break;
     }
-    return QStringLiteral("not root");
+    return tr("not root");
 }
 
 bool RemoteHost::elevate(DeployPrompter& prompter, QString* error)
@@ -50,15 +50,14 @@ bool RemoteHost::elevate(DeployPrompter& prompter, QString* error)
     if (!hasSudo)
         return false;
     if (!hasSudo->ok()) {
-        *error =
-            QStringLiteral("%1 logs in as %2, which is not root, and the server has no sudo: log in as root "
-                           "or install sudo")
-                .arg(m_server, m_user);
+        *error = tr("%1 logs in as %2, which is not root, and the server has no sudo: log in as root "
+                    "or install sudo")
+                     .arg(m_server, m_user);
         return false;
     }
     std::optional<QByteArray> answer = prompter.sudoPassword(m_server, m_user);
     if (!answer) {
-        *error = QStringLiteral("no sudo password given for %1 on %2").arg(m_user, m_server);
+        *error = tr("no sudo password given for %1 on %2").arg(m_user, m_server);
         return false;
     }
     m_sudoPassword = SecretBytes(std::move(*answer));
@@ -69,7 +68,7 @@ bool RemoteHost::elevate(DeployPrompter& prompter, QString* error)
     if (!check->ok() || check->out.trimmed() != "0") {
         m_sudoPassword.wipe();
         m_elevation = Elevation::None;
-        *error = QStringLiteral("sudo on %1 refused the password for %2 (or %2 may not use sudo): %3")
+        *error = tr("sudo on %1 refused the password for %2 (or %2 may not use sudo): %3")
                      .arg(m_server, m_user, check->tail(3));
         return false;
     }
@@ -99,7 +98,7 @@ std::optional<CommandResult> RemoteHost::root(const QString& script, int timeout
     case Elevation::None:
         break;
     }
-    *error = QStringLiteral("not root on %1").arg(m_server);
+    *error = tr("not root on %1").arg(m_server);
     return std::nullopt;
 }
 

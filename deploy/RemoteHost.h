@@ -4,6 +4,8 @@
 #include "SecretBytes.h"
 #include "SshSession.h"
 
+#include <QCoreApplication>
+
 namespace baton {
 
 // A logged-in SSH session made root: directly (the login is root), by passwordless sudo, or by
@@ -11,6 +13,8 @@ namespace baton {
 // through `sh -c` as root with LC_ALL=C; a password reaches sudo on stdin, never a command line.
 class RemoteHost
 {
+    Q_DECLARE_TR_FUNCTIONS(RemoteHost)
+
 public:
     enum class Elevation
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerDeployment.h"
 
+#include "DeployStep.h"
 #include "ServerLogin.h"
 
 #include <QCryptographicHash>
@@ -28,6 +29,15 @@ QString q(const QString& text)
     return QString::fromUtf8(RemoteHost::quote(text));
 }
 
+// A root command of step that ran and failed, with the end of its output.
+QString failedText(const QString& step, const QString& server, const CommandResult& result)
+{
+    return ServerDeployment::tr("%1 on %2 failed (exit status %3):\n%4")
+        .arg(DeployStep::name(step), server)
+        .arg(result.exitStatus)
+        .arg(result.tail());
+}
+
 } // namespace
 
 ServerDeployment::ServerDeployment(const SshTarget& target, QString server, DeployPrompter& prompter,
@@ -45,7 +55,7 @@ ServerDeployment::~ServerDeployment() = default;
 
 bool ServerDeployment::step(const QString& name, const QString& detail)
 {
-    m_report(m_server, name, detail);
+    m_report(m_server, DeployStep::name(name), detail);
     return !(m_cancel && m_cancel->load());
 }
 
@@ -78,14 +88,11 @@ std::optional<CommandResult> ServerDeployment::root(const QString& stepName, con
 {
     auto result = m_host->root(script, timeoutMs, error);
     if (result && !result->ok()) {
-        *error = QStringLiteral("%1 on %2 failed (exit status %3):\n%4")
-                     .arg(stepName, m_server)
-                     .arg(result->exitStatus)
-                     .arg(result->tail());
+        *error = failedText(stepName, m_server, *result);
         return std::nullopt;
     }
     if (!result)
-        *error = QStringLiteral("%1 on %2: %3").arg(stepName, m_server, *error);
+        *error = tr("%1 on %2: %3").arg(DeployStep::name(stepName), m_server, *error);
     return result;
 }
 
@@ -100,9 +107,9 @@ bool ServerDeployment::uploadChecked(const QString& stepName, const QString& nam
         return false;
     const QString remote = QString::fromLatin1(sum->out).section(u' ', 0, 0).trimmed();
     if (!sum->ok() || remote != sha256(data)) {
-        *error = QStringLiteral("%1: %2 arrived on %3 with SHA-256 %4, expected %5")
-                     .arg(stepName, name, m_server, remote.isEmpty() ? QStringLiteral("(none)") : remote,
-                          sha256(data));
+        *error = tr("%1: %2 arrived on %3 with SHA-256 %4, expected %5")
+                     .arg(DeployStep::name(stepName), name, m_server,
+                          remote.isEmpty() ? tr("(none)") : remote, sha256(data));
         return false;
     }
     return true;
@@ -111,14 +118,14 @@ bool ServerDeployment::uploadChecked(const QString& stepName, const QString& nam
 bool ServerDeployment::prepare(QString* error)
 {
     // The login user's upload folder, and a copy of everything that may be replaced.
-    if (!step(QStringLiteral("prepare"), QStringLiteral("backup in %1/%2").arg(BackupRoot, m_runId)))
+    if (!step(QStringLiteral("prepare"), tr("backup in %1/%2").arg(BackupRoot, m_runId)))
         return false;
     const auto staging =
         m_host->user(QStringLiteral("umask 077; mktemp -d /var/tmp/baton-deploy.XXXXXXXX"), ShortMs, error);
     if (!staging || !staging->ok()) {
         if (staging)
-            *error = QStringLiteral("cannot create an upload folder in /var/tmp on %1: %2")
-                         .arg(m_server, staging->tail(3));
+            *error =
+                tr("cannot create an upload folder in /var/tmp on %1: %2").arg(m_server, staging->tail(3));
         return false;
     }
     m_staging = QString::fromUtf8(staging->out).trimmed();
@@ -142,7 +149,7 @@ bool ServerDeployment::prepare(QString* error)
 bool ServerDeployment::recordTakeover(QString* error)
 {
     if (m_facts.ucarpCommands.size() != 1) {
-        *error = QStringLiteral("%1 runs %2 ucarp processes; a takeover needs exactly one")
+        *error = tr("%1 runs %2 ucarp processes; a takeover needs exactly one")
                      .arg(m_server)
                      .arg(m_facts.ucarpCommands.size());
         return false;
@@ -177,28 +184,33 @@ bool ServerDeployment::stopUcarp(QString* error)
 
 bool ServerDeployment::waitForAddress(const QString& address, bool present, int timeoutMs, QString* error)
 {
+    const QString step = QStringLiteral("address");
     const auto result =
-        root(QStringLiteral("address"),
-             QStringLiteral("for i in $(seq %1); do if ip -4 -o addr show | grep -q ' %2/'; then "
-                            "[ %3 = yes ] && exit 0; else [ %3 = no ] && exit 0; fi; sleep 0.05; "
-                            "done; exit 1")
-                 .arg(std::max(1, timeoutMs / 50))
-                 .arg(address, present ? QStringLiteral("yes") : QStringLiteral("no")),
-             timeoutMs + ShortMs, error);
-    if (!result && error->contains(QStringLiteral("exit status 1")))
-        *error =
-            QStringLiteral("%1 %2 the address %3 within %4 s")
-                .arg(m_server, present ? QStringLiteral("did not take") : QStringLiteral("did not give up"),
-                     address)
-                .arg(timeoutMs / 1000);
-    return result.has_value();
+        m_host->root(QStringLiteral("for i in $(seq %1); do if ip -4 -o addr show | grep -q ' %2/'; then "
+                                    "[ %3 = yes ] && exit 0; else [ %3 = no ] && exit 0; fi; sleep 0.05; "
+                                    "done; exit 1")
+                         .arg(std::max(1, timeoutMs / 50))
+                         .arg(address, present ? QStringLiteral("yes") : QStringLiteral("no")),
+                     timeoutMs + ShortMs, error);
+    if (!result) {
+        *error = tr("%1 on %2: %3").arg(DeployStep::name(step), m_server, *error);
+        return false;
+    }
+    if (result->exitStatus == 1) // the loop's end: the address stayed as it was
+        *error = (present ? tr("%1 did not take the address %2 within %3 s")
+                          : tr("%1 did not give up the address %2 within %3 s"))
+                     .arg(m_server, address)
+                     .arg(timeoutMs / 1000);
+    else if (!result->ok())
+        *error = failedText(step, m_server, *result);
+    return result->ok();
 }
 
 bool ServerDeployment::settle(const QByteArray& agentConfig, QString* error)
 {
     step(QStringLiteral("settle"),
-         QStringLiteral("the cluster's own settings (a reload: the group hands the address over "
-                        "gracefully)"));
+         tr("the cluster's own settings (a reload: the group hands the address over "
+            "gracefully)"));
     if (!uploadChecked(QStringLiteral("settle"), QStringLiteral("batond.conf"), agentConfig, error))
         return false;
     return root(QStringLiteral("settle"),
@@ -211,7 +223,7 @@ bool ServerDeployment::settle(const QByteArray& agentConfig, QString* error)
 
 bool ServerDeployment::undoTakeover(QString* error)
 {
-    step(QStringLiteral("undo"), QStringLiteral("batond stopped and removed, ucarp started as it ran"));
+    step(QStringLiteral("undo"), tr("batond stopped and removed, ucarp started as it ran"));
     const bool ok =
         root(QStringLiteral("undo"),
              QStringLiteral("set -u; r=%1\n"
@@ -232,7 +244,7 @@ bool ServerDeployment::undoTakeover(QString* error)
              AptMs, error)
             .has_value();
     if (ok)
-        step(QStringLiteral("undo"), QStringLiteral("done: ucarp runs on %1 as before").arg(m_server));
+        step(QStringLiteral("undo"), tr("done: ucarp runs on %1 as before").arg(m_server));
     return ok;
 }
 
@@ -243,15 +255,14 @@ bool ServerDeployment::apply(const DeployPlan& plan, const DesiredServer& desire
     const auto failAt = [&](const QString& name) {
         *failedStep = name;
         if (m_cancel && m_cancel->load())
-            *error = QStringLiteral("cancelled by the administrator");
+            *error = tr("cancelled by the administrator");
         return false;
     };
     if (!m_prepared && !prepare(error))
         return failAt(QStringLiteral("prepare"));
     if (m_takeover && !m_recorded) {
         if (!step(QStringLiteral("ucarp"),
-                  QStringLiteral("/etc/network/interfaces and ucarp's command kept in %1")
-                      .arg(TakeoverRecord)) ||
+                  tr("/etc/network/interfaces and ucarp's command kept in %1").arg(TakeoverRecord)) ||
             !recordTakeover(error))
             return failAt(QStringLiteral("ucarp"));
     }
@@ -310,8 +321,7 @@ bool ServerDeployment::apply(const DeployPlan& plan, const DesiredServer& desire
     }
 
     if (plan.newAgentKey) {
-        if (!step(QStringLiteral("certificate"),
-                  QStringLiteral("key made on %1, certificate signed here").arg(m_server)))
+        if (!step(QStringLiteral("certificate"), tr("key made on %1, certificate signed here").arg(m_server)))
             return failAt(QStringLiteral("certificate"));
         m_filesTouched = true;
         const auto key = root(
@@ -335,7 +345,7 @@ bool ServerDeployment::apply(const DeployPlan& plan, const DesiredServer& desire
     }
 
     if (m_takeover && !m_ucarpStopped) {
-        if (!step(QStringLiteral("ucarp"), QStringLiteral("stopped (its ucarp-* lines are commented out)")) ||
+        if (!step(QStringLiteral("ucarp"), tr("stopped (its ucarp-* lines are commented out)")) ||
             !stopUcarp(error))
             return failAt(QStringLiteral("ucarp"));
     }
@@ -380,8 +390,7 @@ bool ServerDeployment::reconnect(QString* error)
     if (m_session && m_session->isConnected())
         return true;
     for (int attempt = 1; attempt <= ReconnectAttempts; ++attempt) {
-        step(QStringLiteral("reconnect"),
-             QStringLiteral("attempt %1 of %2").arg(attempt).arg(ReconnectAttempts));
+        step(QStringLiteral("reconnect"), tr("attempt %1 of %2").arg(attempt).arg(ReconnectAttempts));
         auto session = std::make_unique<SshSession>();
         // A rollback is not cancelled: it is what a cancellation asks for.
         if (session->connect(m_target, m_server, error) &&
@@ -400,13 +409,13 @@ bool ServerDeployment::rollback(QString* error)
 {
     if (!m_changed)
         return true;
-    step(QStringLiteral("rollback"), QStringLiteral("back to the state found before"));
+    step(QStringLiteral("rollback"), tr("back to the state found before"));
     if (m_session)
         m_session->setCancelFlag(nullptr);
     if (!reconnect(error)) {
-        *error = QStringLiteral("rollback on %1 impossible: no connection (%2). On the server, as root: %3")
-                     .arg(m_server, *error,
-                          QStringLiteral("restore from %1/%2 (files.tar, debs/)").arg(BackupRoot, m_runId));
+        *error =
+            tr("rollback on %1 impossible: no connection (%2). On the server, as root: %3")
+                .arg(m_server, *error, tr("restore from %1/%2 (files.tar, debs/)").arg(BackupRoot, m_runId));
         return false;
     }
     m_session->setCancelFlag(nullptr);
@@ -467,7 +476,7 @@ bool ServerDeployment::rollback(QString* error)
     if (!m_staging.isEmpty())
         m_host->user(QStringLiteral("rm -rf %1").arg(q(m_staging)), ShortMs, error);
     m_changed = false;
-    step(QStringLiteral("rollback"), QStringLiteral("done: %1 is as it was").arg(m_server));
+    step(QStringLiteral("rollback"), tr("done: %1 is as it was").arg(m_server));
     return true;
 }
 

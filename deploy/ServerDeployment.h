@@ -5,6 +5,8 @@
 #include "LocalPackages.h"
 #include "RemoteHost.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 #include <memory>
 
@@ -16,6 +18,8 @@ namespace baton {
 // kept in /var/backups/baton-deploy/RUN until the whole deployment succeeded.
 class ServerDeployment
 {
+    Q_DECLARE_TR_FUNCTIONS(ServerDeployment)
+
 public:
     // (server, step, detail): shown live.
     using Reporter = std::function<void(const QString&, const QString&, const QString&)>;

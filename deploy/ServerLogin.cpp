@@ -16,14 +16,12 @@ bool ServerLogin::open(const SshTarget& target, const QString& server, DeployPro
     const HostKeyInfo key = session->hostKey();
     switch (session->hostKeyState()) {
     case SshSession::HostKeyState::Known:
-        report(QStringLiteral("host key"), QStringLiteral("%1 %2 known").arg(key.type, key.fingerprint));
+        report(QStringLiteral("host key"), tr("%1 %2 known").arg(key.type, key.fingerprint));
         break;
     case SshSession::HostKeyState::Unknown:
-        report(QStringLiteral("host key"),
-               QStringLiteral("first contact: %1 %2").arg(key.type, key.fingerprint));
+        report(QStringLiteral("host key"), tr("first contact: %1 %2").arg(key.type, key.fingerprint));
         if (!prompter.trustHostKey(key)) {
-            *error = QStringLiteral("the host key of %1 (%2 %3) was not trusted")
-                         .arg(server, key.type, key.fingerprint);
+            *error = tr("the host key of %1 (%2 %3) was not trusted").arg(server, key.type, key.fingerprint);
             return false;
         }
         if (!session->trustHostKey(error))
@@ -31,26 +29,24 @@ bool ServerLogin::open(const SshTarget& target, const QString& server, DeployPro
         break;
     case SshSession::HostKeyState::Changed:
         *error =
-            QStringLiteral(
-                "the host key of %1 has CHANGED: it now sends %2 %3, and %4 holds a different one. "
-                "Either the server was reinstalled or someone is in between. Check on the server's "
-                "console with '%5'; if it matches, remove the old entry with 'ssh-keygen -R %6'")
+            tr("the host key of %1 has CHANGED: it now sends %2 %3, and %4 holds a different one. "
+               "Either the server was reinstalled or someone is in between. Check on the server's "
+               "console with '%5'; if it matches, remove the old entry with 'ssh-keygen -R %6'")
                 .arg(server, key.type, key.fingerprint, target.knownHostsFile, key.serverCommand(),
                      target.port == 22 ? target.hostName
                                        : QStringLiteral("[%1]:%2").arg(target.hostName).arg(target.port));
         return false;
     case SshSession::HostKeyState::OtherType:
-        *error =
-            QStringLiteral("%1 sends a %2 host key (%3), but %4 knows it by a key of another type: a server "
-                           "that changed its keys, or someone in between. Check on the server with '%5' "
-                           "before you change known_hosts")
-                .arg(server, key.type, key.fingerprint, target.knownHostsFile, key.serverCommand());
+        *error = tr("%1 sends a %2 host key (%3), but %4 knows it by a key of another type: a server "
+                    "that changed its keys, or someone in between. Check on the server with '%5' "
+                    "before you change known_hosts")
+                     .arg(server, key.type, key.fingerprint, target.knownHostsFile, key.serverCommand());
         return false;
     case SshSession::HostKeyState::Error:
-        *error = QStringLiteral("the host key of %1 could not be checked").arg(server);
+        *error = tr("the host key of %1 could not be checked").arg(server);
         return false;
     }
-    report(QStringLiteral("log in"), QStringLiteral("as %1").arg(target.user));
+    report(QStringLiteral("log in"), tr("as %1").arg(target.user));
     if (!session->authenticate(prompter, error))
         return false;
     if (!host)

@@ -3,6 +3,8 @@
 
 #include "RemoteHost.h"
 
+#include <QCoreApplication>
+
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -15,6 +17,8 @@ namespace baton {
 // log in through here.
 class ServerLogin
 {
+    Q_DECLARE_TR_FUNCTIONS(ServerLogin)
+
 public:
     // (step, detail) as each stage begins, for a live report.
     using Reporter = std::function<void(const QString&, const QString&)>;

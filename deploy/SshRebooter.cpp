@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SshRebooter.h"
 
+#include "DeployStep.h"
 #include "ServerLogin.h"
 
 #include <QThread>
@@ -45,16 +46,16 @@ void SshRebooter::prepare()
         QStringList access;
         for (Server& server : m_servers) {
             const auto report = [&](const QString& step, const QString& detail) {
-                const QString text =
-                    QStringLiteral("%1: %2%3")
-                        .arg(server.name, step, detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+                const QString text = QStringLiteral("%1: %2%3")
+                                         .arg(server.name, DeployStep::name(step),
+                                              detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
                 QMetaObject::invokeMethod(
                     this, [this, text] { Q_EMIT progress(text); }, Qt::QueuedConnection);
             };
             if (!ServerLogin::open(server.target, server.name, m_prompter, &m_cancel, report, server.session,
                                    server.host, &error))
                 break;
-            access << QStringLiteral("%1 over SSH as %2@%3 port %4, %5")
+            access << tr("%1 over SSH as %2@%3 port %4, %5")
                           .arg(server.name, server.target.user, server.target.hostName)
                           .arg(server.target.port)
                           .arg(server.host->elevationText());
@@ -74,12 +75,12 @@ void SshRebooter::reboot(int node)
         Server& server = m_servers[static_cast<std::size_t>(node)];
         QString error;
         if (!server.host) {
-            error = QStringLiteral("%1 is not logged in").arg(server.name);
+            error = tr("%1 is not logged in").arg(server.name);
         } else {
             const std::optional<CommandResult> result =
                 server.host->root(QStringLiteral("systemctl reboot"), CommandTimeoutMs, &error);
             if (result && !result->ok())
-                error = QStringLiteral("systemctl reboot on %1 failed (exit status %2): %3")
+                error = tr("systemctl reboot on %1 failed (exit status %2): %3")
                             .arg(server.name)
                             .arg(result->exitStatus)
                             .arg(result->tail());
@@ -87,7 +88,7 @@ void SshRebooter::reboot(int node)
                      server.session->failure() == SshSession::Failure::TimedOut)
                 error.clear(); // the shutdown closes the connection, often before the answer
             else
-                error = QStringLiteral("systemctl reboot on %1: %2").arg(server.name, error);
+                error = tr("systemctl reboot on %1: %2").arg(server.name, error);
         }
         QMetaObject::invokeMethod(
             this, [this, node, error] { Q_EMIT rebootSent(node, error); }, Qt::QueuedConnection);

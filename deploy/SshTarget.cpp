@@ -3,6 +3,7 @@
 
 #include "util/Fail.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -109,8 +110,9 @@ bool collect(const QString& text, const QString& host, const QString& home, int 
             continue;
         if (key == QLatin1StringView("include")) {
             if (depth >= MaxIncludeDepth) {
-                fail(error,
-                     QStringLiteral("~/.ssh/config: Include nested more than %1 deep").arg(MaxIncludeDepth));
+                fail(error, QCoreApplication::translate("SshTarget",
+                                                        "~/.ssh/config: Include nested more than %1 deep")
+                                .arg(MaxIncludeDepth));
                 return false;
             }
             for (QString pattern : values) {
@@ -124,7 +126,8 @@ bool collect(const QString& text, const QString& host, const QString& home, int 
                 for (const QString& name : files) {
                     QFile file(QDir(info.path()).filePath(name));
                     if (!file.open(QIODevice::ReadOnly) || file.size() > MaxConfigBytes) {
-                        fail(error, QStringLiteral("cannot read '%1', included from ~/.ssh/config")
+                        fail(error, QCoreApplication::translate(
+                                        "SshTarget", "cannot read '%1', included from ~/.ssh/config")
                                         .arg(file.fileName()));
                         return false;
                     }
@@ -207,8 +210,9 @@ std::optional<SshTarget> SshTarget::resolve(const QString& spec, const QString& 
         "^(?:([A-Za-z0-9._][A-Za-z0-9._-]*)@)?([A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::([0-9]+))?$"));
     const QRegularExpressionMatch match = specPattern.match(spec.trimmed());
     if (!match.hasMatch())
-        return fail(error, QStringLiteral("'%1' is not a server: expected an alias from ~/.ssh/config or "
-                                          "[USER@]HOST[:PORT]")
+        return fail(error, QCoreApplication::translate(
+                               "SshTarget", "'%1' is not a server: expected an alias from ~/.ssh/config or "
+                                            "[USER@]HOST[:PORT]")
                                .arg(spec));
     SshTarget target;
     target.spec = spec.trimmed();
@@ -229,7 +233,8 @@ std::optional<SshTarget> SshTarget::resolve(const QString& spec, const QString& 
         bool ok = false;
         const uint port = portText.toUInt(&ok);
         if (!ok || port == 0 || port > 65535)
-            return fail(error, QStringLiteral("'%1' is not a port (for %2)").arg(portText, target.alias));
+            return fail(error, QCoreApplication::translate("SshTarget", "'%1' is not a port (for %2)")
+                                   .arg(portText, target.alias));
         target.port = static_cast<quint16>(port);
     }
     target.user =
@@ -265,8 +270,8 @@ std::optional<SshTarget> SshTarget::resolveWithUserConfig(const QString& spec, c
     QFile file(home + QStringLiteral("/.ssh/config"));
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly) || file.size() > MaxConfigBytes)
-            return fail(error,
-                        QStringLiteral("cannot read '%1': %2").arg(file.fileName(), file.errorString()));
+            return fail(error, QCoreApplication::translate("SshTarget", "cannot read '%1': %2")
+                                   .arg(file.fileName(), file.errorString()));
         text = QString::fromUtf8(file.readAll());
     }
     return resolve(spec, defaultUser, text, home, localUser, error);
@@ -275,18 +280,21 @@ std::optional<SshTarget> SshTarget::resolveWithUserConfig(const QString& spec, c
 QString SshTarget::describe(const QString& home) const
 {
     QStringList parts;
-    parts << QStringLiteral("%1@%2 port %3").arg(user, hostName).arg(port);
-    parts << (identityFiles.isEmpty() ? QStringLiteral("IdentityFile: OpenSSH's defaults")
-                                      : QStringLiteral("IdentityFile %1").arg([&] {
-                                            QStringList shown;
-                                            for (const QString& f : identityFiles)
-                                                shown << tilde(f, home);
-                                            return shown.join(QStringLiteral(", "));
-                                        }()));
-    parts << (viaJumpHost() ? QStringLiteral("ProxyJump %1").arg(proxyJump) : QStringLiteral("no ProxyJump"));
+    parts << QCoreApplication::translate("SshTarget", "%1@%2 port %3").arg(user, hostName).arg(port);
+    parts << (identityFiles.isEmpty()
+                  ? QCoreApplication::translate("SshTarget", "IdentityFile: OpenSSH's defaults")
+                  : QStringLiteral("IdentityFile %1").arg([&] {
+                        QStringList shown;
+                        for (const QString& f : identityFiles)
+                            shown << tilde(f, home);
+                        return shown.join(QStringLiteral(", "));
+                    }()));
+    parts << (viaJumpHost() ? QStringLiteral("ProxyJump %1").arg(proxyJump)
+                            : QCoreApplication::translate("SshTarget", "no ProxyJump"));
     QString text = alias + QStringLiteral(": ") + parts.join(QStringLiteral(", "));
     if (!configuredKeys.isEmpty())
-        text += QStringLiteral(" (from ~/.ssh/config: %1)").arg(configuredKeys.join(QStringLiteral(", ")));
+        text += QCoreApplication::translate("SshTarget", " (from ~/.ssh/config: %1)")
+                    .arg(configuredKeys.join(QStringLiteral(", ")));
     return text;
 }
 

@@ -4,6 +4,8 @@
 #include "config/IfupdownReader.h"
 #include "util/Fail.h"
 
+#include <QCoreApplication>
+
 namespace baton {
 
 namespace {
@@ -32,43 +34,47 @@ std::optional<ClusterDefinition> StanzaCluster::fromStanzas(const ClusterDefinit
     for (std::size_t i = 0; i < 2; ++i) {
         const QString server = base.nodes[i].name;
         if (includesOthers(interfaces[i]))
-            return fail(error,
-                        QStringLiteral("%1's /etc/network/interfaces includes other files (source): take its "
-                                       "ucarp-* stanzas over by hand")
-                            .arg(server));
+            return fail(error, QCoreApplication::translate(
+                                   "StanzaCluster",
+                                   "%1's /etc/network/interfaces includes other files (source): take its "
+                                   "ucarp-* stanzas over by hand")
+                                   .arg(server));
         const ConfigResult read = IfupdownReader::readText(QString::fromUtf8(interfaces[i]),
                                                            QStringLiteral("/etc/network/interfaces"));
         if (!read.ok())
-            return fail(
-                error,
-                QStringLiteral("%1's ucarp-* stanzas: %2").arg(server, read.errors.first().toString()));
+            return fail(error, QCoreApplication::translate("StanzaCluster", "%1's ucarp-* stanzas: %2")
+                                   .arg(server, read.errors.first().toString()));
         if (read.config.groups.size() != 1)
-            return fail(error,
-                        QStringLiteral("%1 has %2 ucarp groups in /etc/network/interfaces; a takeover needs "
-                                       "exactly one")
-                            .arg(server)
-                            .arg(read.config.groups.size()));
+            return fail(error, QCoreApplication::translate(
+                                   "StanzaCluster",
+                                   "%1 has %2 ucarp groups in /etc/network/interfaces; a takeover needs "
+                                   "exactly one")
+                                   .arg(server)
+                                   .arg(read.config.groups.size()));
         groups[i] = read.config.groups.first();
         if (groups[i].vips.size() != 1)
-            return fail(error,
-                        QStringLiteral("%1's ucarp group has %2 addresses; a takeover needs exactly one")
-                            .arg(server)
-                            .arg(groups[i].vips.size()));
+            return fail(
+                error, QCoreApplication::translate(
+                           "StanzaCluster", "%1's ucarp group has %2 addresses; a takeover needs exactly one")
+                           .arg(server)
+                           .arg(groups[i].vips.size()));
     }
     const GroupConfig& a = groups[0];
     const GroupConfig& b = groups[1];
     const auto differ = [&](const QString& what, const QString& first, const QString& second) {
-        return fail(error,
-                    QStringLiteral("the two servers' ucarp-* stanzas differ in %1 (%2 on %3, %4 on %5): they "
-                                   "are not one pair")
-                        .arg(what, first, base.nodes[0].name, second, base.nodes[1].name));
+        return fail(error, QCoreApplication::translate(
+                               "StanzaCluster",
+                               "the two servers' ucarp-* stanzas differ in %1 (%2 on %3, %4 on %5): they "
+                               "are not one pair")
+                               .arg(what, first, base.nodes[0].name, second, base.nodes[1].name));
     };
     if (a.vhid != b.vhid)
         return differ(QStringLiteral("ucarp-vid"), QString::number(a.vhid), QString::number(b.vhid));
     if (a.vips != b.vips)
         return differ(QStringLiteral("ucarp-vip"), a.vips.first().toString(), b.vips.first().toString());
     if (a.password != b.password)
-        return differ(QStringLiteral("ucarp-password"), QStringLiteral("one"), QStringLiteral("another"));
+        return differ(QStringLiteral("ucarp-password"), QCoreApplication::translate("StanzaCluster", "one"),
+                      QCoreApplication::translate("StanzaCluster", "another"));
     if (a.advbase != b.advbase)
         return differ(QStringLiteral("ucarp-advbase"), QString::number(a.advbase),
                       QString::number(b.advbase));
@@ -89,8 +95,9 @@ std::optional<ClusterDefinition> StanzaCluster::fromStanzas(const ClusterDefinit
         cluster.nodes[i].advskew = groups[i].advskew;
     }
     if (const ConfigErrors errors = cluster.validate(); !errors.isEmpty())
-        return fail(
-            error, QStringLiteral("the cluster from the ucarp-* stanzas: %1").arg(errors.first().toString()));
+        return fail(error,
+                    QCoreApplication::translate("StanzaCluster", "the cluster from the ucarp-* stanzas: %1")
+                        .arg(errors.first().toString()));
     return cluster;
 }
 
@@ -109,9 +116,10 @@ std::optional<ClusterDefinition> StanzaCluster::takingOver(const ClusterDefiniti
         node.advskew = 254;
         // advbase is the pair's: the holder's side keeps the stanza's in its own configuration.
     } else {
-        return fail(error,
-                    QStringLiteral("the ucarp pair already advertises as often as CARP allows (advbase 0, "
-                                   "advskew 0): no better advert exists to take the VIP over with"));
+        return fail(error, QCoreApplication::translate(
+                               "StanzaCluster",
+                               "the ucarp pair already advertises as often as CARP allows (advbase 0, "
+                               "advskew 0): no better advert exists to take the VIP over with"));
     }
     brief.preempt = true;
     return brief;

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentAnswer</name>
+    <message>
+        <location filename="../deploy/AgentAnswer.cpp" line="26"/>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../deploy/AgentAnswer.cpp" line="29"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/AgentAnswer.cpp" line="41"/>
+        <source>the agent answers, but not yet as expected</source>
+        <translation>der Agent antwortet, aber noch nicht wie erwartet</translation>
+    </message>
+</context>
+<context>
     <name>ClusterStore</name>
     <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="45"/>
@@ -291,6 +309,114 @@
         <location filename="../shared/control/ControlEventText.cpp" line="96"/>
         <source>event %1</source>
         <translation>Ereignis %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeployStep</name>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="12"/>
+        <source>connect</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="12"/>
+        <source>host key</source>
+        <translation>Host-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="13"/>
+        <source>log in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="13"/>
+        <source>root</source>
+        <translation>Root-Rechte</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="14"/>
+        <source>facts</source>
+        <translation>Fakten</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="14"/>
+        <source>prepare</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="15"/>
+        <source>ucarp</source>
+        <translation>ucarp</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="15"/>
+        <source>upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="16"/>
+        <source>install</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="16"/>
+        <source>configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="17"/>
+        <source>certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="17"/>
+        <source>service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="18"/>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="18"/>
+        <source>settle</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="19"/>
+        <source>undo</source>
+        <translation>Übernahme rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="19"/>
+        <source>reconnect</source>
+        <translation>Neuverbindung</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="20"/>
+        <source>rollback</source>
+        <translation>Rücknahme</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="20"/>
+        <source>cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="21"/>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="21"/>
+        <source>takeover</source>
+        <translation>Übernahme</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployStep.cpp" line="22"/>
+        <source>done</source>
+        <translation>fertig</translation>
     </message>
 </context>
 <context>
@@ -620,6 +746,345 @@
         <location filename="../gui/node/FastPathText.cpp" line="51"/>
         <source>cannot listen for the partner</source>
         <translation>kann nicht auf den Partner lauschen</translation>
+    </message>
+</context>
+<context>
+    <name>KnownHostsFile</name>
+    <message>
+        <location filename="../deploy/KnownHostsFile.cpp" line="72"/>
+        <source>cannot create &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/KnownHostsFile.cpp" line="78"/>
+        <source>cannot open &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/KnownHostsFile.cpp" line="100"/>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LocalPackages</name>
+    <message>
+        <location filename="../deploy/LocalPackages.cpp" line="25"/>
+        <source>expected one %1_VERSION_ARCH.deb in &apos;%2&apos;, found %3</source>
+        <translation>in „%2“ wurde genau eine %1_VERSION_ARCH.deb erwartet, gefunden: %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/LocalPackages.cpp" line="32"/>
+        <source>&apos;%1&apos; is not named PACKAGE_VERSION_ARCH.deb</source>
+        <translation>„%1“ ist nicht nach dem Muster PAKET_VERSION_ARCH.deb benannt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/LocalPackages.cpp" line="41"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/LocalPackages.cpp" line="44"/>
+        <source>&apos;%1&apos; is larger than %2 MiB</source>
+        <translation>„%1“ ist größer als %2 MiB</translation>
+    </message>
+    <message>
+        <location filename="../deploy/LocalPackages.cpp" line="63"/>
+        <source>no folder with the batond and batonctl packages given</source>
+        <translation>kein Ordner mit den Paketen batond und batonctl angegeben</translation>
+    </message>
+    <message>
+        <location filename="../deploy/LocalPackages.cpp" line="73"/>
+        <source>&apos;%1&apos; and &apos;%2&apos; are not the same version and architecture</source>
+        <translation>„%1“ und „%2“ haben nicht dieselbe Version und Architektur</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteHost</name>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="21"/>
+        <source>logged in as root</source>
+        <translation>als root angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="23"/>
+        <source>%1 with sudo (no password)</source>
+        <translation>%1 mit sudo (ohne Passwort)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="25"/>
+        <source>%1 with sudo (password)</source>
+        <translation>%1 mit sudo (mit Passwort)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="29"/>
+        <source>not root</source>
+        <translation>nicht root</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="53"/>
+        <source>%1 logs in as %2, which is not root, and the server has no sudo: log in as root or install sudo</source>
+        <translation>auf %1 erfolgt die Anmeldung als %2, nicht als root, und der Server hat kein sudo: melden Sie sich als root an oder installieren Sie sudo</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="60"/>
+        <source>no sudo password given for %1 on %2</source>
+        <translation>kein sudo-Passwort für %1 auf %2 angegeben</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="71"/>
+        <source>sudo on %1 refused the password for %2 (or %2 may not use sudo): %3</source>
+        <translation>sudo auf %1 hat das Passwort für %2 abgelehnt (oder %2 darf sudo nicht benutzen): %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteHost.cpp" line="101"/>
+        <source>not root on %1</source>
+        <translation>nicht root auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDeployment</name>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="35"/>
+        <source>%1 on %2 failed (exit status %3):
+%4</source>
+        <translation>%1 auf %2 fehlgeschlagen (Exit-Status %3):
+%4</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="95"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="198"/>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="112"/>
+        <source>%1: %2 arrived on %3 with SHA-256 %4, expected %5</source>
+        <translation>%1: %2 kam auf %3 mit SHA-256 %4 an, erwartet war %5</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="114"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="123"/>
+        <source>backup in %1/%2</source>
+        <translation>Sicherung in %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="130"/>
+        <source>cannot create an upload folder in /var/tmp on %1: %2</source>
+        <translation>auf %1 kann in /var/tmp kein Ordner zum Hochladen angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="154"/>
+        <source>%1 runs %2 ucarp processes; a takeover needs exactly one</source>
+        <translation>auf %1 laufen %2 ucarp-Prozesse; eine Übernahme braucht genau einen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="202"/>
+        <source>%1 did not take the address %2 within %3 s</source>
+        <translation>%1 hat die Adresse %2 nicht innerhalb von %3 s übernommen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="203"/>
+        <source>%1 did not give up the address %2 within %3 s</source>
+        <translation>%1 hat die Adresse %2 nicht innerhalb von %3 s abgegeben</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="214"/>
+        <source>the cluster&apos;s own settings (a reload: the group hands the address over gracefully)</source>
+        <translation>die eigenen Einstellungen des Clusters (ein Reload: die Gruppe übergibt die Adresse geordnet)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="228"/>
+        <source>batond stopped and removed, ucarp started as it ran</source>
+        <translation>batond wird gestoppt und entfernt, ucarp so gestartet, wie es lief</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="249"/>
+        <source>done: ucarp runs on %1 as before</source>
+        <translation>fertig: ucarp läuft auf %1 wie zuvor</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="260"/>
+        <source>cancelled by the administrator</source>
+        <translation>vom Administrator abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="267"/>
+        <source>/etc/network/interfaces and ucarp&apos;s command kept in %1</source>
+        <translation>/etc/network/interfaces und der Befehl von ucarp werden in %1 aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="326"/>
+        <source>key made on %1, certificate signed here</source>
+        <translation>Schlüssel auf %1 erzeugt, Zertifikat hier signiert</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="350"/>
+        <source>stopped (its ucarp-* lines are commented out)</source>
+        <translation>gestoppt (seine ucarp-*-Zeilen sind auskommentiert)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="395"/>
+        <source>attempt %1 of %2</source>
+        <translation>Versuch %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="414"/>
+        <source>back to the state found before</source>
+        <translation>zurück zum vorgefundenen Zustand</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="419"/>
+        <source>rollback on %1 impossible: no connection (%2). On the server, as root: %3</source>
+        <translation>Rücknahme auf %1 nicht möglich: keine Verbindung (%2). Auf dem Server, als root: %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="420"/>
+        <source>restore from %1/%2 (files.tar, debs/)</source>
+        <translation>aus %1/%2 wiederherstellen (files.tar, debs/)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerDeployment.cpp" line="481"/>
+        <source>done: %1 is as it was</source>
+        <translation>fertig: %1 ist wie zuvor</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLogin</name>
+    <message>
+        <location filename="../deploy/ServerLogin.cpp" line="19"/>
+        <source>%1 %2 known</source>
+        <translation>%1 %2 bekannt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerLogin.cpp" line="22"/>
+        <source>first contact: %1 %2</source>
+        <translation>erster Kontakt: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerLogin.cpp" line="24"/>
+        <source>the host key of %1 (%2 %3) was not trusted</source>
+        <translation>dem Host-Schlüssel von %1 (%2 %3) wurde nicht vertraut</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerLogin.cpp" line="32"/>
+        <source>the host key of %1 has CHANGED: it now sends %2 %3, and %4 holds a different one. Either the server was reinstalled or someone is in between. Check on the server&apos;s console with &apos;%5&apos;; if it matches, remove the old entry with &apos;ssh-keygen -R %6&apos;</source>
+        <translation>der Host-Schlüssel von %1 hat sich GEÄNDERT: der Server sendet jetzt %2 %3, und %4 enthält einen anderen. Entweder wurde der Server neu installiert, oder jemand sitzt dazwischen. Prüfen Sie auf der Konsole des Servers mit „%5“; wenn er übereinstimmt, entfernen Sie den alten Eintrag mit „ssh-keygen -R %6“</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerLogin.cpp" line="40"/>
+        <source>%1 sends a %2 host key (%3), but %4 knows it by a key of another type: a server that changed its keys, or someone in between. Check on the server with &apos;%5&apos; before you change known_hosts</source>
+        <translation>%1 sendet einen %2-Host-Schlüssel (%3), aber %4 kennt ihn mit einem Schlüssel anderen Typs: ein Server, der seine Schlüssel gewechselt hat, oder jemand dazwischen. Prüfen Sie auf dem Server mit „%5“, bevor Sie known_hosts ändern</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerLogin.cpp" line="46"/>
+        <source>the host key of %1 could not be checked</source>
+        <translation>der Host-Schlüssel von %1 konnte nicht geprüft werden</translation>
+    </message>
+    <message>
+        <location filename="../deploy/ServerLogin.cpp" line="49"/>
+        <source>as %1</source>
+        <translation>als %1</translation>
+    </message>
+</context>
+<context>
+    <name>SshTarget</name>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="113"/>
+        <source>~/.ssh/config: Include nested more than %1 deep</source>
+        <translation>~/.ssh/config: Include mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="129"/>
+        <source>cannot read &apos;%1&apos;, included from ~/.ssh/config</source>
+        <translation>„%1“ kann nicht gelesen werden (eingebunden aus ~/.ssh/config)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="213"/>
+        <source>&apos;%1&apos; is not a server: expected an alias from ~/.ssh/config or [USER@]HOST[:PORT]</source>
+        <translation>„%1“ ist kein Server: erwartet wird ein Alias aus ~/.ssh/config oder [BENUTZER@]HOST[:PORT]</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="236"/>
+        <source>&apos;%1&apos; is not a port (for %2)</source>
+        <translation>„%1“ ist kein Port (für %2)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="273"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="283"/>
+        <source>%1@%2 port %3</source>
+        <translation>%1@%2 Port %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="285"/>
+        <source>IdentityFile: OpenSSH&apos;s defaults</source>
+        <translation>IdentityFile: die Vorgaben von OpenSSH</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="293"/>
+        <source>no ProxyJump</source>
+        <translation>kein ProxyJump</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshTarget.cpp" line="296"/>
+        <source> (from ~/.ssh/config: %1)</source>
+        <translation> (aus ~/.ssh/config: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>StanzaCluster</name>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="37"/>
+        <source>%1&apos;s /etc/network/interfaces includes other files (source): take its ucarp-* stanzas over by hand</source>
+        <translation>/etc/network/interfaces von %1 bindet andere Dateien ein (source): übernehmen Sie seine ucarp-*-Zeilen von Hand</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="45"/>
+        <source>%1&apos;s ucarp-* stanzas: %2</source>
+        <translation>ucarp-*-Zeilen von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="48"/>
+        <source>%1 has %2 ucarp groups in /etc/network/interfaces; a takeover needs exactly one</source>
+        <translation>%1 hat %2 ucarp-Gruppen in /etc/network/interfaces; eine Übernahme braucht genau eine</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="57"/>
+        <source>%1&apos;s ucarp group has %2 addresses; a takeover needs exactly one</source>
+        <translation>die ucarp-Gruppe von %1 hat %2 Adressen; eine Übernahme braucht genau eine</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="65"/>
+        <source>the two servers&apos; ucarp-* stanzas differ in %1 (%2 on %3, %4 on %5): they are not one pair</source>
+        <translation>die ucarp-*-Zeilen der beiden Server unterscheiden sich in %1 (%2 auf %3, %4 auf %5): sie sind kein Paar</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="76"/>
+        <source>one</source>
+        <translation>eines</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="77"/>
+        <source>another</source>
+        <translation>ein anderes</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="99"/>
+        <source>the cluster from the ucarp-* stanzas: %1</source>
+        <translation>der Cluster aus den ucarp-*-Zeilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/StanzaCluster.cpp" line="119"/>
+        <source>the ucarp pair already advertises as often as CARP allows (advbase 0, advskew 0): no better advert exists to take the VIP over with</source>
+        <translation>das ucarp-Paar sendet seine Advertisements schon so oft, wie CARP es erlaubt (advbase 0, advskew 0): es gibt kein besseres Advertisement, mit dem sich die VIP übernehmen ließe</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1665,183 @@
     </message>
 </context>
 <context>
+    <name>baton::DeployEngine</name>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="76"/>
+        <source>step &apos;%1&apos; failed on %2: %3</source>
+        <translation>Schritt „%1“ auf %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="121"/>
+        <source>%1 has no takeover to undo (no /var/backups/baton-takeover)</source>
+        <translation>auf %1 gibt es keine Übernahme rückgängig zu machen (kein /var/backups/baton-takeover)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="122"/>
+        <source>%1: batond stopped and purged, /etc/network/interfaces restored from /var/backups/baton-takeover, ucarp started as it ran</source>
+        <translation>%1: batond wird gestoppt und vollständig entfernt (purge), /etc/network/interfaces aus /var/backups/baton-takeover wiederhergestellt, ucarp so gestartet, wie es lief</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="129"/>
+        <location filename="../deploy/DeployEngine.cpp" line="320"/>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="131"/>
+        <location filename="../deploy/DeployEngine.cpp" line="327"/>
+        <source>plan only: nothing was changed</source>
+        <translation>nur der Plan: nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="133"/>
+        <location filename="../deploy/DeployEngine.cpp" line="329"/>
+        <source>the plan was not confirmed; nothing was changed</source>
+        <translation>der Plan wurde nicht bestätigt; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="152"/>
+        <source>waiting one advert interval until ucarp hears %1</source>
+        <translation>ein Advertisement-Intervall wird gewartet, bis ucarp %1 hört</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="158"/>
+        <source>the takeover is undone: ucarp runs on %1 and %2 as before, batond is removed</source>
+        <translation>die Übernahme ist rückgängig gemacht: ucarp läuft auf %1 und %2 wie zuvor, batond ist entfernt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="168"/>
+        <source>the cluster definition is not valid: %1</source>
+        <translation>die Cluster-Definition ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="176"/>
+        <source>the console certificate: %1</source>
+        <translation>das Konsolen-Zertifikat: %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="180"/>
+        <location filename="../deploy/DeployEngine.cpp" line="187"/>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="205"/>
+        <location filename="../deploy/DeployEngine.cpp" line="221"/>
+        <location filename="../deploy/DeployEngine.cpp" line="239"/>
+        <source>%1; nothing was changed</source>
+        <translation>%1; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="230"/>
+        <source>both servers hold the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
+        <translation>beide Server halten die VIP %1: eine Übernahme beginnt bei einem eingeschwungenen ucarp-Paar; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="232"/>
+        <source>neither server holds the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
+        <translation>keiner der Server hält die VIP %1: eine Übernahme beginnt bei einem eingeschwungenen ucarp-Paar; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="243"/>
+        <source>from the ucarp-* stanzas: vhid %1, VIP %2, advbase %3, advskew %4 and %5, preempt %6</source>
+        <translation>aus den ucarp-*-Zeilen: vhid %1, VIP %2, advbase %3, advskew %4 und %5, preempt %6</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="249"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="249"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="301"/>
+        <source>%1 does not have node %2&apos;s address %3: is it the right server?</source>
+        <translation>%1 hat die Adresse %3 des Knotens %2 nicht: ist es der richtige Server?</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="308"/>
+        <source>The takeover, while the VIP keeps answering:
+  1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, preempt): it takes the VIP at once, and ucarp yields to the better advert
+  2. %2: ucarp (then BACKUP) is stopped, batond starts with the stanzas&apos; settings
+  3. %1: settled to the stanzas&apos; settings: a graceful hand-over of the VIP to %2</source>
+        <translation>Die Übernahme, während die VIP weiter antwortet:
+  1. %1: batond sendet häufiger Advertisements als ucarp auf %2 (advskew %3%4, preempt): es übernimmt die VIP sofort, und ucarp weicht dem besseren Advertisement
+  2. %2: ucarp (dann BACKUP) wird gestoppt, batond startet mit den Einstellungen der Zeilen
+  3. %1: auf die Einstellungen der Zeilen gebracht: eine geordnete Übergabe der VIP an %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="315"/>
+        <source>, advbase %1</source>
+        <translation>, advbase %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="323"/>
+        <source>nothing to change: both agents run batond %1 with this cluster&apos;s configuration and certificates</source>
+        <translation>nichts zu ändern: beide Agenten laufen mit batond %1 und der Konfiguration und den Zertifikaten dieses Clusters</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="354"/>
+        <source>waiting until it follows %1 as MASTER</source>
+        <translation>es wird gewartet, bis er %1 als MASTER folgt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="358"/>
+        <source>its agent does not follow %1 as MASTER (%2)</source>
+        <translation>sein Agent folgt %1 nicht als MASTER (%2)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="371"/>
+        <source>%1 was rolled back to where it was</source>
+        <translation>%1 wurde auf den vorherigen Stand zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="376"/>
+        <source>%1 was not touched</source>
+        <translation>%1 wurde nicht angerührt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="387"/>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="405"/>
+        <source>waiting for %1:%2 over mutual TLS</source>
+        <translation>es wird auf %1:%2 über gegenseitiges TLS gewartet</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="409"/>
+        <source>the agent at %1:%2 did not answer over mutual TLS (%3). Its journal:
+%4</source>
+        <translation>der Agent unter %1:%2 hat nicht über gegenseitiges TLS geantwortet (%3). Sein Journal:
+%4</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="414"/>
+        <source>the agent answers</source>
+        <translation>der Agent antwortet</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="435"/>
+        <source>the agent did not answer (%1)</source>
+        <translation>der Agent hat nicht geantwortet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="443"/>
+        <source>taken over: batond %1 runs on %2 and %3 with the ucarp-* stanzas&apos; settings, ucarp is stopped and its lines commented out; %4 holds the VIP</source>
+        <translation>übernommen: batond %1 läuft auf %2 und %3 mit den Einstellungen der ucarp-*-Zeilen, ucarp ist gestoppt und seine Zeilen sind auskommentiert; %4 hält die VIP</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="447"/>
+        <source>deployed: batond %1 runs on %2 and %3 and answers over mutual TLS</source>
+        <translation>verteilt: batond %1 läuft auf %2 und %3 und antwortet über gegenseitiges TLS</translation>
+    </message>
+</context>
+<context>
     <name>baton::DesktopWatch</name>
     <message>
         <location filename="../gui/tray/DesktopWatch.cpp" line="32"/>
@@ -1675,146 +2317,146 @@
         <translation>%1 gebeten, die VIP zu übergeben</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="412"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="402"/>
         <source>%1&apos;s agent dies without a bow-out; %2 takes the VIP within %3 ms; the agent is restarted and removes the VIP it left behind within %4 ms of the takeover</source>
         <translation>Der Agent von %1 stirbt ohne Abmeldung; %2 übernimmt die VIP innerhalb von %3 ms; der Agent wird neu gestartet und entfernt die zurückgelassene VIP innerhalb von %4 ms nach der Übernahme</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="418"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="408"/>
         <source>asked %1&apos;s agent to crash (it dies %2 ms later, leaving its VIP)</source>
         <translation>den Agenten von %1 zum Absturz aufgefordert (er stirbt %2 ms später und lässt seine VIP zurück)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="493"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="483"/>
         <source>%1 reports MASTER (agent time %2)</source>
         <translation>%1 meldet MASTER (Zeit des Agenten %2)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="498"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="488"/>
         <source>%1&apos;s agent is back: started %2 after the reboot command</source>
         <translation>Der Agent von %1 ist zurück: gestartet %2 nach dem Neustartbefehl</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="505"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="495"/>
         <source>as expected so far; watching %1 ms more</source>
         <translation>bisher wie erwartet; noch %1 ms beobachten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="555"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="545"/>
         <source>the VIP %1 did not answer again (%2 echoes lost so far)</source>
         <translation>die VIP %1 antwortete nicht wieder (bisher %2 Echos verloren)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="560"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="550"/>
         <source>second VIP outage of %1 ms, more than the %2 ms allowed (%3)</source>
         <translation>zweiter VIP-Ausfall von %1 ms, mehr als die erlaubten %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="561"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="551"/>
         <source>VIP outage of %1 ms exceeds the bound of %2 ms (%3)</source>
         <translation>VIP-Ausfall von %1 ms überschreitet die Grenze von %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="577"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="567"/>
         <source>%1 kept answering with %2 down</source>
         <translation>%1 antwortete weiter, obwohl %2 abgeschaltet war</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="579"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="597"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="606"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="699"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="569"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="587"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="596"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="679"/>
         <source>%1 did not report MASTER</source>
         <translation>%1 meldete nicht MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="585"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="575"/>
         <source>%1 did not answer within %2 ms of the link coming up</source>
         <translation>%1 antwortete nicht innerhalb von %2 ms nach dem Anschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="590"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="580"/>
         <source>%1&apos;s agent does not report %2 up</source>
         <translation>Der Agent von %1 meldet %2 nicht als aktiv</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="592"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="720"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="582"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="700"/>
         <source>not exactly one MASTER afterwards</source>
         <translation>danach nicht genau ein MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="609"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="599"/>
         <source>%1 took over %2 ms after the crash command, more than the bound of %3 ms (%4)</source>
         <translation>%1 übernahm %2 ms nach dem Absturzbefehl, mehr als die Grenze von %3 ms (%4)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="617"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="607"/>
         <source>%1&apos;s agent did not come back: the VIP it left may still answer there</source>
         <translation>Der Agent von %1 kam nicht zurück: die zurückgelassene VIP antwortet dort womöglich noch</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="621"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="611"/>
         <source>%1&apos;s restarted agent holds the VIP</source>
         <translation>Der neu gestartete Agent von %1 hält die VIP</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="631"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="621"/>
         <source>the VIP stayed on %1 for %2 ms after %3 took over (allowed: %4 ms for the agent&apos;s restart)</source>
         <translation>die VIP blieb %2 ms auf %1, nachdem %3 übernommen hatte (erlaubt: %4 ms für den Neustart des Agenten)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="638"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="628"/>
         <source>both agents reported MASTER for %1 ms</source>
         <translation>beide Agenten meldeten %1 ms lang MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="641"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="631"/>
         <source>the VIP&apos;s MAC went back and forth for %1 ms: two machines answered for it</source>
         <translation>die MAC der VIP wechselte %1 ms lang hin und her: zwei Maschinen antworteten für sie</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="646"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="636"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="647"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="637"/>
         <source>failed: %1</source>
         <translation>nicht bestanden: %1</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="679"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="659"/>
         <source>%1&apos;s server reboots (systemctl reboot over SSH); %2 takes the VIP within %3 ms of the command; the server boots and its agent is back within %4 s; then %5 holds the VIP, the only MASTER</source>
         <translation>Der Server von %1 startet neu (systemctl reboot per SSH); %2 übernimmt die VIP innerhalb von %3 ms nach dem Befehl; der Server fährt hoch und sein Agent ist innerhalb von %4 s zurück; danach hält %5 die VIP als einziger MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="687"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="667"/>
         <source>asked %1&apos;s server to reboot over SSH (systemctl reboot)</source>
         <translation>den Server von %1 per SSH zum Neustart aufgefordert (systemctl reboot)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="702"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="682"/>
         <source>%1 took over %2 ms after the reboot command, more than the bound of %3 ms (%4)</source>
         <translation>%1 übernahm %2 ms nach dem Neustartbefehl, mehr als die Grenze von %3 ms (%4)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="708"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="688"/>
         <source>%1 kept answering: the server did not go down</source>
         <translation>%1 antwortete weiter: der Server fuhr nicht herunter</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="713"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="693"/>
         <source>%1&apos;s agent was not back within %2 s of the reboot: is batond enabled to start at boot?</source>
         <translation>Der Agent von %1 war %2 s nach dem Neustart nicht zurück: ist batond für den Start beim Hochfahren aktiviert?</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="723"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="703"/>
         <source>%1 holds the VIP afterwards, not %2</source>
         <translation>Danach hält %1 die VIP, nicht %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="732"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="712"/>
         <source>second VIP outage of %1 ms when %2 came back, more than the %3 ms allowed (%4)</source>
         <translation>zweiter VIP-Ausfall von %1 ms, als %2 zurückkam, mehr als die erlaubten %3 ms (%4)</translation>
     </message>
@@ -3375,6 +4017,29 @@
         <location filename="../console/alarm/SplitBrainMonitor.cpp" line="116"/>
         <source>The VIP&apos;s MAC address keeps changing between %1: more than one machine answers for it.</source>
         <translation>Die MAC-Adresse der VIP wechselt ständig zwischen %1: Mehr als ein Rechner antwortet für sie.</translation>
+    </message>
+</context>
+<context>
+    <name>baton::SshRebooter</name>
+    <message>
+        <location filename="../deploy/SshRebooter.cpp" line="58"/>
+        <source>%1 over SSH as %2@%3 port %4, %5</source>
+        <translation>%1 per SSH als %2@%3 Port %4, %5</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshRebooter.cpp" line="78"/>
+        <source>%1 is not logged in</source>
+        <translation>%1 ist nicht angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshRebooter.cpp" line="83"/>
+        <source>systemctl reboot on %1 failed (exit status %2): %3</source>
+        <translation>systemctl reboot auf %1 fehlgeschlagen (Exit-Status %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshRebooter.cpp" line="91"/>
+        <source>systemctl reboot on %1: %2</source>
+        <translation>systemctl reboot auf %1: %2</translation>
     </message>
 </context>
 <context>

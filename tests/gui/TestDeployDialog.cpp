@@ -2,8 +2,8 @@
 // The deploy dialog offscreen, without a server: what an alias resolves to as it is typed, the
 // refusal of a jump host, the prompts the engine asks from its worker thread (fingerprint with the
 // command to compare it, a passphrase naming its key, the sudo password, the plan), and errors
-// with their step and server. The deployment itself runs against booted servers in
-// tests/server/deploy.sh, the window's end to end too.
+// with their step and server, in English and on a German desktop. The deployment itself runs
+// against booted servers in tests/server/deploy.sh, the window's end to end too.
 #include "FakePki.h"
 #include "deploy/DeployDialog.h"
 #include "deploy/GuiDeployPrompter.h"
@@ -15,11 +15,13 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <functional>
@@ -82,6 +84,17 @@ Result fromWorker(std::function<Result()> function)
     thread->wait();
     delete thread;
     return result;
+}
+
+// Two files named as the packages are: enough to get past the package check to the first server.
+bool writePackages(const QString& dir)
+{
+    for (const char* name : {"batond_1.0_amd64.deb", "batonctl_1.0_amd64.deb"}) {
+        QFile file(QDir(dir).filePath(QString::fromLatin1(name)));
+        if (!file.open(QIODevice::WriteOnly) || file.write("not really a package") < 0)
+            return false;
+    }
+    return true;
 }
 
 ClusterDefinition cluster(const QString& pkiDir)
@@ -203,11 +216,7 @@ private Q_SLOTS:
         FakePki pki;
         QVERIFY(pki.console(QStringLiteral("admin")));
         QTemporaryDir packages;
-        for (const char* name : {"batond_1.0_amd64.deb", "batonctl_1.0_amd64.deb"}) {
-            QFile file(packages.filePath(QString::fromLatin1(name)));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("not really a package");
-        }
+        QVERIFY(writePackages(packages.path()));
         DeployDialog dialog(cluster(pki.directory()));
         dialog.serverEdit(0)->setText(QStringLiteral("lab1"));
         dialog.packagesEdit()->setText(packages.path());
@@ -223,6 +232,55 @@ private Q_SLOTS:
         QVERIFY(steps->topLevelItemCount() >= 1);
         QCOMPARE(steps->topLevelItem(0)->text(0), QStringLiteral("lab1"));
         QCOMPARE(steps->topLevelItem(0)->text(1), QStringLiteral("connect"));
+    }
+
+    // The window's translation loaded, as on a German desktop: the engine's steps, details and
+    // reports come in German, and in English again without it (batonctl deploy loads none, and
+    // the server tests read its English).
+    void germanDesktop()
+    {
+        QTranslator german;
+        QVERIFY2(german.load(QStringLiteral(BATON_QM_FILE)), BATON_QM_FILE);
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        auto english = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+        const QString cause = QStringLiteral("SHA-256 differs");
+        QCOMPARE(DeployEngine::stepFailure(QStringLiteral("upload"), QStringLiteral("node2"), cause),
+                 QStringLiteral("Schritt „Hochladen“ auf node2 fehlgeschlagen: SHA-256 differs"));
+
+        FakePki pki;
+        QVERIFY(pki.console(QStringLiteral("admin")));
+        QTemporaryDir packages;
+        QVERIFY(writePackages(packages.path()));
+        DeployDialog dialog(cluster(pki.directory()));
+        dialog.resize(1000, 560);
+        dialog.serverEdit(0)->setText(QStringLiteral("lab1"));
+        dialog.packagesEdit()->setText(packages.path());
+        const QString resolved = dialog.resolvedLabel(0)->text();
+        QVERIFY2(resolved.contains(QStringLiteral("deployer@127.0.0.1 Port 1")), qPrintable(resolved));
+        QVERIFY2(resolved.contains(QStringLiteral("kein ProxyJump (aus ~/.ssh/config: HostName")),
+                 qPrintable(resolved));
+        QSignalSpy finished(&dialog, &DeployDialog::finished);
+        QVERIFY(dialog.start(false));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(dialog.outcome(), std::optional(DeployEngine::Outcome::Refused));
+        const QString status = dialog.statusText();
+        QVERIFY2(status.startsWith(QStringLiteral("Abgelehnt, nichts wurde geändert: ")), qPrintable(status));
+        QVERIFY2(status.endsWith(QStringLiteral("; nichts wurde geändert")), qPrintable(status));
+        QTreeWidgetItem* first = dialog.stepsView()->topLevelItem(0);
+        QVERIFY(first);
+        QCOMPARE(first->text(1), QStringLiteral("Verbindung"));
+        QVERIFY2(first->text(2).contains(QStringLiteral("Port 1")), qPrintable(first->text(2)));
+        // BATON_SCREENSHOTS=DIR: the German dialog as it looks, to be checked by eye.
+        if (const QString shots = qEnvironmentVariable("BATON_SCREENSHOTS"); !shots.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(QDir(shots).filePath(QStringLiteral("deploy-de.png"))));
+        }
+
+        english.dismiss();
+        QCoreApplication::removeTranslator(&german);
+        QCOMPARE(DeployEngine::stepFailure(QStringLiteral("upload"), QStringLiteral("node2"), cause),
+                 QStringLiteral("step 'upload' failed on node2: SHA-256 differs"));
     }
 };
 
