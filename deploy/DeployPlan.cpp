@@ -18,13 +18,13 @@ QString changeText(DeployPlan::FileChange change)
 {
     switch (change) {
     case DeployPlan::FileChange::Create:
-        return QStringLiteral("create");
+        return DeployPlan::tr("create");
     case DeployPlan::FileChange::Replace:
-        return QStringLiteral("replace");
+        return DeployPlan::tr("replace");
     case DeployPlan::FileChange::Keep:
         break;
     }
-    return QStringLiteral("keep");
+    return DeployPlan::tr("keep");
 }
 
 // Whether the control channel's settings differ: batond applies those only when it starts.
@@ -60,46 +60,39 @@ DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desir
     plan.name = desired.name;
     plan.version = desired.version;
     if (!facts.isDebian12())
-        plan.refusals << QStringLiteral("%1 runs %2 (ID=%3, VERSION_ID=%4); only Debian 12 is supported")
+        plan.refusals << tr("%1 runs %2 (ID=%3, VERSION_ID=%4); only Debian 12 is supported")
                              .arg(desired.server,
-                                  facts.osPretty.isEmpty() ? QStringLiteral("an unknown system")
-                                                           : facts.osPretty,
-                                  facts.osId,
-                                  facts.osVersion.isEmpty() ? QStringLiteral("none") : facts.osVersion);
+                                  facts.osPretty.isEmpty() ? tr("an unknown system") : facts.osPretty,
+                                  facts.osId, facts.osVersion.isEmpty() ? tr("none") : facts.osVersion);
     if (!desired.architecture.isEmpty() && facts.architecture != desired.architecture)
-        plan.refusals << QStringLiteral("%1 is %2, the packages are built for %3")
+        plan.refusals << tr("%1 is %2, the packages are built for %3")
                              .arg(desired.server, facts.architecture, desired.architecture);
     plan.takeover = takeover;
     if (takeover) {
         if (!facts.ucarpRunning || facts.ucarpLines.isEmpty())
-            plan.refusals << QStringLiteral(
-                                 "%1 runs no ucarp from ucarp-* stanzas: there is nothing to take over")
+            plan.refusals << tr("%1 runs no ucarp from ucarp-* stanzas: there is nothing to take over")
                                  .arg(desired.server);
         else if (std::any_of(facts.ucarpLines.begin(), facts.ucarpLines.end(), [](const QString& line) {
                      return !line.startsWith(QLatin1StringView("/etc/network/interfaces:"));
                  }))
-            plan.refusals << QStringLiteral(
-                                 "%1 has ucarp-* lines outside /etc/network/interfaces (%2): take them "
-                                 "over by hand")
+            plan.refusals << tr("%1 has ucarp-* lines outside /etc/network/interfaces (%2): take them "
+                                "over by hand")
                                  .arg(desired.server, facts.ucarpLines.first());
         if (facts.packages.value(QStringLiteral("batond")).installed)
-            plan.refusals << QStringLiteral(
-                                 "%1 has batond installed already: a takeover starts from ucarp alone")
+            plan.refusals << tr("%1 has batond installed already: a takeover starts from ucarp alone")
                                  .arg(desired.server);
     } else if (facts.ucarpRunning || !facts.ucarpLines.isEmpty()) {
-        plan.refusals << QStringLiteral(
-                             "%1 runs ucarp or has ucarp-* stanzas (%2): take the pair over instead "
-                             "(batonctl deploy --takeover, or Take over in the window)")
-                             .arg(desired.server, facts.ucarpLines.isEmpty() ? QStringLiteral("ucarp running")
+        plan.refusals << tr("%1 runs ucarp or has ucarp-* stanzas (%2): take the pair over instead "
+                            "(batonctl deploy --takeover, or Take over in the window)")
+                             .arg(desired.server, facts.ucarpLines.isEmpty() ? tr("ucarp running")
                                                                              : facts.ucarpLines.first());
     }
     if (facts.keepalivedRunning)
-        plan.refusals << QStringLiteral("%1 runs keepalived, which may hold the same address; stop it first")
-                             .arg(desired.server);
+        plan.refusals
+            << tr("%1 runs keepalived, which may hold the same address; stop it first").arg(desired.server);
     if (!facts.defaultOpts.isEmpty())
-        plan.refusals << QStringLiteral(
-                             "%1 runs batond with BATOND_OPTS=\"%2\" from /etc/default/batond; the "
-                             "deployment writes /etc/baton/batond.conf, which those options would override")
+        plan.refusals << tr("%1 runs batond with BATOND_OPTS=\"%2\" from /etc/default/batond; the "
+                            "deployment writes /etc/baton/batond.conf, which those options would override")
                              .arg(desired.server, facts.defaultOpts);
 
     const RemoteFacts::Package batond = facts.packages.value(QStringLiteral("batond"));
@@ -108,25 +101,22 @@ DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desir
     plan.installPackages = !batond.installed || !batonctl.installed || batond.version != desired.version ||
                            batonctl.version != desired.version;
     if (plan.installPackages && facts.freeKiB >= 0 && facts.freeKiB < requiredKiB(desired))
-        plan.refusals << QStringLiteral("%1 has %2 MiB free on /var, the deployment needs %3 MiB")
+        plan.refusals << tr("%1 has %2 MiB free on /var, the deployment needs %3 MiB")
                              .arg(desired.server)
                              .arg(facts.freeKiB / 1024)
                              .arg(requiredKiB(desired) / 1024);
     // A failed upgrade puts the previous packages back from the copy an earlier deployment kept; a
     // Baton installed some other way has none, and a failure would leave the server half-upgraded.
     if (plan.installPackages && (batond.installed || batonctl.installed) && !facts.cacheHasPackages)
-        plan.refusals
-            << QStringLiteral(
-                   "%1 has Baton %2 installed, but not by this deployment: there is no copy of its "
-                   "packages in /var/cache/baton-deploy, so a failed upgrade could not put it back. "
-                   "Copy the installed version's batond and batonctl .deb files there, or remove "
-                   "Baton from %1 first (apt purge batond batonctl)")
-                   .arg(desired.server, batond.installed ? batond.version : batonctl.version);
+        plan.refusals << tr("%1 has Baton %2 installed, but not by this deployment: there is no copy of its "
+                            "packages in /var/cache/baton-deploy, so a failed upgrade could not put it back. "
+                            "Copy the installed version's batond and batonctl .deb files there, or remove "
+                            "Baton from %1 first (apt purge batond batonctl)")
+                             .arg(desired.server, batond.installed ? batond.version : batonctl.version);
     else if (plan.installPackages && !plan.previousVersion.isEmpty() &&
              plan.previousVersion != desired.version)
-        plan.warnings << QStringLiteral(
-                             "batond %1 is replaced by %2; a failure reinstalls %1 from the copy this "
-                             "deployment kept in /var/cache/baton-deploy")
+        plan.warnings << tr("batond %1 is replaced by %2; a failure reinstalls %1 from the copy this "
+                            "deployment kept in /var/cache/baton-deploy")
                              .arg(plan.previousVersion, desired.version);
 
     bool configChanged = false;
@@ -161,12 +151,10 @@ DeployPlan DeployPlan::make(const RemoteFacts& facts, const DesiredServer& desir
         plan.service = Service::Reload;
     if (!takeover)
         plan.untouched << QStringLiteral("/etc/network/interfaces");
-    plan.untouched << QStringLiteral("/etc/default/batond")
-                   << QStringLiteral("every other package and service");
+    plan.untouched << QStringLiteral("/etc/default/batond") << tr("every other package and service");
     if (takeover)
-        plan.warnings << QStringLiteral(
-            "ucarp is stopped here and its ucarp-* lines are commented out; the file and "
-            "ucarp's command are kept in /var/backups/baton-takeover for an undo");
+        plan.warnings << tr("ucarp is stopped here and its ucarp-* lines are commented out; the file and "
+                            "ucarp's command are kept in /var/backups/baton-takeover for an undo");
     return plan;
 }
 
@@ -185,49 +173,45 @@ QString DeployPlan::text() const
     QStringList lines;
     lines << QStringLiteral("%1 (%2):").arg(server, name);
     for (const QString& refusal : refusals)
-        lines << QStringLiteral("  refused: %1").arg(refusal);
+        lines << tr("  refused: %1").arg(refusal);
     if (!refusals.isEmpty())
         return lines.join(u'\n');
     if (nothingToChange()) {
-        lines << QStringLiteral("  nothing to change (batond %1 running, files as they should be)")
-                     .arg(version);
+        lines << tr("  nothing to change (batond %1 running, files as they should be)").arg(version);
         return lines.join(u'\n');
     }
     if (installPackages)
         lines << (previousVersion.isEmpty()
-                      ? QStringLiteral("  packages: install batond %1 and batonctl %1").arg(version)
-                      : QStringLiteral("  packages: upgrade batond and batonctl %1 -> %2")
-                            .arg(previousVersion, version));
+                      ? tr("  packages: install batond %1 and batonctl %1").arg(version)
+                      : tr("  packages: upgrade batond and batonctl %1 -> %2").arg(previousVersion, version));
     else
-        lines << QStringLiteral("  packages: keep batond and batonctl %1").arg(version);
+        lines << tr("  packages: keep batond and batonctl %1").arg(version);
     for (const PlannedFile& file : files)
-        lines << QStringLiteral("  file %1 %2 (%3, mode %4)%5")
+        lines << tr("  file %1 %2 (%3, mode %4)%5")
                      .arg(changeText(file.change), file.path, file.owner, file.mode,
                           file.path.endsWith(QLatin1StringView(".key")) && file.change != FileChange::Keep
-                              ? QStringLiteral(", generated on the server")
+                              ? tr(", generated on the server")
                               : QString());
     QString serviceText;
     switch (service) {
     case Service::Keep:
-        serviceText = QStringLiteral("keep running");
+        serviceText = tr("keep running");
         break;
     case Service::Start:
-        serviceText = QStringLiteral("start");
+        serviceText = tr("start");
         break;
     case Service::Restart:
-        serviceText = QStringLiteral("restart (a graceful hand-over if it holds the address)");
+        serviceText = tr("restart (a graceful hand-over if it holds the address)");
         break;
     case Service::Reload:
-        serviceText =
-            QStringLiteral("reload (the address stays where it is unless CARP settings changed: then a "
-                           "graceful hand-over)");
+        serviceText = tr("reload (the address stays where it is unless CARP settings changed: then a "
+                         "graceful hand-over)");
         break;
     }
-    lines << QStringLiteral("  service batond: %1%2")
-                 .arg(enableUnit ? QStringLiteral("enable, ") : QString(), serviceText);
+    lines << tr("  service batond: %1%2").arg(enableUnit ? tr("enable, ") : QString(), serviceText);
     for (const QString& warning : warnings)
-        lines << QStringLiteral("  note: %1").arg(warning);
-    lines << QStringLiteral("  untouched: %1").arg(untouched.join(QStringLiteral(", ")));
+        lines << tr("  note: %1").arg(warning);
+    lines << tr("  untouched: %1").arg(untouched.join(QStringLiteral(", ")));
     return lines.join(u'\n');
 }
 

@@ -4,6 +4,7 @@
 #include "RemoteFacts.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
@@ -77,6 +78,8 @@ struct DeployPlan
                            bool takeover = false);
     // Bytes the upload and the installed files need on /var, with room to spare.
     static qint64 requiredKiB(const DesiredServer& desired);
+
+    Q_DECLARE_TR_FUNCTIONS(DeployPlan)
 };
 
 } // namespace baton

@@ -3,6 +3,8 @@
 
 #include "util/Fail.h"
 
+#include <QCoreApplication>
+
 namespace baton {
 
 const QStringList& RemoteFacts::packageNames()
@@ -138,9 +140,10 @@ std::optional<RemoteFacts> RemoteFacts::parse(const QByteArray& output, QString*
             complete = true;
     }
     if (!complete)
-        return fail(error, QStringLiteral("the facts script stopped before its end"));
+        return fail(error,
+                    QCoreApplication::translate("RemoteFacts", "the facts script stopped before its end"));
     if (facts.osId.isEmpty())
-        return fail(error, QStringLiteral("no /etc/os-release (ID is missing)"));
+        return fail(error, QCoreApplication::translate("RemoteFacts", "no /etc/os-release (ID is missing)"));
     return facts;
 }
 
@@ -155,9 +158,12 @@ bool RemoteFacts::holdsAddress(const QString& address) const
 QStringList RemoteFacts::describe() const
 {
     QStringList lines;
-    lines << QStringLiteral("system: %1 (ID=%2, VERSION_ID=%3), %4, %5 MiB free on /var")
-                 .arg(osPretty.isEmpty() ? QStringLiteral("unknown") : osPretty, osId,
-                      osVersion.isEmpty() ? QStringLiteral("none") : osVersion, architecture)
+    lines << QCoreApplication::translate("RemoteFacts",
+                                         "system: %1 (ID=%2, VERSION_ID=%3), %4, %5 MiB free on /var")
+                 .arg(osPretty.isEmpty() ? QCoreApplication::translate("RemoteFacts", "unknown") : osPretty,
+                      osId,
+                      osVersion.isEmpty() ? QCoreApplication::translate("RemoteFacts", "none") : osVersion,
+                      architecture)
                  .arg(freeKiB / 1024);
     QStringList installed;
     for (const QString& name : packageNames()) {
@@ -165,12 +171,14 @@ QStringList RemoteFacts::describe() const
         if (package.installed)
             installed << QStringLiteral("%1 %2").arg(name, package.version);
     }
-    lines << QStringLiteral("installed: %1")
-                 .arg(installed.isEmpty() ? QStringLiteral("none of batond, batonctl, ucarp, keepalived")
+    lines << QCoreApplication::translate("RemoteFacts", "installed: %1")
+                 .arg(installed.isEmpty() ? QCoreApplication::translate(
+                                                "RemoteFacts", "none of batond, batonctl, ucarp, keepalived")
                                           : installed.join(QStringLiteral(", ")));
-    lines << QStringLiteral("addresses: %1").arg(addresses.join(QStringLiteral(", ")));
+    lines << QCoreApplication::translate("RemoteFacts", "addresses: %1")
+                 .arg(addresses.join(QStringLiteral(", ")));
     if (!ucarpLines.isEmpty())
-        lines << QStringLiteral("ucarp-* stanzas: %1 lines (%2)")
+        lines << QCoreApplication::translate("RemoteFacts", "ucarp-* stanzas: %1 lines (%2)")
                      .arg(ucarpLines.size())
                      .arg(ucarpLines.first().section(u':', 0, 0));
     return lines;

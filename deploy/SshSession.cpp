@@ -93,7 +93,7 @@ SshSession::~SshSession() = default;
 QString SshSession::libsshError() const
 {
     return m_handles && m_handles->session ? QString::fromUtf8(ssh_get_error(m_handles->session))
-                                           : QStringLiteral("no session");
+                                           : tr("no session");
 }
 
 bool SshSession::isConnected() const
@@ -112,10 +112,9 @@ bool SshSession::lost(QString* error, const QString& what)
     // libssh reports a peer's close as "Socket error: Success" (errno was never set).
     QString cause = libsshError();
     if (cause.endsWith(QLatin1StringView(": Success")))
-        cause = QStringLiteral("closed by the server or on the way");
-    *error = cancelled()
-                 ? QStringLiteral("cancelled")
-                 : QStringLiteral("%1: the connection to %2 was lost (%3)").arg(what, m_server, cause);
+        cause = tr("closed by the server or on the way");
+    *error = cancelled() ? tr("cancelled")
+                         : tr("%1: the connection to %2 was lost (%3)").arg(what, m_server, cause);
     return false;
 }
 
@@ -126,17 +125,16 @@ bool SshSession::connect(const SshTarget& target, const QString& server, QString
     m_failure = Failure::Refused;
     m_hostKeyState = HostKeyState::Error;
     if (target.viaJumpHost()) {
-        *error =
-            QStringLiteral("%1 is reached through '%2' in ~/.ssh/config, and jump hosts are not supported "
-                           "by this deployment: give it a host it can reach directly (for example "
-                           "another alias without ProxyJump)")
-                .arg(server, target.proxyJump);
+        *error = tr("%1 is reached through '%2' in ~/.ssh/config, and jump hosts are not supported "
+                    "by this deployment: give it a host it can reach directly (for example "
+                    "another alias without ProxyJump)")
+                     .arg(server, target.proxyJump);
         return false;
     }
     m_handles = std::make_unique<Handles>();
     ssh_session s = m_handles->session = ssh_new();
     if (!s) {
-        *error = QStringLiteral("libssh could not create a session");
+        *error = tr("libssh could not create a session");
         return false;
     }
     const QByteArray host = target.hostName.toUtf8();
@@ -155,7 +153,7 @@ bool SshSession::connect(const SshTarget& target, const QString& server, QString
     ssh_options_set(s, SSH_OPTIONS_PROCESS_CONFIG, &config);
     if (ssh_connect(s) != SSH_OK) {
         m_failure = Failure::Lost;
-        *error = QStringLiteral("cannot connect to %1 (%2 port %3): %4")
+        *error = tr("cannot connect to %1 (%2 port %3): %4")
                      .arg(server, target.hostName)
                      .arg(target.port)
                      .arg(libsshError());
@@ -164,14 +162,14 @@ bool SshSession::connect(const SshTarget& target, const QString& server, QString
     }
     ssh_key raw = nullptr;
     if (ssh_get_server_publickey(s, &raw) != SSH_OK) {
-        *error = QStringLiteral("%1 sent no host key: %2").arg(server, libsshError());
+        *error = tr("%1 sent no host key: %2").arg(server, libsshError());
         return false;
     }
     Key key(raw);
     unsigned char* hash = nullptr;
     size_t hashLength = 0;
     if (ssh_get_publickey_hash(key.p, SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLength) != 0) {
-        *error = QStringLiteral("cannot hash the host key of %1").arg(server);
+        *error = tr("cannot hash the host key of %1").arg(server);
         return false;
     }
     char* fingerprint = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLength);
@@ -199,7 +197,7 @@ bool SshSession::connect(const SshTarget& target, const QString& server, QString
         break;
     case SSH_KNOWN_HOSTS_ERROR:
         m_hostKeyState = HostKeyState::Error;
-        *error = QStringLiteral("cannot check the host key of %1 against '%2': %3")
+        *error = tr("cannot check the host key of %1 against '%2': %3")
                      .arg(server, target.knownHostsFile, libsshError());
         return false;
     }
@@ -210,7 +208,7 @@ bool SshSession::connect(const SshTarget& target, const QString& server, QString
 bool SshSession::trustHostKey(QString* error)
 {
     if (m_hostKeyState != HostKeyState::Unknown || m_hostKeyBase64.isEmpty()) {
-        *error = QStringLiteral("only an unknown host key can be trusted");
+        *error = tr("only an unknown host key can be trusted");
         return false;
     }
     const QByteArray line = KnownHostsFile::line(m_target.hostName, m_target.port, m_hostKey.type.toLatin1(),
@@ -226,7 +224,7 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
     m_failure = Failure::Refused;
     ssh_session s = m_handles ? m_handles->session : nullptr;
     if (!s || m_hostKeyState != HostKeyState::Known) {
-        *error = QStringLiteral("not connected to a trusted host");
+        *error = tr("not connected to a trusted host");
         return false;
     }
     const QString who = QStringLiteral("%1@%2").arg(m_target.user, m_target.hostName);
@@ -236,7 +234,7 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
         return true;
     }
     if (rc == SSH_AUTH_ERROR)
-        return lost(error, QStringLiteral("authentication"));
+        return lost(error, tr("authentication"));
     const auto methods = static_cast<unsigned>(ssh_userauth_list(s, nullptr));
     QStringList tried;
 
@@ -249,14 +247,14 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
                 return true;
             }
             if (rc == SSH_AUTH_ERROR && !isConnected())
-                return lost(error, QStringLiteral("authentication"));
+                return lost(error, tr("authentication"));
         }
         const QStringList files = m_target.identityFiles.isEmpty()
                                       ? SshTarget::defaultIdentityFiles(QDir::homePath())
                                       : m_target.identityFiles;
         for (const QString& file : files) {
             if (cancelled())
-                return lost(error, QStringLiteral("authentication"));
+                return lost(error, tr("authentication"));
             if (!QFileInfo::exists(file))
                 continue;
             const QByteArray path = QFile::encodeName(file);
@@ -266,11 +264,11 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
             if (ssh_pki_import_pubkey_file(publicPath.constData(), &rawPublic) == SSH_OK) {
                 Key publicKey(rawPublic);
                 if (ssh_userauth_try_publickey(s, nullptr, publicKey.p) != SSH_AUTH_SUCCESS) {
-                    tried << QStringLiteral("key %1").arg(file);
+                    tried << tr("key %1").arg(file);
                     continue;
                 }
             }
-            tried << QStringLiteral("key %1").arg(file);
+            tried << tr("key %1").arg(file);
             ssh_key rawPrivate = nullptr;
             int imported =
                 ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &rawPrivate);
@@ -291,7 +289,7 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
                 return true;
             }
             if (rc == SSH_AUTH_ERROR && !isConnected())
-                return lost(error, QStringLiteral("authentication"));
+                return lost(error, tr("authentication"));
         }
     }
 
@@ -327,15 +325,15 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
                 return true;
             }
             if (rc == SSH_AUTH_ERROR && !isConnected())
-                return lost(error, QStringLiteral("authentication"));
+                return lost(error, tr("authentication"));
             if (gaveUp)
                 break;
         }
     } else if (methods & unsigned(SSH_AUTH_METHOD_PASSWORD)) {
-        tried << QStringLiteral("password");
+        tried << tr("password");
         for (int attempt = 1; attempt <= MaxPasswordAttempts; ++attempt) {
             std::optional<QByteArray> answer =
-                prompter.loginSecret(m_server, QStringLiteral("Password for %1").arg(who), attempt);
+                prompter.loginSecret(m_server, tr("Password for %1").arg(who), attempt);
             if (!answer)
                 break;
             SecretBytes password(std::move(*answer));
@@ -345,13 +343,12 @@ bool SshSession::authenticate(DeployPrompter& prompter, QString* error)
                 return true;
             }
             if (rc == SSH_AUTH_ERROR && !isConnected())
-                return lost(error, QStringLiteral("authentication"));
+                return lost(error, tr("authentication"));
         }
     }
-    *error = QStringLiteral("%1 refused every way to log in as %2 (tried: %3)")
+    *error = tr("%1 refused every way to log in as %2 (tried: %3)")
                  .arg(m_server, who,
-                      tried.isEmpty() ? QStringLiteral("nothing the server offers")
-                                      : tried.join(QStringLiteral(", ")));
+                      tried.isEmpty() ? tr("nothing the server offers") : tried.join(QStringLiteral(", ")));
     return false;
 }
 
@@ -360,12 +357,12 @@ std::optional<CommandResult> SshSession::run(const QByteArray& command, const QB
 {
     ssh_session s = m_handles ? m_handles->session : nullptr;
     if (!s) {
-        lost(error, QStringLiteral("command"));
+        lost(error, tr("command"));
         return std::nullopt;
     }
     ssh_channel channel = ssh_channel_new(s);
     if (!channel) {
-        lost(error, QStringLiteral("command"));
+        lost(error, tr("command"));
         return std::nullopt;
     }
     const auto closeChannel = [&] {
@@ -375,7 +372,7 @@ std::optional<CommandResult> SshSession::run(const QByteArray& command, const QB
     if (ssh_channel_open_session(channel) != SSH_OK ||
         ssh_channel_request_exec(channel, command.constData()) != SSH_OK) {
         closeChannel();
-        lost(error, QStringLiteral("command"));
+        lost(error, tr("command"));
         return std::nullopt;
     }
     qsizetype sent = 0;
@@ -385,7 +382,7 @@ std::optional<CommandResult> SshSession::run(const QByteArray& command, const QB
                               static_cast<uint32_t>(std::min<qsizetype>(input.size() - sent, SftpChunk)));
         if (n <= 0) {
             closeChannel();
-            lost(error, QStringLiteral("command"));
+            lost(error, tr("command"));
             return std::nullopt;
         }
         sent += n;
@@ -401,13 +398,13 @@ std::optional<CommandResult> SshSession::run(const QByteArray& command, const QB
         if (cancelled()) {
             closeChannel();
             m_failure = Failure::Cancelled;
-            *error = QStringLiteral("cancelled");
+            *error = tr("cancelled");
             return std::nullopt;
         }
         if (timeoutMs > 0 && clock.elapsed() > timeoutMs) {
             closeChannel();
             m_failure = Failure::TimedOut;
-            *error = QStringLiteral("no end after %1 s").arg(timeoutMs / 1000);
+            *error = tr("no end after %1 s").arg(timeoutMs / 1000);
             return std::nullopt;
         }
         for (int isStderr = 0; isStderr <= 1; ++isStderr) {
@@ -418,7 +415,7 @@ std::optional<CommandResult> SshSession::run(const QByteArray& command, const QB
                 isStderr ? ssh_channel_poll(channel, 1) : ssh_channel_poll_timeout(channel, 100, 0);
             if (available == SSH_ERROR) {
                 closeChannel();
-                lost(error, QStringLiteral("command"));
+                lost(error, tr("command"));
                 return std::nullopt;
             }
             if (available == SSH_EOF) {
@@ -429,7 +426,7 @@ std::optional<CommandResult> SshSession::run(const QByteArray& command, const QB
                 const int n = ssh_channel_read_nonblocking(channel, buffer, sizeof buffer, isStderr);
                 if (n == SSH_ERROR) {
                     closeChannel();
-                    lost(error, QStringLiteral("command"));
+                    lost(error, tr("command"));
                     return std::nullopt;
                 }
                 (isStderr ? result.err : result.out).append(buffer, n);
@@ -439,7 +436,7 @@ std::optional<CommandResult> SshSession::run(const QByteArray& command, const QB
     result.exitStatus = ssh_channel_get_exit_status(channel);
     closeChannel();
     if (result.exitStatus < 0 && !isConnected()) {
-        lost(error, QStringLiteral("command"));
+        lost(error, tr("command"));
         return std::nullopt;
     }
     m_failure = Failure::None;
@@ -451,14 +448,14 @@ bool SshSession::upload(const QByteArray& data, const QString& remotePath, int m
 {
     ssh_session s = m_handles ? m_handles->session : nullptr;
     if (!s)
-        return lost(error, QStringLiteral("upload"));
+        return lost(error, tr("upload"));
     sftp_session sftp = sftp_new(s);
     if (!sftp)
-        return lost(error, QStringLiteral("upload"));
+        return lost(error, tr("upload"));
     const auto closeSftp = [&] { sftp_free(sftp); };
     if (sftp_init(sftp) != SSH_OK) {
         closeSftp();
-        return lost(error, QStringLiteral("upload"));
+        return lost(error, tr("upload"));
     }
     const QByteArray path = remotePath.toUtf8();
     sftp_file file =
@@ -467,9 +464,9 @@ bool SshSession::upload(const QByteArray& data, const QString& remotePath, int m
         const int code = sftp_get_error(sftp);
         closeSftp();
         if (!isConnected())
-            return lost(error, QStringLiteral("upload"));
+            return lost(error, tr("upload"));
         m_failure = Failure::Refused;
-        *error = QStringLiteral("cannot create '%1' on %2 (SFTP error %3: %4)")
+        *error = tr("cannot create '%1' on %2 (SFTP error %3: %4)")
                      .arg(remotePath, m_server)
                      .arg(code)
                      .arg(libsshError());
@@ -480,7 +477,7 @@ bool SshSession::upload(const QByteArray& data, const QString& remotePath, int m
         if (cancelled()) {
             sftp_close(file);
             closeSftp();
-            return lost(error, QStringLiteral("upload"));
+            return lost(error, tr("upload"));
         }
         const size_t chunk = static_cast<size_t>(std::min<qsizetype>(data.size() - done, SftpChunk));
         const ssize_t n = sftp_write(file, data.constData() + done, chunk);
@@ -489,13 +486,13 @@ bool SshSession::upload(const QByteArray& data, const QString& remotePath, int m
             sftp_close(file);
             closeSftp();
             if (!isConnected())
-                return lost(error, QStringLiteral("upload"));
+                return lost(error, tr("upload"));
             m_failure = Failure::Refused;
-            *error = QStringLiteral("writing '%1' on %2 failed after %3 bytes (SFTP error %4%5)")
+            *error = tr("writing '%1' on %2 failed after %3 bytes (SFTP error %4%5)")
                          .arg(remotePath, m_server)
                          .arg(done)
                          .arg(code)
-                         .arg(code == SSH_FX_FAILURE ? QStringLiteral(", often a full disk") : QString());
+                         .arg(code == SSH_FX_FAILURE ? tr(", often a full disk") : QString());
             return false;
         }
         done += n;
@@ -506,9 +503,9 @@ bool SshSession::upload(const QByteArray& data, const QString& remotePath, int m
     closeSftp();
     if (closed != SSH_OK) {
         if (!isConnected())
-            return lost(error, QStringLiteral("upload"));
+            return lost(error, tr("upload"));
         m_failure = Failure::Refused;
-        *error = QStringLiteral("closing '%1' on %2 failed (a full disk?)").arg(remotePath, m_server);
+        *error = tr("closing '%1' on %2 failed (a full disk?)").arg(remotePath, m_server);
         return false;
     }
     m_failure = Failure::None;

@@ -5,6 +5,7 @@
 #include "SshTarget.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -30,6 +31,8 @@ struct CommandResult
 // libssh reads no configuration of its own: the target carries what ~/.ssh/config said.
 class SshSession
 {
+    Q_DECLARE_TR_FUNCTIONS(SshSession)
+
 public:
     enum class HostKeyState
     {

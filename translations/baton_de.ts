@@ -27,14 +27,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>cannot be read (%1)</source>
-        <translation type="vanished">kann nicht gelesen werden (%1)</translation>
-    </message>
-    <message>
-        <source>line %1: not valid JSON (%2)</source>
-        <translation type="vanished">Zeile %1: kein gültiges JSON (%2)</translation>
-    </message>
-    <message>
         <location filename="../gui/cluster/ClusterStore.cpp" line="58"/>
         <source>not a Baton cluster list (expected an object with &quot;format&quot;: &quot;%1&quot;)</source>
         <translation>keine Baton-Clusterliste (erwartet wird ein Objekt mit &quot;format&quot;: &quot;%1&quot;)</translation>
@@ -312,6 +304,179 @@
     </message>
 </context>
 <context>
+    <name>DeployPlan</name>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="21"/>
+        <source>create</source>
+        <translation>anlegen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="23"/>
+        <source>replace</source>
+        <translation>ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="27"/>
+        <source>keep</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="63"/>
+        <source>%1 runs %2 (ID=%3, VERSION_ID=%4); only Debian 12 is supported</source>
+        <translation>auf %1 läuft %2 (ID=%3, VERSION_ID=%4); nur Debian 12 wird unterstützt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="65"/>
+        <source>an unknown system</source>
+        <translation>ein unbekanntes System</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="66"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="68"/>
+        <source>%1 is %2, the packages are built for %3</source>
+        <translation>%1 ist %2, die Pakete sind für %3 gebaut</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="73"/>
+        <source>%1 runs no ucarp from ucarp-* stanzas: there is nothing to take over</source>
+        <translation>auf %1 läuft kein ucarp aus ucarp-*-Zeilen: es gibt nichts zu übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="78"/>
+        <source>%1 has ucarp-* lines outside /etc/network/interfaces (%2): take them over by hand</source>
+        <translation>%1 hat ucarp-*-Zeilen außerhalb von /etc/network/interfaces (%2): übernehmen Sie sie von Hand</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="82"/>
+        <source>%1 has batond installed already: a takeover starts from ucarp alone</source>
+        <translation>auf %1 ist batond schon installiert: eine Übernahme beginnt bei ucarp allein</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="85"/>
+        <source>%1 runs ucarp or has ucarp-* stanzas (%2): take the pair over instead (batonctl deploy --takeover, or Take over in the window)</source>
+        <translation>auf %1 läuft ucarp, oder es hat ucarp-*-Zeilen (%2): übernehmen Sie stattdessen das Paar (batonctl deploy --takeover oder „Ein laufendes ucarp-Paar übernehmen“ im Fenster)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="87"/>
+        <source>ucarp running</source>
+        <translation>ucarp läuft</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="92"/>
+        <source>%1 runs keepalived, which may hold the same address; stop it first</source>
+        <translation>auf %1 läuft keepalived, das dieselbe Adresse halten könnte; stoppen Sie es zuerst</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="94"/>
+        <source>%1 runs batond with BATOND_OPTS=&quot;%2&quot; from /etc/default/batond; the deployment writes /etc/baton/batond.conf, which those options would override</source>
+        <translation>auf %1 läuft batond mit BATOND_OPTS=&quot;%2&quot; aus /etc/default/batond; die Verteilung schreibt /etc/baton/batond.conf, und diese Optionen würden sie übersteuern</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="104"/>
+        <source>%1 has %2 MiB free on /var, the deployment needs %3 MiB</source>
+        <translation>%1 hat %2 MiB frei auf /var, die Verteilung braucht %3 MiB</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="111"/>
+        <source>%1 has Baton %2 installed, but not by this deployment: there is no copy of its packages in /var/cache/baton-deploy, so a failed upgrade could not put it back. Copy the installed version&apos;s batond and batonctl .deb files there, or remove Baton from %1 first (apt purge batond batonctl)</source>
+        <translation>auf %1 ist Baton %2 installiert, aber nicht durch diese Verteilung: in /var/cache/baton-deploy liegt keine Kopie seiner Pakete, also könnte eine fehlgeschlagene Aktualisierung es nicht wiederherstellen. Kopieren Sie die .deb-Dateien von batond und batonctl in der installierten Version dorthin, oder entfernen Sie Baton zuerst von %1 (apt purge batond batonctl)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="118"/>
+        <source>batond %1 is replaced by %2; a failure reinstalls %1 from the copy this deployment kept in /var/cache/baton-deploy</source>
+        <translation>batond %1 wird durch %2 ersetzt; bei einem Fehler wird %1 aus der Kopie wieder installiert, die diese Verteilung in /var/cache/baton-deploy aufbewahrt hat</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="154"/>
+        <source>every other package and service</source>
+        <translation>alle anderen Pakete und Dienste</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="156"/>
+        <source>ucarp is stopped here and its ucarp-* lines are commented out; the file and ucarp&apos;s command are kept in /var/backups/baton-takeover for an undo</source>
+        <translation>ucarp wird hier gestoppt und seine ucarp-*-Zeilen werden auskommentiert; die Datei und der Befehl von ucarp werden für ein Rückgängigmachen in /var/backups/baton-takeover aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="176"/>
+        <source>  refused: %1</source>
+        <translation>  abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="180"/>
+        <source>  nothing to change (batond %1 running, files as they should be)</source>
+        <translation>  nichts zu ändern (batond %1 läuft, die Dateien sind, wie sie sein sollen)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="185"/>
+        <source>  packages: install batond %1 and batonctl %1</source>
+        <translation>  Pakete: batond %1 und batonctl %1 installieren</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="186"/>
+        <source>  packages: upgrade batond and batonctl %1 -&gt; %2</source>
+        <translation>  Pakete: batond und batonctl von %1 auf %2 aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="188"/>
+        <source>  packages: keep batond and batonctl %1</source>
+        <translation>  Pakete: batond und batonctl %1 behalten</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="190"/>
+        <source>  file %1 %2 (%3, mode %4)%5</source>
+        <translation>  Datei %2 %1 (%3, Modus %4)%5</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="193"/>
+        <source>, generated on the server</source>
+        <translation>, auf dem Server erzeugt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="198"/>
+        <source>keep running</source>
+        <translation>weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="201"/>
+        <source>start</source>
+        <translation>starten</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="204"/>
+        <source>restart (a graceful hand-over if it holds the address)</source>
+        <translation>neu starten (eine geordnete Übergabe, falls er die Adresse hält)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="207"/>
+        <source>reload (the address stays where it is unless CARP settings changed: then a graceful hand-over)</source>
+        <translation>neu laden (die Adresse bleibt, wo sie ist, außer CARP-Einstellungen haben sich geändert: dann eine geordnete Übergabe)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="211"/>
+        <source>  service batond: %1%2</source>
+        <translation>  Dienst batond: %1%2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="211"/>
+        <source>enable, </source>
+        <translation>aktivieren, </translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="213"/>
+        <source>  note: %1</source>
+        <translation>  Hinweis: %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployPlan.cpp" line="214"/>
+        <source>  untouched: %1</source>
+        <translation>  unangetastet: %1</translation>
+    </message>
+</context>
+<context>
     <name>DeployStep</name>
     <message>
         <location filename="../deploy/DeployStep.cpp" line="12"/>
@@ -386,7 +551,7 @@
     <message>
         <location filename="../deploy/DeployStep.cpp" line="19"/>
         <source>undo</source>
-        <translation>Übernahme rückgängig</translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location filename="../deploy/DeployStep.cpp" line="19"/>
@@ -800,6 +965,54 @@
     </message>
 </context>
 <context>
+    <name>RemoteFacts</name>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="144"/>
+        <source>the facts script stopped before its end</source>
+        <translation>das Skript für die Fakten hat vor seinem Ende aufgehört</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="146"/>
+        <source>no /etc/os-release (ID is missing)</source>
+        <translation>kein /etc/os-release (ID fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="161"/>
+        <source>system: %1 (ID=%2, VERSION_ID=%3), %4, %5 MiB free on /var</source>
+        <translation>System: %1 (ID=%2, VERSION_ID=%3), %4, %5 MiB frei auf /var</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="163"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="165"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="174"/>
+        <source>installed: %1</source>
+        <translation>installiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="175"/>
+        <source>none of batond, batonctl, ucarp, keepalived</source>
+        <translation>keines von batond, batonctl, ucarp, keepalived</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="178"/>
+        <source>addresses: %1</source>
+        <translation>Adressen: %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/RemoteFacts.cpp" line="181"/>
+        <source>ucarp-* stanzas: %1 lines (%2)</source>
+        <translation>ucarp-*-Zeilen: %1 Zeilen (%2)</translation>
+    </message>
+</context>
+<context>
     <name>RemoteHost</name>
     <message>
         <location filename="../deploy/RemoteHost.cpp" line="21"/>
@@ -853,102 +1066,102 @@
     </message>
     <message>
         <location filename="../deploy/ServerDeployment.cpp" line="95"/>
-        <location filename="../deploy/ServerDeployment.cpp" line="198"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="196"/>
         <source>%1 on %2: %3</source>
         <translation>%1 auf %2: %3</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="112"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="110"/>
         <source>%1: %2 arrived on %3 with SHA-256 %4, expected %5</source>
         <translation>%1: %2 kam auf %3 mit SHA-256 %4 an, erwartet war %5</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="114"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="112"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="123"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="121"/>
         <source>backup in %1/%2</source>
         <translation>Sicherung in %1/%2</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="130"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="128"/>
         <source>cannot create an upload folder in /var/tmp on %1: %2</source>
         <translation>auf %1 kann in /var/tmp kein Ordner zum Hochladen angelegt werden: %2</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="154"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="152"/>
         <source>%1 runs %2 ucarp processes; a takeover needs exactly one</source>
         <translation>auf %1 laufen %2 ucarp-Prozesse; eine Übernahme braucht genau einen</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="202"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="200"/>
         <source>%1 did not take the address %2 within %3 s</source>
         <translation>%1 hat die Adresse %2 nicht innerhalb von %3 s übernommen</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="203"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="201"/>
         <source>%1 did not give up the address %2 within %3 s</source>
         <translation>%1 hat die Adresse %2 nicht innerhalb von %3 s abgegeben</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="214"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="212"/>
         <source>the cluster&apos;s own settings (a reload: the group hands the address over gracefully)</source>
         <translation>die eigenen Einstellungen des Clusters (ein Reload: die Gruppe übergibt die Adresse geordnet)</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="228"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="226"/>
         <source>batond stopped and removed, ucarp started as it ran</source>
         <translation>batond wird gestoppt und entfernt, ucarp so gestartet, wie es lief</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="249"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="247"/>
         <source>done: ucarp runs on %1 as before</source>
         <translation>fertig: ucarp läuft auf %1 wie zuvor</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="260"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="258"/>
         <source>cancelled by the administrator</source>
         <translation>vom Administrator abgebrochen</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="267"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="265"/>
         <source>/etc/network/interfaces and ucarp&apos;s command kept in %1</source>
         <translation>/etc/network/interfaces und der Befehl von ucarp werden in %1 aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="326"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="324"/>
         <source>key made on %1, certificate signed here</source>
         <translation>Schlüssel auf %1 erzeugt, Zertifikat hier signiert</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="350"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="348"/>
         <source>stopped (its ucarp-* lines are commented out)</source>
         <translation>gestoppt (seine ucarp-*-Zeilen sind auskommentiert)</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="395"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="393"/>
         <source>attempt %1 of %2</source>
         <translation>Versuch %1 von %2</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="414"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="412"/>
         <source>back to the state found before</source>
         <translation>zurück zum vorgefundenen Zustand</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="419"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="417"/>
         <source>rollback on %1 impossible: no connection (%2). On the server, as root: %3</source>
         <translation>Rücknahme auf %1 nicht möglich: keine Verbindung (%2). Auf dem Server, als root: %3</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="420"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="418"/>
         <source>restore from %1/%2 (files.tar, debs/)</source>
         <translation>aus %1/%2 wiederherstellen (files.tar, debs/)</translation>
     </message>
     <message>
-        <location filename="../deploy/ServerDeployment.cpp" line="481"/>
+        <location filename="../deploy/ServerDeployment.cpp" line="479"/>
         <source>done: %1 is as it was</source>
         <translation>fertig: %1 ist wie zuvor</translation>
     </message>
@@ -989,6 +1202,153 @@
         <location filename="../deploy/ServerLogin.cpp" line="49"/>
         <source>as %1</source>
         <translation>als %1</translation>
+    </message>
+</context>
+<context>
+    <name>SshSession</name>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="96"/>
+        <source>no session</source>
+        <translation>keine Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="115"/>
+        <source>closed by the server or on the way</source>
+        <translation>vom Server oder unterwegs geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="116"/>
+        <location filename="../deploy/SshSession.cpp" line="401"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="117"/>
+        <source>%1: the connection to %2 was lost (%3)</source>
+        <translation>%1: die Verbindung zu %2 ist abgerissen (%3)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="128"/>
+        <source>%1 is reached through &apos;%2&apos; in ~/.ssh/config, and jump hosts are not supported by this deployment: give it a host it can reach directly (for example another alias without ProxyJump)</source>
+        <translation>%1 wird laut ~/.ssh/config über „%2“ erreicht, und Sprung-Hosts unterstützt diese Verteilung nicht: geben Sie einen direkt erreichbaren Host an (zum Beispiel einen anderen Alias ohne ProxyJump)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="137"/>
+        <source>libssh could not create a session</source>
+        <translation>libssh konnte keine Sitzung anlegen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="156"/>
+        <source>cannot connect to %1 (%2 port %3): %4</source>
+        <translation>keine Verbindung zu %1 (%2 Port %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="165"/>
+        <source>%1 sent no host key: %2</source>
+        <translation>%1 hat keinen Host-Schlüssel gesendet: %2</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="172"/>
+        <source>cannot hash the host key of %1</source>
+        <translation>der Hash des Host-Schlüssels von %1 kann nicht berechnet werden</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="200"/>
+        <source>cannot check the host key of %1 against &apos;%2&apos;: %3</source>
+        <translation>der Host-Schlüssel von %1 kann nicht mit „%2“ abgeglichen werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="211"/>
+        <source>only an unknown host key can be trusted</source>
+        <translation>nur einem unbekannten Host-Schlüssel kann vertraut werden</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="227"/>
+        <source>not connected to a trusted host</source>
+        <translation>nicht mit einem vertrauenswürdigen Host verbunden</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="237"/>
+        <location filename="../deploy/SshSession.cpp" line="250"/>
+        <location filename="../deploy/SshSession.cpp" line="257"/>
+        <location filename="../deploy/SshSession.cpp" line="292"/>
+        <location filename="../deploy/SshSession.cpp" line="328"/>
+        <location filename="../deploy/SshSession.cpp" line="346"/>
+        <source>authentication</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="267"/>
+        <location filename="../deploy/SshSession.cpp" line="271"/>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="333"/>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="336"/>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="349"/>
+        <source>%1 refused every way to log in as %2 (tried: %3)</source>
+        <translation>%1 hat jede Art der Anmeldung als %2 abgelehnt (versucht: %3)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="351"/>
+        <source>nothing the server offers</source>
+        <translation>nichts, was der Server anbietet</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="360"/>
+        <location filename="../deploy/SshSession.cpp" line="365"/>
+        <location filename="../deploy/SshSession.cpp" line="375"/>
+        <location filename="../deploy/SshSession.cpp" line="385"/>
+        <location filename="../deploy/SshSession.cpp" line="418"/>
+        <location filename="../deploy/SshSession.cpp" line="429"/>
+        <location filename="../deploy/SshSession.cpp" line="439"/>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="407"/>
+        <source>no end after %1 s</source>
+        <translation>nach %1 s nicht beendet</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="451"/>
+        <location filename="../deploy/SshSession.cpp" line="454"/>
+        <location filename="../deploy/SshSession.cpp" line="458"/>
+        <location filename="../deploy/SshSession.cpp" line="467"/>
+        <location filename="../deploy/SshSession.cpp" line="480"/>
+        <location filename="../deploy/SshSession.cpp" line="489"/>
+        <location filename="../deploy/SshSession.cpp" line="506"/>
+        <source>upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="469"/>
+        <source>cannot create &apos;%1&apos; on %2 (SFTP error %3: %4)</source>
+        <translation>„%1“ kann auf %2 nicht angelegt werden (SFTP-Fehler %3: %4)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="491"/>
+        <source>writing &apos;%1&apos; on %2 failed after %3 bytes (SFTP error %4%5)</source>
+        <translation>das Schreiben von „%1“ auf %2 ist nach %3 Bytes fehlgeschlagen (SFTP-Fehler %4%5)</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="495"/>
+        <source>, often a full disk</source>
+        <translation>, oft eine volle Platte</translation>
+    </message>
+    <message>
+        <location filename="../deploy/SshSession.cpp" line="508"/>
+        <source>closing &apos;%1&apos; on %2 failed (a full disk?)</source>
+        <translation>das Schließen von „%1“ auf %2 ist fehlgeschlagen (eine volle Platte?)</translation>
     </message>
 </context>
 <context>
@@ -1313,10 +1673,6 @@
         <translation>%1/consoles enthält kein Konsolenzertifikat: erstellen Sie eines mit batonctl pki issue-console %1 NAME --operator</translation>
     </message>
     <message>
-        <source>%1/consoles holds no console certificate: make one with batonctl pki issue-console %1 NAME</source>
-        <translation type="vanished">%1/consoles enthält kein Konsolen-Zertifikat: eines erstellt batonctl pki issue-console %1 NAME</translation>
-    </message>
-    <message>
         <location filename="../gui/cluster/ClusterDialog.cpp" line="284"/>
         <source>no console certificate &apos;%1&apos; in %2/consoles</source>
         <translation>kein Konsolen-Zertifikat „%1“ in %2/consoles</translation>
@@ -1609,37 +1965,27 @@
         <translation>Abbruch: Was geändert wurde, wird zurückgenommen…</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="222"/>
-        <source>Deployed: both agents answer over mutual TLS. %1</source>
-        <translation>Verteilt: Beide Agenten antworten über gegenseitiges TLS. %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="228"/>
-        <source>Nothing to change. %1</source>
-        <translation>Nichts zu ändern. %1</translation>
-    </message>
-    <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="233"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="229"/>
         <source>The plan is above; nothing was changed. Deploy carries it out.</source>
         <translation>Der Plan steht oben; nichts wurde geändert. „Verteilen“ führt ihn aus.</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="236"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="232"/>
         <source>Refused, nothing was changed: %1</source>
         <translation>Abgelehnt, nichts wurde geändert: %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="239"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="235"/>
         <source>Failed and rolled back: %1</source>
         <translation>Fehlgeschlagen und zurückgenommen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="242"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="238"/>
         <source>Failed, and the rollback did not complete: %1</source>
         <translation>Fehlgeschlagen, und die Rücknahme wurde nicht abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../gui/deploy/DeployDialog.cpp" line="245"/>
+        <location filename="../gui/deploy/DeployDialog.cpp" line="241"/>
         <source>Cancelled: %1</source>
         <translation>Abgebrochen: %1</translation>
     </message>
@@ -1667,103 +2013,103 @@
 <context>
     <name>baton::DeployEngine</name>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="76"/>
+        <location filename="../deploy/DeployEngine.cpp" line="102"/>
         <source>step &apos;%1&apos; failed on %2: %3</source>
         <translation>Schritt „%1“ auf %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="121"/>
+        <location filename="../deploy/DeployEngine.cpp" line="120"/>
         <source>%1 has no takeover to undo (no /var/backups/baton-takeover)</source>
         <translation>auf %1 gibt es keine Übernahme rückgängig zu machen (kein /var/backups/baton-takeover)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="122"/>
+        <location filename="../deploy/DeployEngine.cpp" line="121"/>
         <source>%1: batond stopped and purged, /etc/network/interfaces restored from /var/backups/baton-takeover, ucarp started as it ran</source>
         <translation>%1: batond wird gestoppt und vollständig entfernt (purge), /etc/network/interfaces aus /var/backups/baton-takeover wiederhergestellt, ucarp so gestartet, wie es lief</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="129"/>
-        <location filename="../deploy/DeployEngine.cpp" line="320"/>
+        <location filename="../deploy/DeployEngine.cpp" line="128"/>
+        <location filename="../deploy/DeployEngine.cpp" line="319"/>
         <source>Nothing was changed.</source>
         <translation>Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="131"/>
-        <location filename="../deploy/DeployEngine.cpp" line="327"/>
+        <location filename="../deploy/DeployEngine.cpp" line="130"/>
+        <location filename="../deploy/DeployEngine.cpp" line="326"/>
         <source>plan only: nothing was changed</source>
         <translation>nur der Plan: nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="133"/>
-        <location filename="../deploy/DeployEngine.cpp" line="329"/>
+        <location filename="../deploy/DeployEngine.cpp" line="132"/>
+        <location filename="../deploy/DeployEngine.cpp" line="328"/>
         <source>the plan was not confirmed; nothing was changed</source>
         <translation>der Plan wurde nicht bestätigt; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="152"/>
+        <location filename="../deploy/DeployEngine.cpp" line="151"/>
         <source>waiting one advert interval until ucarp hears %1</source>
         <translation>ein Advertisement-Intervall wird gewartet, bis ucarp %1 hört</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="158"/>
+        <location filename="../deploy/DeployEngine.cpp" line="157"/>
         <source>the takeover is undone: ucarp runs on %1 and %2 as before, batond is removed</source>
         <translation>die Übernahme ist rückgängig gemacht: ucarp läuft auf %1 und %2 wie zuvor, batond ist entfernt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="168"/>
+        <location filename="../deploy/DeployEngine.cpp" line="167"/>
         <source>the cluster definition is not valid: %1</source>
         <translation>die Cluster-Definition ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="176"/>
+        <location filename="../deploy/DeployEngine.cpp" line="175"/>
         <source>the console certificate: %1</source>
         <translation>das Konsolen-Zertifikat: %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="180"/>
-        <location filename="../deploy/DeployEngine.cpp" line="187"/>
+        <location filename="../deploy/DeployEngine.cpp" line="179"/>
+        <location filename="../deploy/DeployEngine.cpp" line="186"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="205"/>
-        <location filename="../deploy/DeployEngine.cpp" line="221"/>
-        <location filename="../deploy/DeployEngine.cpp" line="239"/>
+        <location filename="../deploy/DeployEngine.cpp" line="204"/>
+        <location filename="../deploy/DeployEngine.cpp" line="220"/>
+        <location filename="../deploy/DeployEngine.cpp" line="238"/>
         <source>%1; nothing was changed</source>
         <translation>%1; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="230"/>
+        <location filename="../deploy/DeployEngine.cpp" line="229"/>
         <source>both servers hold the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
         <translation>beide Server halten die VIP %1: eine Übernahme beginnt bei einem eingeschwungenen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="232"/>
+        <location filename="../deploy/DeployEngine.cpp" line="231"/>
         <source>neither server holds the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
         <translation>keiner der Server hält die VIP %1: eine Übernahme beginnt bei einem eingeschwungenen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="243"/>
+        <location filename="../deploy/DeployEngine.cpp" line="242"/>
         <source>from the ucarp-* stanzas: vhid %1, VIP %2, advbase %3, advskew %4 and %5, preempt %6</source>
         <translation>aus den ucarp-*-Zeilen: vhid %1, VIP %2, advbase %3, advskew %4 und %5, preempt %6</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="249"/>
+        <location filename="../deploy/DeployEngine.cpp" line="248"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="249"/>
+        <location filename="../deploy/DeployEngine.cpp" line="248"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="301"/>
+        <location filename="../deploy/DeployEngine.cpp" line="300"/>
         <source>%1 does not have node %2&apos;s address %3: is it the right server?</source>
         <translation>%1 hat die Adresse %3 des Knotens %2 nicht: ist es der richtige Server?</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="308"/>
+        <location filename="../deploy/DeployEngine.cpp" line="307"/>
         <source>The takeover, while the VIP keeps answering:
   1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, preempt): it takes the VIP at once, and ucarp yields to the better advert
   2. %2: ucarp (then BACKUP) is stopped, batond starts with the stanzas&apos; settings
@@ -1774,69 +2120,69 @@
   3. %1: auf die Einstellungen der Zeilen gebracht: eine geordnete Übergabe der VIP an %2</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="315"/>
+        <location filename="../deploy/DeployEngine.cpp" line="314"/>
         <source>, advbase %1</source>
         <translation>, advbase %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="323"/>
+        <location filename="../deploy/DeployEngine.cpp" line="322"/>
         <source>nothing to change: both agents run batond %1 with this cluster&apos;s configuration and certificates</source>
         <translation>nichts zu ändern: beide Agenten laufen mit batond %1 und der Konfiguration und den Zertifikaten dieses Clusters</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="354"/>
+        <location filename="../deploy/DeployEngine.cpp" line="353"/>
         <source>waiting until it follows %1 as MASTER</source>
         <translation>es wird gewartet, bis er %1 als MASTER folgt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="358"/>
+        <location filename="../deploy/DeployEngine.cpp" line="357"/>
         <source>its agent does not follow %1 as MASTER (%2)</source>
         <translation>sein Agent folgt %1 nicht als MASTER (%2)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="371"/>
+        <location filename="../deploy/DeployEngine.cpp" line="370"/>
         <source>%1 was rolled back to where it was</source>
         <translation>%1 wurde auf den vorherigen Stand zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="376"/>
+        <location filename="../deploy/DeployEngine.cpp" line="375"/>
         <source>%1 was not touched</source>
         <translation>%1 wurde nicht angerührt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="387"/>
+        <location filename="../deploy/DeployEngine.cpp" line="386"/>
         <source>nothing to change</source>
         <translation>nichts zu ändern</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="405"/>
+        <location filename="../deploy/DeployEngine.cpp" line="404"/>
         <source>waiting for %1:%2 over mutual TLS</source>
         <translation>es wird auf %1:%2 über gegenseitiges TLS gewartet</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="409"/>
+        <location filename="../deploy/DeployEngine.cpp" line="408"/>
         <source>the agent at %1:%2 did not answer over mutual TLS (%3). Its journal:
 %4</source>
         <translation>der Agent unter %1:%2 hat nicht über gegenseitiges TLS geantwortet (%3). Sein Journal:
 %4</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="414"/>
+        <location filename="../deploy/DeployEngine.cpp" line="413"/>
         <source>the agent answers</source>
         <translation>der Agent antwortet</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="435"/>
+        <location filename="../deploy/DeployEngine.cpp" line="434"/>
         <source>the agent did not answer (%1)</source>
         <translation>der Agent hat nicht geantwortet (%1)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="443"/>
+        <location filename="../deploy/DeployEngine.cpp" line="442"/>
         <source>taken over: batond %1 runs on %2 and %3 with the ucarp-* stanzas&apos; settings, ucarp is stopped and its lines commented out; %4 holds the VIP</source>
         <translation>übernommen: batond %1 läuft auf %2 und %3 mit den Einstellungen der ucarp-*-Zeilen, ucarp ist gestoppt und seine Zeilen sind auskommentiert; %4 hält die VIP</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="447"/>
+        <location filename="../deploy/DeployEngine.cpp" line="446"/>
         <source>deployed: batond %1 runs on %2 and %3 and answers over mutual TLS</source>
         <translation>verteilt: batond %1 läuft auf %2 und %3 und antwortet über gegenseitiges TLS</translation>
     </message>
@@ -1950,14 +2296,6 @@
         <location filename="../gui/drill/DrillDialog.cpp" line="81"/>
         <source>Drill:</source>
         <translation>Übung:</translation>
-    </message>
-    <message>
-        <source>Classic: each server&apos;s interface down and up again, the MASTER first (the manual failover test). Hand-over: the VIP handed over gracefully and back.</source>
-        <translation type="vanished">Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück.</translation>
-    </message>
-    <message>
-        <source>Classic: each server&apos;s interface down and up again, the MASTER first (the manual failover test). Hand-over: the VIP handed over gracefully and back. Agent crash: the MASTER&apos;s agent dies without a word; its service manager must restart it.</source>
-        <translation type="vanished">Klassisch: die Schnittstelle jedes Servers ab- und wieder anschalten, zuerst beim MASTER (der manuelle Failover-Test). Übergabe: die VIP geordnet übergeben und zurück. Absturz des Agenten: der Agent des MASTER stirbt ohne Abmeldung; sein Dienstverwalter muss ihn neu starten.</translation>
     </message>
     <message>
         <location filename="../gui/drill/DrillDialog.cpp" line="92"/>
@@ -2522,21 +2860,6 @@
         <location filename="../gui/drill/DrillHistoryView.cpp" line="124"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
-    </message>
-</context>
-<context>
-    <name>baton::DrillHtml</name>
-    <message>
-        <source>Node</source>
-        <translation type="obsolete">Knoten</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="obsolete">Adresse</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation type="obsolete">Ereignisse</translation>
     </message>
 </context>
 <context>
@@ -3153,18 +3476,6 @@
         <translation>Cluster hinzufügen…</translation>
     </message>
     <message>
-        <source>Cannot open the cluster file %1: %2</source>
-        <translation type="vanished">Die Cluster-Datei %1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>The cluster file %1 is not a JSON object: %2</source>
-        <translation type="vanished">Die Cluster-Datei %1 ist kein JSON-Objekt: %2</translation>
-    </message>
-    <message>
-        <source>The cluster file %1 cannot be used: %2</source>
-        <translation type="vanished">Die Cluster-Datei %1 kann nicht verwendet werden: %2</translation>
-    </message>
-    <message>
         <location filename="../gui/MainWindow.cpp" line="333"/>
         <source>%1 — Baton</source>
         <translation>%1 — Baton</translation>
@@ -3180,10 +3491,6 @@
         <translation>Diese Cluster-Definition verletzt eine Regel: %1</translation>
     </message>
     <message>
-        <source>no PKI folder is set for this cluster</source>
-        <translation type="vanished">für diesen Cluster ist kein PKI-Ordner festgelegt</translation>
-    </message>
-    <message>
         <location filename="../gui/MainWindow.cpp" line="372"/>
         <source>The agents are not contacted: this console&apos;s certificate cannot be loaded (%1). Set the cluster&apos;s PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, with a console certificate issued by batonctl pki issue-console.</source>
         <translation>Die Agenten werden nicht kontaktiert: Das Zertifikat dieser Konsole kann nicht geladen werden (%1). Legen Sie als PKI-Ordner des Clusters (Cluster → Cluster bearbeiten…) den von batonctl pki init angelegten Ordner fest, mit einem von batonctl pki issue-console ausgestellten Konsolenzertifikat.</translation>
@@ -3192,10 +3499,6 @@
         <location filename="../gui/MainWindow.cpp" line="377"/>
         <source>No node view without this console&apos;s certificate: see above.</source>
         <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
-    </message>
-    <message>
-        <source>Connecting to the agent at %1:%2</source>
-        <translation type="vanished">Verbindung zum Agenten unter %1:%2 wird aufgebaut</translation>
     </message>
     <message>
         <location filename="../gui/MainWindow.cpp" line="426"/>
@@ -3323,10 +3626,6 @@
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation type="vanished">%1 (%2)</translation>
-    </message>
-    <message>
         <location filename="../gui/MainWindow.cpp" line="870"/>
         <source>VIP</source>
         <translation>VIP</translation>
@@ -3345,10 +3644,6 @@
         <location filename="../gui/MainWindow.cpp" line="612"/>
         <source>Deployed %1: connecting to both agents</source>
         <translation>%1 verteilt: Verbindung zu beiden Agenten wird aufgebaut</translation>
-    </message>
-    <message>
-        <source>The cluster from the ucarp-* stanzas was not saved. %1</source>
-        <translation type="vanished">Der Cluster aus den ucarp-*-Zeilen wurde nicht gespeichert. %1</translation>
     </message>
 </context>
 <context>
@@ -3987,13 +4282,6 @@
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="229"/>
         <source>%1 % (%2/%3)</source>
         <translation>%1 % (%2/%3)</translation>
-    </message>
-</context>
-<context>
-    <name>baton::SplitBrainBanner</name>
-    <message>
-        <source>SPLIT BRAIN</source>
-        <translation type="vanished">SPLIT BRAIN</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 // command to compare it, a passphrase naming its key, the sudo password, the plan), and errors
 // with their step and server, in English and on a German desktop. The deployment itself runs
 // against booted servers in tests/server/deploy.sh, the window's end to end too.
+#include "DeployPlan.h"
+#include "DeployStep.h"
 #include "FakePki.h"
 #include "deploy/DeployDialog.h"
 #include "deploy/GuiDeployPrompter.h"
@@ -95,6 +97,32 @@ bool writePackages(const QString& dir)
             return false;
     }
     return true;
+}
+
+// A bare Debian 12 server, and what node1 should get there: a fresh install's plan.
+DeployPlan freshPlan()
+{
+    RemoteFacts facts;
+    facts.osId = QStringLiteral("debian");
+    facts.osVersion = QStringLiteral("12");
+    facts.osPretty = QStringLiteral("Debian GNU/Linux 12 (bookworm)");
+    facts.architecture = QStringLiteral("amd64");
+    facts.freeKiB = 1024 * 1024;
+    facts.unitActive = QStringLiteral("inactive");
+    facts.addresses << QStringLiteral("eth0 192.0.2.11/24");
+    DesiredServer desired;
+    desired.name = QStringLiteral("node1");
+    desired.server = QStringLiteral("lab1");
+    desired.version = QStringLiteral("1.0");
+    desired.architecture = QStringLiteral("amd64");
+    desired.packageBytes = 1024 * 1024;
+    desired.files << DesiredServer::File{QStringLiteral("/etc/baton/batond.conf"), "[control]\n",
+                                         QStringLiteral("600"), false}
+                  << DesiredServer::File{
+                         QStringLiteral("/etc/baton/pki/agent.key"), {}, QStringLiteral("600"), true};
+    DeployPlan plan = DeployPlan::make(facts, desired, false);
+    plan.warnings << facts.describe(); // the facts, to be seen translated in the same list
+    return plan;
 }
 
 ClusterDefinition cluster(const QString& pkiDir)
@@ -246,6 +274,21 @@ private Q_SLOTS:
         const QString cause = QStringLiteral("SHA-256 differs");
         QCOMPARE(DeployEngine::stepFailure(QStringLiteral("upload"), QStringLiteral("node2"), cause),
                  QStringLiteral("Schritt „Hochladen“ auf node2 fehlgeschlagen: SHA-256 differs"));
+        const QString plan = freshPlan().text();
+        QVERIFY2(plan.contains(QStringLiteral("\n  Pakete: batond 1.0 und batonctl 1.0 installieren\n")),
+                 qPrintable(plan));
+        QVERIFY2(plan.contains(QStringLiteral("\n  Datei /etc/baton/pki/agent.key anlegen (root:root, Modus "
+                                              "600), auf dem Server erzeugt\n")),
+                 qPrintable(plan));
+        QVERIFY2(
+            plan.contains(QStringLiteral("\n  Hinweis: System: Debian GNU/Linux 12 (bookworm) (ID=debian, "
+                                         "VERSION_ID=12), amd64, 1024 MiB frei auf /var\n")),
+            qPrintable(plan));
+        QVERIFY2(
+            plan.endsWith(QStringLiteral(
+                "\n  unangetastet: /etc/network/interfaces, /etc/default/batond, alle anderen Pakete und "
+                "Dienste")),
+            qPrintable(plan));
 
         FakePki pki;
         QVERIFY(pki.console(QStringLiteral("admin")));
@@ -270,17 +313,40 @@ private Q_SLOTS:
         QVERIFY(first);
         QCOMPARE(first->text(1), QStringLiteral("Verbindung"));
         QVERIFY2(first->text(2).contains(QStringLiteral("Port 1")), qPrintable(first->text(2)));
-        // BATON_SCREENSHOTS=DIR: the German dialog as it looks, to be checked by eye.
+
+        // The plan as the engine hands it to the dialog: one line a row, step "Plan".
+        DeployDialog planned(cluster(pki.directory()));
+        planned.resize(1000, 560);
+        auto* engine = planned.findChild<DeployEngine*>();
+        QVERIFY(engine);
+        Q_EMIT engine->progress(QStringLiteral("lab1"), DeployStep::name(QStringLiteral("facts")), QString());
+        Q_EMIT engine->planReady(plan);
+        const auto rows =
+            planned.stepsView()->findItems(QStringLiteral("  Pakete: "), Qt::MatchStartsWith, 2);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first()->text(1), QStringLiteral("Plan"));
+        QCOMPARE(planned.stepsView()->topLevelItem(0)->text(1), QStringLiteral("Fakten"));
+        // BATON_SCREENSHOTS=DIR: the German dialogs as they look, to be checked by eye.
         if (const QString shots = qEnvironmentVariable("BATON_SCREENSHOTS"); !shots.isEmpty()) {
-            dialog.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-            QVERIFY(dialog.grab().save(QDir(shots).filePath(QStringLiteral("deploy-de.png"))));
+            for (auto [shown, name] :
+                 {std::pair{&dialog, "deploy-de-refused.png"}, {&planned, "deploy-de-plan.png"}}) {
+                shown->show();
+                QVERIFY(QTest::qWaitForWindowExposed(shown));
+                QVERIFY(shown->grab().save(QDir(shots).filePath(QString::fromLatin1(name))));
+            }
         }
 
         english.dismiss();
         QCoreApplication::removeTranslator(&german);
         QCOMPARE(DeployEngine::stepFailure(QStringLiteral("upload"), QStringLiteral("node2"), cause),
                  QStringLiteral("step 'upload' failed on node2: SHA-256 differs"));
+        const QString englishPlan = freshPlan().text();
+        QVERIFY2(englishPlan.contains(QStringLiteral("\n  packages: install batond 1.0 and batonctl 1.0\n")),
+                 qPrintable(englishPlan));
+        QVERIFY(englishPlan.contains(QStringLiteral(
+            "\n  file create /etc/baton/pki/agent.key (root:root, mode 600), generated on the server\n")));
+        QVERIFY(englishPlan.endsWith(QStringLiteral(
+            "\n  untouched: /etc/network/interfaces, /etc/default/batond, every other package and service")));
     }
 };
 
