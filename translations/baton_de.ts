@@ -969,7 +969,7 @@
     <message>
         <location filename="../deploy/RemoteFacts.cpp" line="144"/>
         <source>the facts script stopped before its end</source>
-        <translation>das Skript für die Fakten hat vor seinem Ende aufgehört</translation>
+        <translation>das Fakten-Skript brach vor seinem Ende ab</translation>
     </message>
     <message>
         <location filename="../deploy/RemoteFacts.cpp" line="146"/>
@@ -2081,12 +2081,12 @@
     <message>
         <location filename="../deploy/DeployEngine.cpp" line="229"/>
         <source>both servers hold the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
-        <translation>beide Server halten die VIP %1: eine Übernahme beginnt bei einem eingeschwungenen ucarp-Paar; nichts wurde geändert</translation>
+        <translation>beide Server halten die VIP %1: eine Übernahme beginnt bei einem stabilen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
         <location filename="../deploy/DeployEngine.cpp" line="231"/>
         <source>neither server holds the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
-        <translation>keiner der Server hält die VIP %1: eine Übernahme beginnt bei einem eingeschwungenen ucarp-Paar; nichts wurde geändert</translation>
+        <translation>keiner der Server hält die VIP %1: eine Übernahme beginnt bei einem stabilen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
         <location filename="../deploy/DeployEngine.cpp" line="242"/>
@@ -2147,7 +2147,7 @@
     <message>
         <location filename="../deploy/DeployEngine.cpp" line="375"/>
         <source>%1 was not touched</source>
-        <translation>%1 wurde nicht angerührt</translation>
+        <translation>%1 blieb unberührt</translation>
     </message>
     <message>
         <location filename="../deploy/DeployEngine.cpp" line="386"/>
