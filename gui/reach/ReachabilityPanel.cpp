@@ -136,6 +136,7 @@ void ReachabilityPanel::rebuild()
     }
     refresh();
     m_tick.start();
+    fitHeight();
 }
 
 void ReachabilityPanel::setProbeMethod(IcmpProber::Method method, int intervalMs, const QString& explanation)
@@ -153,6 +154,22 @@ void ReachabilityPanel::setProbeMethod(IcmpProber::Method method, int intervalMs
             colour = QStringLiteral("#8a5a00");
     }
     m_method->setStyleSheet(colour.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(colour));
+    fitHeight();
+}
+
+void ReachabilityPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitHeight();
+}
+
+void ReachabilityPanel::fitHeight()
+{
+    // The probe notice wraps in a narrow window, and a splitter knows only minimum heights, not
+    // height for width: without this the rows would be squeezed and the clock times cut off.
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
 }
 
 void ReachabilityPanel::setMacText(int index, const QString& text, bool alarm)

@@ -43,7 +43,11 @@ public Q_SLOTS:
     // Re-reads the tracker; a 100 ms timer calls it so the timelines scroll without new samples.
     void refresh();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitHeight();
     struct Row
     {
         QLabel* name = nullptr;

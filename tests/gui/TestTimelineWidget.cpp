@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline paints what happened where it happened: red where echoes went unanswered, green
 // where they were answered, grey where nothing is known, the newest moment at the right edge.
+#include "reach/ReachabilityPanel.h"
 #include "reach/ReachabilityTracker.h"
 #include "reach/TimelineWidget.h"
 
 #include <QImage>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTest>
+#include <QTextEdit>
 
 using namespace baton;
 
@@ -114,6 +117,37 @@ private Q_SLOTS:
         widget.setSamples(echoes(Now - 60'000, Now, Now - 10'000, Now), Now);
         const QImage image = widget.grab().toImage();
         QVERIFY(near(colourAt(widget, image, Now - 5'500), TimelineWidget::lostColor()));
+    }
+
+    void clockTimesKeepTheirRoomWhenTheNoticeWraps()
+    {
+        // The window's splitter sizes the panel by its minimum height: a long probe notice wrapped
+        // into several lines must not squeeze the rows and cut off the times under the last strip.
+        ReachabilityTracker tracker;
+        tracker.setTargets({{QStringLiteral("VIP"), QHostAddress(QStringLiteral("192.0.2.10"))},
+                            {QStringLiteral("node1"), QHostAddress(QStringLiteral("192.0.2.11"))},
+                            {QStringLiteral("node2"), QHostAddress(QStringLiteral("192.0.2.12"))}});
+        QSplitter splitter(Qt::Vertical);
+        splitter.setChildrenCollapsible(false);
+        auto* panel = new ReachabilityPanel(&tracker);
+        splitter.addWidget(panel);
+        splitter.addWidget(new QTextEdit);
+        splitter.setStretchFactor(0, 0);
+        splitter.setStretchFactor(1, 1);
+        panel->rebuild();
+        panel->setProbeMethod(
+            IcmpProber::Method::PingProcess, 100,
+            QStringLiteral("Using the system's ping, one process per address. ").repeated(8));
+        splitter.resize(700, 500);
+        splitter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&splitter));
+        QCoreApplication::processEvents();
+        const TimelineWidget* last = panel->timeline(2);
+        QVERIFY(last->labelsVisible());
+        QTRY_VERIFY2(last->height() >= last->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("the last strip is %1 px high, its times need %2")
+                                    .arg(last->height())
+                                    .arg(last->minimumSizeHint().height())));
     }
 
     void trackerReportsOutages()
