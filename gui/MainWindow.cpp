@@ -684,6 +684,19 @@ void MainWindow::bringUp()
     activateWindow();
 }
 
+bool MainWindow::startInTray()
+{
+    if (!m_desk->trayUsable()) {
+        log({}, EventLogModel::Kind::Connection,
+            tr("Started with --start-in-tray, but this desktop shows no tray icons: here is the window"));
+        show();
+        return false;
+    }
+    // The tray icon is up already; Show in its menu brings the window (bringUp()).
+    QApplication::setQuitOnLastWindowClosed(false);
+    return true;
+}
+
 void MainWindow::openWatched(const QString& label)
 {
     if (label != watchLabel()) {

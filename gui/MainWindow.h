@@ -84,6 +84,9 @@ public:
     void openWatched(const QString& label);
     // Shows the window again from the tray.
     void bringUp();
+    // For a session's autostart: only the tray icon, the fleet watched as when the window is
+    // closed to the tray. Without a tray the window shows; false then.
+    bool startInTray();
     // Quits for real, whatever closing the window would do.
     void quit();
     AlarmBanner* splitBrainBanner() const { return m_banner; }

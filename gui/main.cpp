@@ -56,7 +56,11 @@ int main(int argc, char** argv)
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"),
         QApplication::translate("main", "Open the window, check it painted, exit."));
-    parser.addOptions({cluster, screenshot, screenshotAfter, selfTest});
+    const QCommandLineOption startInTray(
+        QStringLiteral("start-in-tray"),
+        QApplication::translate("main", "Start with only the tray icon, watching every cluster (for a "
+                                        "session's autostart); without a tray the window shows."));
+    parser.addOptions({cluster, screenshot, screenshotAfter, selfTest, startInTray});
     parser.process(app);
 
     bool delayOk = false;
@@ -83,7 +87,15 @@ int main(int argc, char** argv)
     const bool grabbing = parser.isSet(screenshot) || parser.isSet(selfTest);
     if (grabbing)
         window.resize(1280, 800); // pictures of one size, whatever was remembered
-    window.show();
+    if (parser.isSet(startInTray) && !grabbing) {
+        if (!window.startInTray())
+            std::fprintf(
+                stderr, "baton: %s\n",
+                qPrintable(QApplication::translate(
+                    "main", "--start-in-tray: this desktop shows no tray icons, so the window opens")));
+    } else {
+        window.show();
+    }
     if (grabbing) {
         QTimer::singleShot(delayMs, &window, [&] {
             const QPixmap picture = window.grab();

@@ -87,6 +87,27 @@ private Q_SLOTS:
 
     void init() { QSettings().clear(); }
 
+    void startsInTheTrayOnlyWhereThereIsOne()
+    {
+        RecordingSink sink;
+        auto w = window(&sink);
+        QVERIFY(w);
+        QVERIFY(w->startInTray());
+        QVERIFY(w->isHidden());
+        QVERIFY(w->desktopWatch()->tray()->trayIcon()->isVisible());
+        QCOMPARE(w->fleet()->watches().size(), 2); // watched without the window
+        QVERIFY(!QApplication::quitOnLastWindowClosed());
+        Q_EMIT w->desktopWatch()->tray()->showRequested(); // Show in the tray's menu
+        QTRY_VERIFY(w->isVisible());
+        QVERIFY(QApplication::quitOnLastWindowClosed());
+
+        auto without = window(&sink);
+        QVERIFY(without);
+        without->desktopWatch()->setTrayUsable(false);
+        QVERIFY(!without->startInTray());
+        QVERIFY(without->isVisible()); // nothing would show otherwise
+    }
+
     void closingAsksOnceAndRemembers()
     {
         RecordingSink sink;
