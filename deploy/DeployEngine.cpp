@@ -9,6 +9,7 @@
 #include "carp/CarpTiming.h"
 #include "config/AgentConfigWriter.h"
 #include "config/ClusterConfigGenerator.h"
+#include "config/PeerPath.h"
 #include "net/Ipv4.h"
 #include "pki/PkiDirectory.h"
 #include "pki/TlsIdentity.h"
@@ -299,10 +300,18 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
         if (!facts.holdsAddress(node.agentHost()) && !facts.holdsAddress(Ipv4::toString(node.address)))
             plans[i].refusals << tr("%1 does not have node %2's address %3: is it the right server?")
                                      .arg(d.server, node.name, Ipv4::toString(node.address));
+        // With the peer link the agent listens on its management address, which must be there.
+        if (PeerPath::of(cluster).available() && !facts.holdsAddress(node.agentHost()))
+            plans[i].refusals << QStringLiteral(
+                                     "%1 does not have node %2's agent address %3, where its agent "
+                                     "is to listen for consoles and its partner")
+                                     .arg(d.server, node.name, node.agentHost());
         refusals << plans[i].refusals;
         planText << QStringLiteral("%1 — %2").arg(d.server, servers[i]->elevationText()) + u'\n' +
                         plans[i].text();
     }
+    planText
+        << QStringLiteral("Fast failover (the peer link): %1").arg(PeerPath::of(cluster).describe(cluster));
     if (takeover)
         planText << tr("The takeover, while the VIP keeps answering:\n"
                        "  1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, "

@@ -14,6 +14,7 @@
 #include "log/EventLogView.h"
 #include "log/HistoryFetcher.h"
 #include "net/Ipv4.h"
+#include "node/FastPathText.h"
 #include "node/NodeCard.h"
 #include "notify/Notifier.h"
 #include "pki/TlsIdentity.h"
@@ -388,6 +389,7 @@ void MainWindow::startNodes()
         // The window's, not the connection's: the watch keeps the connection when another cluster opens.
         node.history = new HistoryFetcher(node.connection, definition.name, m_log, this);
         node.card = new NodeCard(definition.name, node.connection, m_cardsArea);
+        node.card->setFastPathWithoutLink(FastPathText::withoutLink(PeerPath::of(*m_cluster), *m_cluster));
         node.health = AgentConnection::Health::Connecting;
         cards->addWidget(node.card, 1);
         connect(node.connection, &AgentConnection::changed, this, [this, i] { nodeChanged(i); });

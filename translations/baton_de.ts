@@ -853,6 +853,31 @@
         <translation>nicht bereit mit %1 (es gilt das Timing von CARP) – %2</translation>
     </message>
     <message>
+        <location filename="../gui/node/FastPathText.cpp" line="31"/>
+        <source>not set up: no partner named in batond.conf, though both agents are reached on a management network; deploy the cluster again to set it up</source>
+        <translation>nicht eingerichtet: kein Partner in batond.conf angegeben, obwohl beide Agenten über ein Verwaltungsnetz erreicht werden; den Cluster erneut ausrollen, um sie einzurichten</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp" line="34"/>
+        <source>not set up: %1&apos;s agent address %2 is on the data network %3, so the link would go down with it; give both nodes a management address as agent address and deploy again</source>
+        <translation>nicht eingerichtet: die Agentenadresse %2 von %1 liegt im Datennetz %3, die Verbindung fiele also mit ihm aus; beiden Knoten eine Verwaltungsadresse als Agentenadresse geben und erneut ausrollen</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp" line="38"/>
+        <source>not set up: %1&apos;s agent address &apos;%2&apos; is a name; the peer link needs both agents&apos; management addresses</source>
+        <translation>nicht eingerichtet: die Agentenadresse „%2“ von %1 ist ein Name; die Partnerverbindung braucht die Verwaltungsadressen beider Agenten</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp" line="42"/>
+        <source>not set up: both agents have the address %1</source>
+        <translation>nicht eingerichtet: beide Agenten haben die Adresse %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/FastPathText.cpp" line="44"/>
+        <source>not set up: the VIP is a /32, so a management network cannot be told from the data network</source>
+        <translation>nicht eingerichtet: die VIP ist ein /32, ein Verwaltungsnetz lässt sich also nicht vom Datennetz unterscheiden</translation>
+    </message>
+    <message>
         <location filename="../gui/node/FastPathText.cpp" line="30"/>
         <source>connecting…</source>
         <translation>Verbindung wird aufgebaut…</translation>
@@ -2625,6 +2650,11 @@
         <translation>%1 antwortet nicht mehr; die VIP bleibt bei %2 (kein Ausfall über %3 ms)</translation>
     </message>
     <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="372"/>
+        <source>; with the peer link ready, %1 tells %2 at once and the outage is far shorter</source>
+        <translation>; mit bereiter Partnerverbindung meldet %1 es %2 sofort, und der Ausfall ist weit kürzer</translation>
+    </message>
+    <message>
         <location filename="../console/drill/DrillEngine.cpp" line="370"/>
         <source>asked %1 to take %2 down (its agent restores it after %3 s)</source>
         <translation>%1 gebeten, %2 abzuschalten (sein Agent stellt sie nach %3 s wieder her)</translation>
@@ -2706,6 +2736,11 @@
         <location filename="../console/drill/DrillEngine.cpp" line="679"/>
         <source>%1 did not report MASTER</source>
         <translation>%1 meldete nicht MASTER</translation>
+    </message>
+    <message>
+        <location filename="../console/drill/DrillEngine.cpp" line="578"/>
+        <source>%1 took over on %2&apos;s word over the peer link (the fast path), without waiting for its master-down interval</source>
+        <translation>%1 übernahm auf Meldung von %2 über die Partnerverbindung (der schnelle Weg), ohne sein Master-down-Intervall abzuwarten</translation>
     </message>
     <message>
         <location filename="../console/drill/DrillEngine.cpp" line="575"/>

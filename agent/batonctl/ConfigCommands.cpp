@@ -7,6 +7,7 @@
 #include "config/ClusterDefinition.h"
 #include "config/ConfigSummary.h"
 #include "config/IfupdownReader.h"
+#include "config/PeerPath.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -55,6 +56,8 @@ int ConfigCommands::generate(const QString& clusterFile, const QString& nodeSele
     if (!result.ok())
         return 1;
     out << AgentConfigWriter::write(result.config);
+    // On stderr, so that the file on stdout stays exactly the agent's configuration.
+    err << "batonctl: fast failover (the peer link): " << PeerPath::of(*cluster).describe(*cluster) << '\n';
     return 0;
 }
 

@@ -365,6 +365,12 @@ void DrillEngine::begin(qint64 nowMs)
                                      : tr("%1 stops answering; the VIP stays with %2 (no outage over %3 ms)")
                                            .arg(address(1 + node), nodeName(peer))
                                            .arg(step.bound.totalMs());
+        // The bound stays CARP's: the peer link is a shortcut that may be down at any moment.
+        const std::optional<AgentStatus>& status = m_seen.status(node);
+        if (step.heldVip && status && status->peerLink && status->peerLink->ready())
+            step.expected +=
+                tr("; with the peer link ready, %1 tells %2 at once and the outage is far shorter")
+                    .arg(nodeName(node), nodeName(peer));
         m_linkDown[node] = true;
         m_port->linkDown(node, step.interface, restoreAfterSeconds());
         see(tr("asked %1 to take %2 down (its agent restores it after %3 s)")
@@ -567,6 +573,12 @@ void DrillEngine::judge(DrillStep& step, qint64 nowMs)
             step.reasons.append(tr("%1 kept answering with %2 down").arg(address(1 + node), step.interface));
         if (step.heldVip && !takeover)
             step.reasons.append(tr("%1 did not report MASTER").arg(nodeName(peer)));
+        else if (step.heldVip && m_seen.enteredReason(peer, Master, m_actedMs - 1000) ==
+                                     QLatin1StringView("partner-link-lost"))
+            see(tr("%1 took over on %2's word over the peer link (the fast path), without waiting for its "
+                   "master-down interval")
+                    .arg(nodeName(peer), nodeName(node)),
+                nowMs);
         break;
     case DrillStep::Action::LinkUp: {
         if (const std::optional<qint64> back = m_seen.firstAnswerSince(1 + node, m_actedMs))

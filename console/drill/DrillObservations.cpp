@@ -79,6 +79,15 @@ std::optional<qint64> DrillObservations::entered(int node, CarpState state, qint
     return std::nullopt;
 }
 
+QString DrillObservations::enteredReason(int node, CarpState state, qint64 fromMs) const
+{
+    for (const Transition& t : m_transitions[node]) {
+        if (t.state == state && toLocal(node, t.agentMs) >= fromMs)
+            return t.reason;
+    }
+    return QString();
+}
+
 std::optional<qint64> DrillObservations::left(int node, CarpState state, qint64 fromMs) const
 {
     const QList<Transition>& list = m_transitions[node];

@@ -51,6 +51,8 @@ public:
     const QList<Transition>& transitions(int node) const { return m_transitions[node]; }
     // The first transition of the node into state at or after fromMs (local), in local time.
     std::optional<qint64> entered(int node, CarpState state, qint64 fromMs) const;
+    // Why the node entered state at or after fromMs, as its agent said (CarpStateNames::reason).
+    QString enteredReason(int node, CarpState state, qint64 fromMs) const;
     // The first transition of the node out of state at or after fromMs, in local time.
     std::optional<qint64> left(int node, CarpState state, qint64 fromMs) const;
 

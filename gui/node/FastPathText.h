@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/PeerPath.h"
 #include "control/PeerLinkStatus.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,12 @@ class FastPathText
 {
     Q_DECLARE_TR_FUNCTIONS(FastPathText)
 public:
-    static QString describe(const std::optional<PeerLinkStatus>& link);
+    // withoutLink: what to say when the agent has no peer link (withoutLink() for its cluster);
+    // empty = that no partner is named.
+    static QString describe(const std::optional<PeerLinkStatus>& link,
+                            const QString& withoutLink = QString());
+    // Why an agent of this cluster has no peer link, from the cluster's addresses (PeerPath).
+    static QString withoutLink(const PeerPath& path, const ClusterDefinition& cluster);
     // One direction's problem code (peer::problem) in words; unknown codes are shown as they are.
     static QString problem(const QString& code, std::optional<qint64> clockOffsetMs = std::nullopt);
 };

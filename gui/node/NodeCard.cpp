@@ -241,6 +241,12 @@ qint64 NodeCard::toLocalMs(qint64 agentMs) const
     return agentMs + (QDateTime::currentMSecsSinceEpoch() - agentNowMs());
 }
 
+void NodeCard::setFastPathWithoutLink(const QString& text)
+{
+    m_fastPathWithoutLink = text;
+    refresh();
+}
+
 void NodeCard::refresh()
 {
     m_address->setText(
@@ -352,7 +358,7 @@ void NodeCard::refreshDetails()
         others << tr("vhid %1 on %2: %3").arg(g.vhid).arg(g.interface, stateWord(*status, g).toUpper());
     }
     m_otherGroups->setText(others.join(QLatin1Char('\n')));
-    m_fastPathValue->setText(FastPathText::describe(status->peerLink));
+    m_fastPathValue->setText(FastPathText::describe(status->peerLink, m_fastPathWithoutLink));
     setColour(m_fastPathValue,
               status->peerLink && !status->peerLink->ready() ? WarningColour : QLatin1StringView());
     refreshCertificate(*status);

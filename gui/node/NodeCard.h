@@ -39,6 +39,9 @@ public:
     // The agent's name once known, else the title.
     QString nodeName() const;
 
+    // What the Fast failover row says while the agent reports no peer link (FastPathText::withoutLink).
+    void setFastPathWithoutLink(const QString& text);
+
     // For automated tests and drills: replaces the LinkDownDialog for every card (an empty
     // handler restores the dialog).
     static void setConfirmationHandler(ConfirmationHandler handler);
@@ -99,6 +102,7 @@ private:
     QLabel* m_peerValue = nullptr;
     QLabel* m_otherGroups = nullptr;
     QLabel* m_fastPathValue = nullptr;
+    QString m_fastPathWithoutLink;
     QLabel* m_certificateValue = nullptr;
     QLabel* m_connectionLabel = nullptr;
     QLabel* m_countdown = nullptr;

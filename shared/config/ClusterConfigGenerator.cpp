@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClusterConfigGenerator.h"
 
+#include "PeerPath.h"
+
 namespace baton {
 
 ConfigResult ClusterConfigGenerator::generate(const ClusterDefinition& definition, int nodeIndex)
@@ -33,6 +35,16 @@ ConfigResult ClusterConfigGenerator::generate(const ClusterDefinition& definitio
     config.groups = {group};
     config.control.listenAddress = Ipv4::toString(node.address);
     config.control.port = node.agentPort;
+    if (PeerPath::of(definition).available()) {
+        // Consoles and the partner reach the agent on its management address, which is also where
+        // it tells the partner that its data link is lost.
+        const ClusterDefinition::Node& partner = definition.nodes[static_cast<std::size_t>(1 - nodeIndex)];
+        config.control.listenAddress = node.agentHost();
+        config.control.peerAddress = partner.agentHost();
+        config.control.peerPort = PeerPath::port(partner);
+        config.control.peerListenAddress = node.agentHost();
+        config.control.peerListenPort = PeerPath::port(node);
+    }
     config.control.caFile = PkiDir + QStringLiteral("/ca.pem");
     config.control.certFile = PkiDir + QStringLiteral("/agent.pem");
     config.control.keyFile = PkiDir + QStringLiteral("/agent.key");

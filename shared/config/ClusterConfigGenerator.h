@@ -7,7 +7,9 @@
 namespace baton {
 
 // One node's batond.conf contents from a cluster definition. The two nodes' configs share every
-// protocol setting and differ only in interface, source, advskew and control listener.
+// protocol setting and differ only in interface, source, advskew, control listener and peer link.
+// A pair whose agents are reached off the data network (PeerPath) gets the peer link, with the
+// control listener on that management address; otherwise the listener is on the node's address.
 class ClusterConfigGenerator
 {
 public:

@@ -40,6 +40,7 @@ public:
         qint64 started = 0;
         qint64 rebootAt = -1; // systemd stops the agent (and the network) for a reboot
         qint64 bootAt = -1;   // the server is up again
+        QString reason;       // why it entered its state, as its agent says
     };
     qint64 restartDelay = 1000; // the service manager's; -1: never
     // A reboot: the shutdown reaches the agent this long after the command, the server is down this
@@ -56,6 +57,7 @@ public:
     qint64 now = 0;
     bool secondOutageOnRejoin = false; // the returning node grabs the VIP for 400 ms
     bool twoHoldersOnRejoin = false;   // the returning node reports MASTER beside the holder
+    bool peerLink = false;             // a MASTER losing its link tells its partner, who takes over at once
     qint64 vipLostUntil = -1;
 
     SimPair()
@@ -64,10 +66,11 @@ public:
         nodes[0].skew = 1;
         nodes[1].skew = 2;
     }
-    void set(int n, CarpState state)
+    void set(int n, CarpState state, const QString& reason = QStringLiteral("master-down"))
     {
         nodes[n].state = state;
         nodes[n].since = now;
+        nodes[n].reason = reason;
     }
     void linkDown(int node, const QString&, int restoreAfter) override
     {
@@ -144,7 +147,9 @@ public:
                     const bool held = node.state == CarpState::Master;
                     set(n, CarpState::Init);
                     if (held)
-                        nodes[1 - n].masterAt = now + masterDown(1 - n);
+                        nodes[1 - n].masterAt = now + (peerLink ? 3 : masterDown(1 - n));
+                    if (held && peerLink)
+                        nodes[1 - n].reason = QStringLiteral("partner-link-lost");
                 } else {
                     set(n, CarpState::Backup);
                     if (secondOutageOnRejoin)
@@ -160,7 +165,7 @@ public:
             }
             if (node.masterAt >= 0 && now >= node.masterAt && node.link) {
                 node.masterAt = -1;
-                set(n, CarpState::Master);
+                set(n, CarpState::Master, node.reason);
             }
         }
         if (twoHoldersNode >= 0 && now >= twoHoldersUntil) {
@@ -197,7 +202,12 @@ public:
         g.advskew = nodes[n].skew;
         g.linkUp = nodes[n].link;
         g.vipHeld = g.state == CarpState::Master;
+        g.reason = nodes[n].reason;
         s.groups.append(g);
+        if (peerLink)
+            s.peerLink = PeerLinkStatus{n == 0 ? QStringLiteral("192.0.2.132:7113")
+                                               : QStringLiteral("192.0.2.131:7113"),
+                                        QStringLiteral("up"), QStringLiteral("up"), 0};
         return s;
     }
     qint64 twoHoldersUntil = 0;
@@ -287,6 +297,36 @@ private Q_SLOTS:
         QVERIFY(r.warnings.isEmpty());
         QVERIFY(!r.holders.isEmpty());
         QCOMPARE(r.holders.first().node, 0);
+    }
+
+    // With the peer link the partner takes over on the word of the node losing its link: the
+    // outage is the link-down delay's few milliseconds, and the report says why.
+    void fastPathReported()
+    {
+        Run run;
+        run.sim.peerLink = true;
+        run.finish();
+        const DrillRecord& r = run.engine.record();
+        QCOMPARE(DrillRecord::verdictName(r.verdict), QStringLiteral("passed"));
+        for (int i : {0, 2}) {
+            const DrillStep& s = r.steps[i];
+            // The sim's takeover comes 3 ms after the link goes down: at most one 20 ms echo is lost.
+            QVERIFY2(s.vipOutageMs.value_or(0) <= 40, qPrintable(QString::number(*s.vipOutageMs)));
+            QVERIFY2(s.faultToTakeoverMs && *s.faultToTakeoverMs <= 20,
+                     qPrintable(QString::number(s.faultToTakeoverMs.value_or(-1))));
+            QVERIFY2(s.expected.contains(QStringLiteral("with the peer link ready")), qPrintable(s.expected));
+            const QString seen = s.seen.join(u'\n');
+            QVERIFY2(
+                seen.contains(QStringLiteral("%1 took over on %2's word over the peer link (the fast path)")
+                                  .arg(i == 0 ? u"node2" : u"node1", i == 0 ? u"node1" : u"node2")),
+                qPrintable(seen));
+        }
+        // Without it (the classic run) the report says nothing of the sort.
+        Run classic;
+        classic.finish();
+        const QString seen = classic.step(0).seen.join(u'\n');
+        QVERIFY2(!seen.contains(QStringLiteral("peer link")), qPrintable(seen));
+        QVERIFY(!classic.step(0).expected.contains(QStringLiteral("peer link")));
     }
 
     void boundExceeded()

@@ -5,6 +5,7 @@
 #include "FakeClock.h"
 #include "FakePki.h"
 #include "control/ControlError.h"
+#include "node/FastPathText.h"
 #include "node/LinkDownDialog.h"
 #include "node/NodeCard.h"
 
@@ -206,6 +207,27 @@ private Q_SLOTS:
         status.peerLink->toPartner = QStringLiteral("some-new-code");
         rig->agent.setStatus(status);
         QTRY_VERIFY(rig->text("fastPathLabel").contains(QLatin1StringView("to the partner: some-new-code")));
+
+        // Without a peer link the card says why, from the cluster's addresses.
+        ClusterDefinition cluster;
+        cluster.vip = {0xC000020A, 24};
+        cluster.nodes[0] = {QStringLiteral("node1"), 0xC000020B, QString(), 7112, QStringLiteral("eth0"), 0};
+        cluster.nodes[1] = {QStringLiteral("node2"), 0xC000020C, QString(), 7112,
+                            QStringLiteral("eth0"),  100};
+        rig->card->setFastPathWithoutLink(FastPathText::withoutLink(PeerPath::of(cluster), cluster));
+        status.peerLink.reset();
+        rig->agent.setStatus(status);
+        QTRY_COMPARE(rig->text("fastPathLabel"),
+                     QStringLiteral("not set up: node1's agent address 192.0.2.11 is on the data network "
+                                    "192.0.2.0/24, so the link would go down with it; give both nodes a "
+                                    "management address as agent address and deploy again"));
+        savePicture(rig->card, QStringLiteral("fast-failover-data-network"));
+        cluster.vip.prefixLength = 25;
+        cluster.nodes[0].agentAddress = QStringLiteral("192.0.2.131");
+        cluster.nodes[1].agentAddress = QStringLiteral("192.0.2.132");
+        rig->card->setFastPathWithoutLink(FastPathText::withoutLink(PeerPath::of(cluster), cluster));
+        QVERIFY2(rig->text("fastPathLabel").contains(QLatin1StringView("deploy the cluster again")),
+                 qPrintable(rig->text("fastPathLabel")));
     }
 
     void silentAgentShowsUnknown()

@@ -4,11 +4,15 @@
 #include "config/AgentConfigParser.h"
 #include "config/AgentConfigWriter.h"
 #include "config/ClusterConfigGenerator.h"
+#include "config/PeerPath.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace baton;
 using namespace baton::test;
+
+Q_DECLARE_METATYPE(baton::ClusterDefinition)
 
 namespace {
 
@@ -25,6 +29,17 @@ ClusterDefinition twoNodes()
     d.nodes[0] = {QStringLiteral("node1"), 0xC000020B, QString(), 7112, QStringLiteral("eth0"), 1};
     d.nodes[1] = {QStringLiteral("node2"), 0xC000020C, QStringLiteral("10.0.0.2"), 7200,
                   QStringLiteral("ens3"),  100};
+    return d;
+}
+
+// The pair with a management network beside the data one: the VIP's subnet is 192.0.2.0/25, the
+// agents are reached at .131 and .132.
+ClusterDefinition managed()
+{
+    ClusterDefinition d = twoNodes();
+    d.vip = {0xC000020A, 25};
+    d.nodes[0].agentAddress = QStringLiteral("192.0.2.131");
+    d.nodes[1].agentAddress = QStringLiteral("192.0.2.132");
     return d;
 }
 
@@ -65,7 +80,8 @@ private Q_SLOTS:
         row(1, "advskew", "100");
         row(0, "vipLabel", "eth0:baton");
         row(1, "vipLabel", "ens3:baton");
-        // The agent listens on its own address; agentAddress is only how the GUI reaches it.
+        // Without a management path for both nodes the agent listens on its own address;
+        // agentAddress is only how the GUI reaches it (a name, a forwarded port).
         row(0, "listen", "192.0.2.11:7112");
         row(1, "listen", "192.0.2.12:7200");
     }
@@ -106,6 +122,118 @@ private Q_SLOTS:
         b.control.listenAddress = a.control.listenAddress;
         b.control.port = a.control.port;
         QVERIFY(a == b);
+    }
+
+    // Agents off the data network: the listener moves to the management address and each names the
+    // other as its partner, at the port after its agent port.
+    void managementPathGetsPeerLink()
+    {
+        QVERIFY(PeerPath::of(managed()).available());
+        for (int node : {0, 1}) {
+            const ConfigResult result = ClusterConfigGenerator::generate(managed(), node);
+            QVERIFY2(result.ok(), qPrintable(allErrors(result)));
+            const ControlConfig& c = result.config.control;
+            QCOMPARE(c.listenAddress,
+                     node == 0 ? QStringLiteral("192.0.2.131") : QStringLiteral("192.0.2.132"));
+            QCOMPARE(c.port, node == 0 ? 7112 : 7200);
+            QCOMPARE(c.peerAddress,
+                     node == 0 ? QStringLiteral("192.0.2.132") : QStringLiteral("192.0.2.131"));
+            QCOMPARE(c.peerPort, node == 0 ? 7201 : 7113);
+            QCOMPARE(c.peerListenAddress, c.listenAddress);
+            QCOMPARE(c.peerListenPort, node == 0 ? 7113 : 7201);
+            const QString text = AgentConfigWriter::write(result.config);
+            const QRegularExpression peerLine(node == 0 ? QStringLiteral("^peer += 192\\.0\\.2\\.132:7201$")
+                                                        : QStringLiteral("^peer += 192\\.0\\.2\\.131:7113$"),
+                                              QRegularExpression::MultilineOption);
+            QVERIFY2(text.contains(peerLine), qPrintable(text));
+            const ConfigResult parsed = AgentConfigParser::parseText(text, QStringLiteral("node.conf"));
+            QVERIFY2(parsed.ok(), qPrintable(allErrors(parsed) + u'\n' + text));
+            QVERIFY2(parsed.warnings.isEmpty(), qPrintable(parsed.warnings.join(u'\n')));
+            QVERIFY2(parsed.config == result.config, qPrintable(text));
+        }
+        // Only the listener and the peer link differ from a pair without the management path.
+        ClusterDefinition plain = managed();
+        plain.nodes[0].agentAddress.clear();
+        plain.nodes[1].agentAddress.clear();
+        AgentConfig withLink = ClusterConfigGenerator::generate(managed(), 1).config;
+        const AgentConfig without = ClusterConfigGenerator::generate(plain, 1).config;
+        QVERIFY(without.control.peerAddress.isEmpty());
+        withLink.control = without.control;
+        QVERIFY(withLink == without);
+        QVERIFY(PeerPath::of(managed()).describe(managed()).startsWith(u"on: "));
+    }
+
+    void noPeerLinkWithoutSecondPath_data()
+    {
+        QTest::addColumn<ClusterDefinition>("cluster");
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<int>("node");
+        QTest::addColumn<QString>("why");
+        using V = PeerPath::Verdict;
+        ClusterDefinition d = managed();
+        d.nodes[1].agentAddress.clear(); // reached at its data address
+        QTest::newRow("agent at its own address")
+            << d << int(V::AgentOnDataNetwork) << 1
+            << QStringLiteral("192.0.2.12 is on the data network 192.0.2.0/25");
+        d = managed();
+        d.nodes[0].agentAddress = QStringLiteral("192.0.2.99"); // another address on the data network
+        QTest::newRow("agent inside the VIP's subnet")
+            << d << int(V::AgentOnDataNetwork) << 0 << QStringLiteral("192.0.2.99 is on the data network");
+        d = managed();
+        d.vip.prefixLength = 24; // the management addresses fall inside the data network
+        QTest::newRow("management inside a wider data subnet")
+            << d << int(V::AgentOnDataNetwork) << 0
+            << QStringLiteral("192.0.2.131 is on the data network 192.0.2.0/24");
+        d = managed();
+        d.nodes[1].agentAddress = QStringLiteral("node2.example");
+        QTest::newRow("host name") << d << int(V::NamedAgent) << 1
+                                   << QStringLiteral("'node2.example' is a name");
+        d = managed();
+        d.nodes[1].agentAddress = d.nodes[0].agentAddress;
+        QTest::newRow("one address for both") << d << int(V::SharedAgentAddress) << -1
+                                              << QStringLiteral("both agents have the address 192.0.2.131");
+        d = managed();
+        d.vip.prefixLength = 32;
+        QTest::newRow("/32 VIP") << d << int(V::SubnetUnknown) << -1 << QStringLiteral("the VIP is a /32");
+    }
+
+    void noPeerLinkWithoutSecondPath()
+    {
+        QFETCH(ClusterDefinition, cluster);
+        QFETCH(int, verdict);
+        QFETCH(int, node);
+        QFETCH(QString, why);
+        const PeerPath path = PeerPath::of(cluster);
+        QCOMPARE(int(path.verdict), verdict);
+        if (node >= 0)
+            QCOMPARE(path.node, node);
+        const QString text = path.describe(cluster);
+        QVERIFY2(text.startsWith(u"off: ") && text.contains(why), qPrintable(text));
+        for (int i : {0, 1}) {
+            const ConfigResult result = ClusterConfigGenerator::generate(cluster, i);
+            QVERIFY2(result.ok(), qPrintable(allErrors(result)));
+            QVERIFY(result.config.control.peerAddress.isEmpty());
+            QVERIFY(result.config.control.peerListenAddress.isEmpty());
+            QCOMPARE(result.config.control.listenAddress,
+                     Ipv4::toString(cluster.nodes[static_cast<std::size_t>(i)].address));
+            QVERIFY(!AgentConfigWriter::write(result.config).contains(u"peer"));
+        }
+    }
+
+    void peerPortFollowsAgentPort()
+    {
+        ClusterDefinition::Node node;
+        QCOMPARE(PeerPath::port(node), 7113);
+        node.agentPort = 65535;
+        QCOMPARE(PeerPath::port(node), 65534);
+        ClusterDefinition d = managed();
+        d.nodes[0].agentPort = 65535;
+        const ConfigResult result = ClusterConfigGenerator::generate(d, 0);
+        QVERIFY(result.ok());
+        QCOMPARE(result.config.control.peerListenPort, 65534);
+        QVERIFY(
+            AgentConfigParser::parseText(AgentConfigWriter::write(result.config), QStringLiteral("n.conf"))
+                .ok());
     }
 
     void longInterfaceHasNoLabel()
