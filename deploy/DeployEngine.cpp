@@ -302,16 +302,14 @@ DeployEngine::Outcome DeployEngine::run(const DeployRequest& request)
                                      .arg(d.server, node.name, Ipv4::toString(node.address));
         // With the peer link the agent listens on its management address, which must be there.
         if (PeerPath::of(cluster).available() && !facts.holdsAddress(node.agentHost()))
-            plans[i].refusals << QStringLiteral(
-                                     "%1 does not have node %2's agent address %3, where its agent "
-                                     "is to listen for consoles and its partner")
+            plans[i].refusals << tr("%1 does not have node %2's agent address %3, where its agent is to "
+                                    "listen for consoles and its partner")
                                      .arg(d.server, node.name, node.agentHost());
         refusals << plans[i].refusals;
         planText << QStringLiteral("%1 — %2").arg(d.server, servers[i]->elevationText()) + u'\n' +
                         plans[i].text();
     }
-    planText
-        << QStringLiteral("Fast failover (the peer link): %1").arg(PeerPath::of(cluster).describe(cluster));
+    planText << tr("Fast failover (the peer link): %1").arg(PeerPath::of(cluster).describe(cluster));
     if (takeover)
         planText << tr("The takeover, while the VIP keeps answering:\n"
                        "  1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, "

@@ -990,6 +990,34 @@
     </message>
 </context>
 <context>
+    <name>PeerPath</name>
+    <message>
+        <location filename="../shared/config/PeerPath.cpp" line="57"/>
+        <source>on: the agents talk over the management network (%1 at %2:%3, %4 at %5:%6), so a node that loses its data link hands the VIP over at once</source>
+        <translation>an: die Agenten sprechen über das Verwaltungsnetz miteinander (%1 unter %2:%3, %4 unter %5:%6), ein Knoten, der seine Datenverbindung verliert, übergibt die VIP also sofort</translation>
+    </message>
+    <message>
+        <location filename="../shared/config/PeerPath.cpp" line="65"/>
+        <source>off: the VIP is a /32, so a management network cannot be told from the data network; CARP&apos;s timing decides a failover</source>
+        <translation>aus: die VIP ist ein /32, ein Verwaltungsnetz lässt sich also nicht vom Datennetz unterscheiden; über einen Failover entscheidet das Timing von CARP</translation>
+    </message>
+    <message>
+        <location filename="../shared/config/PeerPath.cpp" line="68"/>
+        <source>off: %1&apos;s agent address &apos;%2&apos; is a name; the peer link needs both agents&apos; management addresses; CARP&apos;s timing decides a failover</source>
+        <translation>aus: die Agentenadresse „%2“ von %1 ist ein Name; die Partnerverbindung braucht die Verwaltungsadressen beider Agenten; über einen Failover entscheidet das Timing von CARP</translation>
+    </message>
+    <message>
+        <location filename="../shared/config/PeerPath.cpp" line="72"/>
+        <source>off: %1&apos;s agent address %2 is on the data network %3, where the peer link would go down with the data link it reports; give both nodes an agent address on a management network for the fast path; CARP&apos;s timing decides a failover</source>
+        <translation>aus: die Agentenadresse %2 von %1 liegt im Datennetz %3, wo die Partnerverbindung mit der Datenverbindung ausfiele, deren Verlust sie melden soll; für den schnellen Weg beiden Knoten eine Agentenadresse in einem Verwaltungsnetz geben; über einen Failover entscheidet das Timing von CARP</translation>
+    </message>
+    <message>
+        <location filename="../shared/config/PeerPath.cpp" line="78"/>
+        <source>off: both agents have the address %1; CARP&apos;s timing decides a failover</source>
+        <translation>aus: beide Agenten haben die Adresse %1; über einen Failover entscheidet das Timing von CARP</translation>
+    </message>
+</context>
+<context>
     <name>RemoteFacts</name>
     <message>
         <location filename="../deploy/RemoteFacts.cpp" line="144"/>
@@ -2132,6 +2160,16 @@
         <location filename="../deploy/DeployEngine.cpp" line="300"/>
         <source>%1 does not have node %2&apos;s address %3: is it the right server?</source>
         <translation>%1 hat die Adresse %3 des Knotens %2 nicht: ist es der richtige Server?</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="305"/>
+        <source>%1 does not have node %2&apos;s agent address %3, where its agent is to listen for consoles and its partner</source>
+        <translation>%1 hat die Agentenadresse %3 von Knoten %2 nicht, auf der sein Agent für Konsolen und seinen Partner lauschen soll</translation>
+    </message>
+    <message>
+        <location filename="../deploy/DeployEngine.cpp" line="312"/>
+        <source>Fast failover (the peer link): %1</source>
+        <translation>Schneller Failover (die Partnerverbindung): %1</translation>
     </message>
     <message>
         <location filename="../deploy/DeployEngine.cpp" line="307"/>

@@ -54,28 +54,28 @@ QString PeerPath::describe(const ClusterDefinition& cluster) const
     case Verdict::Available: {
         const ClusterDefinition::Node& a = cluster.nodes[0];
         const ClusterDefinition::Node& b = cluster.nodes[1];
-        return QStringLiteral("on: the agents talk over the management network (%1 at %2:%3, %4 at %5:%6), "
-                              "so a node that loses its data link hands the VIP over at once")
+        return tr("on: the agents talk over the management network (%1 at %2:%3, %4 at %5:%6), "
+                  "so a node that loses its data link hands the VIP over at once")
             .arg(a.name, a.agentHost())
             .arg(port(a))
             .arg(b.name, b.agentHost())
             .arg(port(b));
     }
     case Verdict::SubnetUnknown:
-        return QStringLiteral("off: the VIP is a /32, so a management network cannot be told from the data "
-                              "network; CARP's timing decides a failover");
+        return tr("off: the VIP is a /32, so a management network cannot be told from the data "
+                  "network; CARP's timing decides a failover");
     case Verdict::NamedAgent:
-        return QStringLiteral("off: %1's agent address '%2' is a name; the peer link needs both agents' "
-                              "management addresses; CARP's timing decides a failover")
+        return tr("off: %1's agent address '%2' is a name; the peer link needs both agents' "
+                  "management addresses; CARP's timing decides a failover")
             .arg(name, address);
     case Verdict::AgentOnDataNetwork:
-        return QStringLiteral("off: %1's agent address %2 is on the data network %3, where the peer link "
-                              "would go down with the data link it reports; give both nodes an agent "
-                              "address on a management network for the fast path; CARP's timing "
-                              "decides a failover")
+        return tr("off: %1's agent address %2 is on the data network %3, where the peer link "
+                  "would go down with the data link it reports; give both nodes an agent "
+                  "address on a management network for the fast path; CARP's timing "
+                  "decides a failover")
             .arg(name, address, dataSubnet);
     case Verdict::SharedAgentAddress:
-        return QStringLiteral("off: both agents have the address %1; CARP's timing decides a failover")
+        return tr("off: both agents have the address %1; CARP's timing decides a failover")
             .arg(cluster.nodes[0].agentHost());
     }
     return QString();

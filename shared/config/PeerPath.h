@@ -3,6 +3,7 @@
 
 #include "ClusterDefinition.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace baton {
@@ -15,6 +16,9 @@ namespace baton {
 // reached off the data network, at distinct addresses.
 struct PeerPath
 {
+    Q_DECLARE_TR_FUNCTIONS(PeerPath)
+
+public:
     enum class Verdict
     {
         Available,
@@ -35,7 +39,8 @@ struct PeerPath
     // so the defaults give 7112 and 7113 and a pair never needs another setting.
     static quint16 port(const ClusterDefinition::Node& node);
     static PeerPath of(const ClusterDefinition& cluster);
-    // In words for the deploy plan and batonctl: the link with its addresses, or why there is none.
+    // In words for the deploy plan and batonctl: the link with its addresses, or why there is none
+    // (translated where a translator is installed: the window).
     QString describe(const ClusterDefinition& cluster) const;
 };
 
