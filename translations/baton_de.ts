@@ -878,62 +878,62 @@
         <translation>nicht eingerichtet: die VIP ist ein /32, ein Verwaltungsnetz lässt sich also nicht vom Datennetz unterscheiden</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="30"/>
+        <location filename="../gui/node/FastPathText.cpp" line="54"/>
         <source>connecting…</source>
         <translation>Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="32"/>
+        <location filename="../gui/node/FastPathText.cpp" line="56"/>
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="34"/>
+        <location filename="../gui/node/FastPathText.cpp" line="58"/>
         <source>TLS handshake failed (check both certificates)</source>
         <translation>TLS-Handshake fehlgeschlagen (beide Zertifikate prüfen)</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="36"/>
+        <location filename="../gui/node/FastPathText.cpp" line="60"/>
         <source>the certificate is not the partner&apos;s</source>
         <translation>das Zertifikat ist nicht das des Partners</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="38"/>
+        <location filename="../gui/node/FastPathText.cpp" line="62"/>
         <source>silent</source>
         <translation>stumm</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="40"/>
+        <location filename="../gui/node/FastPathText.cpp" line="64"/>
         <source>incompatible versions</source>
         <translation>inkompatible Versionen</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="42"/>
+        <location filename="../gui/node/FastPathText.cpp" line="66"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="44"/>
+        <location filename="../gui/node/FastPathText.cpp" line="68"/>
         <source>clocks %1 ms apart</source>
         <translation>Uhren %1 ms auseinander</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="44"/>
+        <location filename="../gui/node/FastPathText.cpp" line="68"/>
         <source>clocks too far apart</source>
         <translation>Uhren zu weit auseinander</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="46"/>
+        <location filename="../gui/node/FastPathText.cpp" line="70"/>
         <source>certificate files unusable</source>
         <translation>Zertifikatsdateien unbrauchbar</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="48"/>
+        <location filename="../gui/node/FastPathText.cpp" line="72"/>
         <source>this agent&apos;s certificate lacks client use: issue it again (batonctl pki issue-agent --replace)</source>
         <translation>das Zertifikat dieses Agenten erlaubt keine Client-Verwendung: neu ausstellen (batonctl pki issue-agent --replace)</translation>
     </message>
     <message>
-        <location filename="../gui/node/FastPathText.cpp" line="51"/>
+        <location filename="../gui/node/FastPathText.cpp" line="75"/>
         <source>cannot listen for the partner</source>
         <translation>kann nicht auf den Partner lauschen</translation>
     </message>
@@ -2066,98 +2066,98 @@
 <context>
     <name>baton::DeployEngine</name>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="102"/>
+        <location filename="../deploy/DeployEngine.cpp" line="103"/>
         <source>step &apos;%1&apos; failed on %2: %3</source>
         <translation>Schritt „%1“ auf %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="120"/>
+        <location filename="../deploy/DeployEngine.cpp" line="121"/>
         <source>%1 has no takeover to undo (no /var/backups/baton-takeover)</source>
         <translation>auf %1 gibt es keine Übernahme rückgängig zu machen (kein /var/backups/baton-takeover)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="121"/>
+        <location filename="../deploy/DeployEngine.cpp" line="122"/>
         <source>%1: batond stopped and purged, /etc/network/interfaces restored from /var/backups/baton-takeover, ucarp started as it ran</source>
         <translation>%1: batond wird gestoppt und vollständig entfernt (purge), /etc/network/interfaces aus /var/backups/baton-takeover wiederhergestellt, ucarp so gestartet, wie es lief</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="128"/>
-        <location filename="../deploy/DeployEngine.cpp" line="319"/>
+        <location filename="../deploy/DeployEngine.cpp" line="129"/>
+        <location filename="../deploy/DeployEngine.cpp" line="326"/>
         <source>Nothing was changed.</source>
         <translation>Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="130"/>
-        <location filename="../deploy/DeployEngine.cpp" line="326"/>
+        <location filename="../deploy/DeployEngine.cpp" line="131"/>
+        <location filename="../deploy/DeployEngine.cpp" line="333"/>
         <source>plan only: nothing was changed</source>
         <translation>nur der Plan: nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="132"/>
-        <location filename="../deploy/DeployEngine.cpp" line="328"/>
+        <location filename="../deploy/DeployEngine.cpp" line="133"/>
+        <location filename="../deploy/DeployEngine.cpp" line="335"/>
         <source>the plan was not confirmed; nothing was changed</source>
         <translation>der Plan wurde nicht bestätigt; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="151"/>
+        <location filename="../deploy/DeployEngine.cpp" line="152"/>
         <source>waiting one advert interval until ucarp hears %1</source>
         <translation>ein Advertisement-Intervall wird gewartet, bis ucarp %1 hört</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="157"/>
+        <location filename="../deploy/DeployEngine.cpp" line="158"/>
         <source>the takeover is undone: ucarp runs on %1 and %2 as before, batond is removed</source>
         <translation>die Übernahme ist rückgängig gemacht: ucarp läuft auf %1 und %2 wie zuvor, batond ist entfernt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="167"/>
+        <location filename="../deploy/DeployEngine.cpp" line="168"/>
         <source>the cluster definition is not valid: %1</source>
         <translation>die Cluster-Definition ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="175"/>
+        <location filename="../deploy/DeployEngine.cpp" line="176"/>
         <source>the console certificate: %1</source>
         <translation>das Konsolen-Zertifikat: %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="179"/>
-        <location filename="../deploy/DeployEngine.cpp" line="186"/>
+        <location filename="../deploy/DeployEngine.cpp" line="180"/>
+        <location filename="../deploy/DeployEngine.cpp" line="187"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="204"/>
-        <location filename="../deploy/DeployEngine.cpp" line="220"/>
-        <location filename="../deploy/DeployEngine.cpp" line="238"/>
+        <location filename="../deploy/DeployEngine.cpp" line="205"/>
+        <location filename="../deploy/DeployEngine.cpp" line="221"/>
+        <location filename="../deploy/DeployEngine.cpp" line="239"/>
         <source>%1; nothing was changed</source>
         <translation>%1; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="229"/>
+        <location filename="../deploy/DeployEngine.cpp" line="230"/>
         <source>both servers hold the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
         <translation>beide Server halten die VIP %1: eine Übernahme beginnt bei einem stabilen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="231"/>
+        <location filename="../deploy/DeployEngine.cpp" line="232"/>
         <source>neither server holds the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
         <translation>keiner der Server hält die VIP %1: eine Übernahme beginnt bei einem stabilen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="242"/>
+        <location filename="../deploy/DeployEngine.cpp" line="243"/>
         <source>from the ucarp-* stanzas: vhid %1, VIP %2, advbase %3, advskew %4 and %5, preempt %6</source>
         <translation>aus den ucarp-*-Zeilen: vhid %1, VIP %2, advbase %3, advskew %4 und %5, preempt %6</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="248"/>
+        <location filename="../deploy/DeployEngine.cpp" line="249"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="248"/>
+        <location filename="../deploy/DeployEngine.cpp" line="249"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="300"/>
+        <location filename="../deploy/DeployEngine.cpp" line="301"/>
         <source>%1 does not have node %2&apos;s address %3: is it the right server?</source>
         <translation>%1 hat die Adresse %3 des Knotens %2 nicht: ist es der richtige Server?</translation>
     </message>
@@ -2172,7 +2172,7 @@
         <translation>Schneller Failover (die Partnerverbindung): %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="307"/>
+        <location filename="../deploy/DeployEngine.cpp" line="314"/>
         <source>The takeover, while the VIP keeps answering:
   1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, preempt): it takes the VIP at once, and ucarp yields to the better advert
   2. %2: ucarp (then BACKUP) is stopped, batond starts with the stanzas&apos; settings
@@ -2183,69 +2183,69 @@
   3. %1: auf die Einstellungen der Zeilen gebracht: eine geordnete Übergabe der VIP an %2</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="314"/>
+        <location filename="../deploy/DeployEngine.cpp" line="321"/>
         <source>, advbase %1</source>
         <translation>, advbase %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="322"/>
+        <location filename="../deploy/DeployEngine.cpp" line="329"/>
         <source>nothing to change: both agents run batond %1 with this cluster&apos;s configuration and certificates</source>
         <translation>nichts zu ändern: beide Agenten laufen mit batond %1 und der Konfiguration und den Zertifikaten dieses Clusters</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="353"/>
+        <location filename="../deploy/DeployEngine.cpp" line="360"/>
         <source>waiting until it follows %1 as MASTER</source>
         <translation>es wird gewartet, bis er %1 als MASTER folgt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="357"/>
+        <location filename="../deploy/DeployEngine.cpp" line="364"/>
         <source>its agent does not follow %1 as MASTER (%2)</source>
         <translation>sein Agent folgt %1 nicht als MASTER (%2)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="370"/>
+        <location filename="../deploy/DeployEngine.cpp" line="377"/>
         <source>%1 was rolled back to where it was</source>
         <translation>%1 wurde auf den vorherigen Stand zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="375"/>
+        <location filename="../deploy/DeployEngine.cpp" line="382"/>
         <source>%1 was not touched</source>
         <translation>%1 blieb unberührt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="386"/>
+        <location filename="../deploy/DeployEngine.cpp" line="393"/>
         <source>nothing to change</source>
         <translation>nichts zu ändern</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="404"/>
+        <location filename="../deploy/DeployEngine.cpp" line="411"/>
         <source>waiting for %1:%2 over mutual TLS</source>
         <translation>es wird auf %1:%2 über gegenseitiges TLS gewartet</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="408"/>
+        <location filename="../deploy/DeployEngine.cpp" line="415"/>
         <source>the agent at %1:%2 did not answer over mutual TLS (%3). Its journal:
 %4</source>
         <translation>der Agent unter %1:%2 hat nicht über gegenseitiges TLS geantwortet (%3). Sein Journal:
 %4</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="413"/>
+        <location filename="../deploy/DeployEngine.cpp" line="420"/>
         <source>the agent answers</source>
         <translation>der Agent antwortet</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="434"/>
+        <location filename="../deploy/DeployEngine.cpp" line="441"/>
         <source>the agent did not answer (%1)</source>
         <translation>der Agent hat nicht geantwortet (%1)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="442"/>
+        <location filename="../deploy/DeployEngine.cpp" line="449"/>
         <source>taken over: batond %1 runs on %2 and %3 with the ucarp-* stanzas&apos; settings, ucarp is stopped and its lines commented out; %4 holds the VIP</source>
         <translation>übernommen: batond %1 läuft auf %2 und %3 mit den Einstellungen der ucarp-*-Zeilen, ucarp ist gestoppt und seine Zeilen sind auskommentiert; %4 hält die VIP</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="446"/>
+        <location filename="../deploy/DeployEngine.cpp" line="453"/>
         <source>deployed: batond %1 runs on %2 and %3 and answers over mutual TLS</source>
         <translation>verteilt: batond %1 läuft auf %2 und %3 und antwortet über gegenseitiges TLS</translation>
     </message>
@@ -2693,85 +2693,85 @@
         <translation>; mit bereiter Partnerverbindung meldet %1 es %2 sofort, und der Ausfall ist weit kürzer</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="370"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="376"/>
         <source>asked %1 to take %2 down (its agent restores it after %3 s)</source>
         <translation>%1 gebeten, %2 abzuschalten (sein Agent stellt sie nach %3 s wieder her)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="380"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="386"/>
         <source>%1 answers again and takes the VIP back (preempt) within %2 ms of outage</source>
         <translation>%1 antwortet wieder und übernimmt die VIP zurück (preempt), mit höchstens %2 ms Ausfall</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="383"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="389"/>
         <source>%1 answers again, %2 rejoins as BACKUP; no second outage (over %3 ms)</source>
         <translation>%1 antwortet wieder, %2 kehrt als BACKUP zurück; kein zweiter Ausfall (über %3 ms)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="388"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="394"/>
         <source>asked %1 to bring %2 up</source>
         <translation>%1 gebeten, %2 anzuschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="391"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="397"/>
         <source>%1 takes the VIP at once; the VIP answers again within %2 ms</source>
         <translation>%1 übernimmt die VIP sofort; die VIP antwortet innerhalb von %2 ms wieder</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="395"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="401"/>
         <source>asked %1 to hand the VIP over</source>
         <translation>%1 gebeten, die VIP zu übergeben</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="402"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="408"/>
         <source>%1&apos;s agent dies without a bow-out; %2 takes the VIP within %3 ms; the agent is restarted and removes the VIP it left behind within %4 ms of the takeover</source>
         <translation>Der Agent von %1 stirbt ohne Abmeldung; %2 übernimmt die VIP innerhalb von %3 ms; der Agent wird neu gestartet und entfernt die zurückgelassene VIP innerhalb von %4 ms nach der Übernahme</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="408"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="414"/>
         <source>asked %1&apos;s agent to crash (it dies %2 ms later, leaving its VIP)</source>
         <translation>den Agenten von %1 zum Absturz aufgefordert (er stirbt %2 ms später und lässt seine VIP zurück)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="483"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="489"/>
         <source>%1 reports MASTER (agent time %2)</source>
         <translation>%1 meldet MASTER (Zeit des Agenten %2)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="488"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="494"/>
         <source>%1&apos;s agent is back: started %2 after the reboot command</source>
         <translation>Der Agent von %1 ist zurück: gestartet %2 nach dem Neustartbefehl</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="495"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="501"/>
         <source>as expected so far; watching %1 ms more</source>
         <translation>bisher wie erwartet; noch %1 ms beobachten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="545"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="551"/>
         <source>the VIP %1 did not answer again (%2 echoes lost so far)</source>
         <translation>die VIP %1 antwortete nicht wieder (bisher %2 Echos verloren)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="550"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="556"/>
         <source>second VIP outage of %1 ms, more than the %2 ms allowed (%3)</source>
         <translation>zweiter VIP-Ausfall von %1 ms, mehr als die erlaubten %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="551"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="557"/>
         <source>VIP outage of %1 ms exceeds the bound of %2 ms (%3)</source>
         <translation>VIP-Ausfall von %1 ms überschreitet die Grenze von %2 ms (%3)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="567"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="573"/>
         <source>%1 kept answering with %2 down</source>
         <translation>%1 antwortete weiter, obwohl %2 abgeschaltet war</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="569"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="587"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="596"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="679"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="575"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="599"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="608"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="691"/>
         <source>%1 did not report MASTER</source>
         <translation>%1 meldete nicht MASTER</translation>
     </message>
@@ -2781,93 +2781,93 @@
         <translation>%1 übernahm auf Meldung von %2 über die Partnerverbindung (der schnelle Weg), ohne sein Master-down-Intervall abzuwarten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="575"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="587"/>
         <source>%1 did not answer within %2 ms of the link coming up</source>
         <translation>%1 antwortete nicht innerhalb von %2 ms nach dem Anschalten</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="580"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="592"/>
         <source>%1&apos;s agent does not report %2 up</source>
         <translation>Der Agent von %1 meldet %2 nicht als aktiv</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="582"/>
-        <location filename="../console/drill/DrillEngine.cpp" line="700"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="594"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="712"/>
         <source>not exactly one MASTER afterwards</source>
         <translation>danach nicht genau ein MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="599"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="611"/>
         <source>%1 took over %2 ms after the crash command, more than the bound of %3 ms (%4)</source>
         <translation>%1 übernahm %2 ms nach dem Absturzbefehl, mehr als die Grenze von %3 ms (%4)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="607"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="619"/>
         <source>%1&apos;s agent did not come back: the VIP it left may still answer there</source>
         <translation>Der Agent von %1 kam nicht zurück: die zurückgelassene VIP antwortet dort womöglich noch</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="611"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="623"/>
         <source>%1&apos;s restarted agent holds the VIP</source>
         <translation>Der neu gestartete Agent von %1 hält die VIP</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="621"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="633"/>
         <source>the VIP stayed on %1 for %2 ms after %3 took over (allowed: %4 ms for the agent&apos;s restart)</source>
         <translation>die VIP blieb %2 ms auf %1, nachdem %3 übernommen hatte (erlaubt: %4 ms für den Neustart des Agenten)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="628"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="640"/>
         <source>both agents reported MASTER for %1 ms</source>
         <translation>beide Agenten meldeten %1 ms lang MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="631"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="643"/>
         <source>the VIP&apos;s MAC went back and forth for %1 ms: two machines answered for it</source>
         <translation>die MAC der VIP wechselte %1 ms lang hin und her: zwei Maschinen antworteten für sie</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="636"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="648"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="637"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="649"/>
         <source>failed: %1</source>
         <translation>nicht bestanden: %1</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="659"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="671"/>
         <source>%1&apos;s server reboots (systemctl reboot over SSH); %2 takes the VIP within %3 ms of the command; the server boots and its agent is back within %4 s; then %5 holds the VIP, the only MASTER</source>
         <translation>Der Server von %1 startet neu (systemctl reboot per SSH); %2 übernimmt die VIP innerhalb von %3 ms nach dem Befehl; der Server fährt hoch und sein Agent ist innerhalb von %4 s zurück; danach hält %5 die VIP als einziger MASTER</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="667"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="679"/>
         <source>asked %1&apos;s server to reboot over SSH (systemctl reboot)</source>
         <translation>den Server von %1 per SSH zum Neustart aufgefordert (systemctl reboot)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="682"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="694"/>
         <source>%1 took over %2 ms after the reboot command, more than the bound of %3 ms (%4)</source>
         <translation>%1 übernahm %2 ms nach dem Neustartbefehl, mehr als die Grenze von %3 ms (%4)</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="688"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="700"/>
         <source>%1 kept answering: the server did not go down</source>
         <translation>%1 antwortete weiter: der Server fuhr nicht herunter</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="693"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="705"/>
         <source>%1&apos;s agent was not back within %2 s of the reboot: is batond enabled to start at boot?</source>
         <translation>Der Agent von %1 war %2 s nach dem Neustart nicht zurück: ist batond für den Start beim Hochfahren aktiviert?</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="703"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="715"/>
         <source>%1 holds the VIP afterwards, not %2</source>
         <translation>Danach hält %1 die VIP, nicht %2</translation>
     </message>
     <message>
-        <location filename="../console/drill/DrillEngine.cpp" line="712"/>
+        <location filename="../console/drill/DrillEngine.cpp" line="724"/>
         <source>second VIP outage of %1 ms when %2 came back, more than the %3 ms allowed (%4)</source>
         <translation>zweiter VIP-Ausfall von %1 ms, als %2 zurückkam, mehr als die erlaubten %3 ms (%4)</translation>
     </message>
@@ -3447,274 +3447,279 @@
 <context>
     <name>baton::MainWindow</name>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="73"/>
-        <location filename="../gui/MainWindow.cpp" line="438"/>
-        <location filename="../gui/MainWindow.cpp" line="519"/>
+        <location filename="../gui/MainWindow.cpp" line="74"/>
+        <location filename="../gui/MainWindow.cpp" line="440"/>
+        <location filename="../gui/MainWindow.cpp" line="521"/>
         <source>Baton</source>
         <translation>Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="96"/>
+        <location filename="../gui/MainWindow.cpp" line="97"/>
         <source>SPLIT BRAIN</source>
         <translation>SPLIT BRAIN</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="98"/>
+        <location filename="../gui/MainWindow.cpp" line="99"/>
         <source>SUSPECTED FORGED ADVERTS</source>
         <translation>VERDACHT AUF GEFÄLSCHTE ADVERTS</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="127"/>
+        <location filename="../gui/MainWindow.cpp" line="128"/>
         <source>Baton %1</source>
         <translation>Baton %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="134"/>
+        <location filename="../gui/MainWindow.cpp" line="135"/>
         <source>%1 stopped answering (first echo lost at %2)</source>
         <translation>%1 antwortet nicht mehr (erstes Echo verloren um %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="140"/>
+        <location filename="../gui/MainWindow.cpp" line="141"/>
         <source>%1 answers again, after %2 s without answer</source>
         <translation>%1 antwortet wieder, nach %2 s ohne Antwort</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="150"/>
+        <location filename="../gui/MainWindow.cpp" line="151"/>
         <source>Your cluster list cannot be read, so Baton will not change it: %1</source>
         <translation>Ihre Clusterliste kann nicht gelesen werden, daher ändert Baton sie nicht: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="169"/>
+        <location filename="../gui/MainWindow.cpp" line="170"/>
         <source>&amp;Add cluster…</source>
         <translation>Cluster &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="171"/>
+        <location filename="../gui/MainWindow.cpp" line="172"/>
         <source>&amp;Edit cluster…</source>
         <translation>Cluster be&amp;arbeiten…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="173"/>
+        <location filename="../gui/MainWindow.cpp" line="174"/>
         <source>&amp;Remove cluster</source>
         <translation>Cluster &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="175"/>
+        <location filename="../gui/MainWindow.cpp" line="176"/>
         <source>Failover &amp;drills…</source>
         <translation>Failover-&amp;Übungen …</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="176"/>
+        <location filename="../gui/MainWindow.cpp" line="177"/>
         <source>Run a guided failover drill with a report, or see past drills</source>
         <translation>Eine geführte Failover-Übung mit Bericht durchführen oder frühere Übungen ansehen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="181"/>
+        <location filename="../gui/MainWindow.cpp" line="182"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="185"/>
+        <location filename="../gui/MainWindow.cpp" line="186"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="195"/>
+        <location filename="../gui/MainWindow.cpp" line="196"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="204"/>
+        <location filename="../gui/MainWindow.cpp" line="205"/>
         <source>No cluster</source>
         <translation>Kein Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="206"/>
+        <location filename="../gui/MainWindow.cpp" line="207"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="209"/>
+        <location filename="../gui/MainWindow.cpp" line="210"/>
         <source>Cluster: </source>
         <translation>Cluster: </translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="222"/>
+        <location filename="../gui/MainWindow.cpp" line="223"/>
         <source>&lt;h2&gt;No cluster is open&lt;/h2&gt;&lt;p&gt;Add a cluster to watch it: its name, VIP and vhid, both nodes with the addresses of their agents, and the PKI folder with this console&apos;s certificate (made with &lt;tt&gt;batonctl pki init&lt;/tt&gt; and &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Use &lt;b&gt;Cluster → Add cluster…&lt;/b&gt;, or start Baton with &lt;tt&gt;--cluster FILE&lt;/tt&gt; to open a cluster definition file directly.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Kein Cluster geöffnet&lt;/h2&gt;&lt;p&gt;Fügen Sie einen Cluster hinzu, um ihn zu überwachen: seinen Namen, VIP und vhid, beide Knoten mit den Adressen ihrer Agenten sowie den PKI-Ordner mit dem Zertifikat dieser Konsole (erstellt mit &lt;tt&gt;batonctl pki init&lt;/tt&gt; und &lt;tt&gt;batonctl pki issue-console&lt;/tt&gt;).&lt;/p&gt;&lt;p&gt;Verwenden Sie &lt;b&gt;Cluster → Cluster hinzufügen…&lt;/b&gt; oder starten Sie Baton mit &lt;tt&gt;--cluster DATEI&lt;/tt&gt;, um eine Cluster-Definitionsdatei direkt zu öffnen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="230"/>
+        <location filename="../gui/MainWindow.cpp" line="231"/>
         <source>Add cluster…</source>
         <translation>Cluster hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="333"/>
+        <location filename="../gui/MainWindow.cpp" line="334"/>
         <source>%1 — Baton</source>
         <translation>%1 — Baton</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="336"/>
+        <location filename="../gui/MainWindow.cpp" line="337"/>
         <source>Opened cluster %1: VIP %2, vhid %3</source>
         <translation>Cluster %1 geöffnet: VIP %2, vhid %3</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="340"/>
+        <location filename="../gui/MainWindow.cpp" line="341"/>
         <source>This cluster definition breaks a rule: %1</source>
         <translation>Diese Cluster-Definition verletzt eine Regel: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="372"/>
+        <location filename="../gui/MainWindow.cpp" line="373"/>
         <source>The agents are not contacted: this console&apos;s certificate cannot be loaded (%1). Set the cluster&apos;s PKI folder (Cluster → Edit cluster…) to the folder made by batonctl pki init, with a console certificate issued by batonctl pki issue-console.</source>
         <translation>Die Agenten werden nicht kontaktiert: Das Zertifikat dieser Konsole kann nicht geladen werden (%1). Legen Sie als PKI-Ordner des Clusters (Cluster → Cluster bearbeiten…) den von batonctl pki init angelegten Ordner fest, mit einem von batonctl pki issue-console ausgestellten Konsolenzertifikat.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="377"/>
+        <location filename="../gui/MainWindow.cpp" line="378"/>
         <source>No node view without this console&apos;s certificate: see above.</source>
         <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="426"/>
+        <location filename="../gui/MainWindow.cpp" line="428"/>
         <source>Closed cluster %1</source>
         <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="849"/>
+        <location filename="../gui/MainWindow.cpp" line="693"/>
+        <source>Started with --start-in-tray, but this desktop shows no tray icons: here is the window</source>
+        <translation>Mit --start-in-tray gestartet, aber dieser Desktop zeigt keine Symbole im Infobereich: hier ist das Fenster</translation>
+    </message>
+    <message>
+        <location filename="../gui/MainWindow.cpp" line="864"/>
         <source>%1 (not saved)</source>
         <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="850"/>
+        <location filename="../gui/MainWindow.cpp" line="865"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="537"/>
+        <location filename="../gui/MainWindow.cpp" line="539"/>
         <source>Add cluster</source>
         <translation>Cluster hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="291"/>
+        <location filename="../gui/MainWindow.cpp" line="292"/>
         <source>The cluster file cannot be used: %1</source>
         <translation>Die Cluster-Datei kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="399"/>
+        <location filename="../gui/MainWindow.cpp" line="401"/>
         <source>Agent at %1:%2</source>
         <translation>Agent unter %1:%2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="549"/>
+        <location filename="../gui/MainWindow.cpp" line="551"/>
         <source>Edit cluster</source>
         <translation>Cluster bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="550"/>
+        <location filename="../gui/MainWindow.cpp" line="552"/>
         <source>Edit cluster and add it to the list</source>
         <translation>Cluster bearbeiten und zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="572"/>
+        <location filename="../gui/MainWindow.cpp" line="574"/>
         <source>The cluster is open but was not saved. %1</source>
         <translation>Der Cluster ist geöffnet, wurde aber nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="576"/>
+        <location filename="../gui/MainWindow.cpp" line="578"/>
         <source>Saved %1 in %2</source>
         <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="622"/>
+        <location filename="../gui/MainWindow.cpp" line="624"/>
         <source>The cluster&apos;s new settings were not saved. %1</source>
         <translation>Die neuen Einstellungen des Clusters wurden nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="632"/>
+        <location filename="../gui/MainWindow.cpp" line="634"/>
         <source>Remove cluster</source>
         <translation>Cluster entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="633"/>
+        <location filename="../gui/MainWindow.cpp" line="635"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
         <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="744"/>
+        <location filename="../gui/MainWindow.cpp" line="759"/>
         <source>Agent %1 is live (%2 access)</source>
         <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="746"/>
+        <location filename="../gui/MainWindow.cpp" line="761"/>
         <source>operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="746"/>
+        <location filename="../gui/MainWindow.cpp" line="761"/>
         <source>read-only</source>
         <translation>nur lesend</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="750"/>
+        <location filename="../gui/MainWindow.cpp" line="765"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
         <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="755"/>
+        <location filename="../gui/MainWindow.cpp" line="770"/>
         <source>Agent unreachable: %1</source>
         <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="773"/>
+        <location filename="../gui/MainWindow.cpp" line="788"/>
         <source>Suspected forgery: %1</source>
         <translation>Verdacht auf Fälschung: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="777"/>
+        <location filename="../gui/MainWindow.cpp" line="792"/>
         <source>Someone on this network may be replaying or editing the pair&apos;s adverts; the agents ignore them. See the event log and docs/batond.md, &quot;Forged adverts&quot;.</source>
         <translation>Jemand in diesem Netz spielt möglicherweise Adverts des Paares erneut ein oder verändert sie; die Agenten ignorieren sie. Siehe das Ereignisprotokoll und docs/batond.md, „Forged adverts“.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="789"/>
+        <location filename="../gui/MainWindow.cpp" line="804"/>
         <source>Split brain: %1</source>
         <translation>Split Brain: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="793"/>
+        <location filename="../gui/MainWindow.cpp" line="808"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
         <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="801"/>
+        <location filename="../gui/MainWindow.cpp" line="816"/>
         <source>Probing with: %1</source>
         <translation>Prüfung mit: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="89"/>
+        <location filename="../gui/MainWindow.cpp" line="90"/>
         <source>The VIP is answered by %1</source>
         <translation>Die VIP wird von %1 beantwortet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="90"/>
+        <location filename="../gui/MainWindow.cpp" line="91"/>
         <source>The VIP moved from %1 to %2</source>
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="870"/>
+        <location filename="../gui/MainWindow.cpp" line="885"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="178"/>
+        <location filename="../gui/MainWindow.cpp" line="179"/>
         <source>De&amp;ploy cluster…</source>
         <translation>Cluster &amp;verteilen…</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="179"/>
+        <location filename="../gui/MainWindow.cpp" line="180"/>
         <source>Install and configure the agents on both servers over SSH</source>
         <translation>Die Agenten auf beiden Servern über SSH installieren und einrichten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="612"/>
+        <location filename="../gui/MainWindow.cpp" line="614"/>
         <source>Deployed %1: connecting to both agents</source>
         <translation>%1 verteilt: Verbindung zu beiden Agenten wird aufgebaut</translation>
     </message>
@@ -3798,327 +3803,327 @@
     </message>
     <message>
         <location filename="../gui/node/NodeCard.cpp" line="163"/>
-        <location filename="../gui/node/NodeCard.cpp" line="482"/>
+        <location filename="../gui/node/NodeCard.cpp" line="488"/>
         <source>Start &amp;maintenance</source>
         <translation>&amp;Wartungsmodus starten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="264"/>
+        <location filename="../gui/node/NodeCard.cpp" line="270"/>
         <source>unknown — last seen %1 ago</source>
         <translation>unbekannt — zuletzt gesehen vor %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="266"/>
+        <location filename="../gui/node/NodeCard.cpp" line="272"/>
         <source>unknown — connecting…</source>
         <translation>unbekannt — Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="268"/>
+        <location filename="../gui/node/NodeCard.cpp" line="274"/>
         <source>unknown — never reached</source>
         <translation>unbekannt — nie erreicht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="277"/>
+        <location filename="../gui/node/NodeCard.cpp" line="283"/>
         <source>Last known: %1 at %2</source>
         <translation>Zuletzt bekannt: %1 um %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="285"/>
+        <location filename="../gui/node/NodeCard.cpp" line="291"/>
         <source>NO GROUPS</source>
         <translation>KEINE GRUPPEN</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="288"/>
+        <location filename="../gui/node/NodeCard.cpp" line="294"/>
         <source>MAINTENANCE</source>
         <translation>WARTUNG</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="293"/>
+        <location filename="../gui/node/NodeCard.cpp" line="299"/>
         <source>MASTER</source>
         <translation>MASTER</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="297"/>
+        <location filename="../gui/node/NodeCard.cpp" line="303"/>
         <source>BACKUP</source>
         <translation>BACKUP</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="301"/>
+        <location filename="../gui/node/NodeCard.cpp" line="307"/>
         <source>INIT</source>
         <translation>INIT</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="315"/>
+        <location filename="../gui/node/NodeCard.cpp" line="321"/>
         <source>since %1, for %2 (%3)</source>
         <translation>seit %1, Dauer %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="334"/>
+        <location filename="../gui/node/NodeCard.cpp" line="340"/>
         <source>%1 · vhid %2 · %3</source>
         <translation>%1 · vhid %2 · %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="335"/>
+        <location filename="../gui/node/NodeCard.cpp" line="341"/>
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="335"/>
+        <location filename="../gui/node/NodeCard.cpp" line="341"/>
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="338"/>
+        <location filename="../gui/node/NodeCard.cpp" line="344"/>
         <source>%1 held here</source>
         <translation>%1 hier gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="338"/>
+        <location filename="../gui/node/NodeCard.cpp" line="344"/>
         <source>%1 not held</source>
         <translation>%1 nicht gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="339"/>
+        <location filename="../gui/node/NodeCard.cpp" line="345"/>
         <source>advbase %1 s · advskew %2 · demote %3 · preempt %4</source>
         <translation>advbase %1 s · advskew %2 · demote %3 · preempt %4</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="343"/>
+        <location filename="../gui/node/NodeCard.cpp" line="349"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="343"/>
+        <location filename="../gui/node/NodeCard.cpp" line="349"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="345"/>
+        <location filename="../gui/node/NodeCard.cpp" line="351"/>
         <source>none heard</source>
         <translation>keiner gehört</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="348"/>
+        <location filename="../gui/node/NodeCard.cpp" line="354"/>
         <source>%1, heard %2 ago</source>
         <translation>%1, gehört vor %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="352"/>
+        <location filename="../gui/node/NodeCard.cpp" line="358"/>
         <source>vhid %1 on %2: %3</source>
         <translation>vhid %1 auf %2: %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="369"/>
+        <location filename="../gui/node/NodeCard.cpp" line="375"/>
         <source>the agent cannot use its certificate files (%1): renew them before its channel restarts</source>
         <translation>der Agent kann seine Zertifikatsdateien nicht verwenden (%1): erneuern Sie sie, bevor sein Kanal neu startet</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="373"/>
+        <location filename="../gui/node/NodeCard.cpp" line="379"/>
         <source>expired on %1</source>
         <translation>abgelaufen am %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="374"/>
+        <location filename="../gui/node/NodeCard.cpp" line="380"/>
         <source>expires in %1, on %2: issue a new one (batonctl pki issue-agent --replace)</source>
         <translation>läuft in %1 ab, am %2: stellen Sie ein neues aus (batonctl pki issue-agent --replace)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="389"/>
+        <location filename="../gui/node/NodeCard.cpp" line="395"/>
         <source>Agent: connecting to %1:%2…</source>
         <translation>Agent: Verbindung zu %1:%2 wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="393"/>
+        <location filename="../gui/node/NodeCard.cpp" line="399"/>
         <source>Agent: live · last heartbeat %1 ago · %2</source>
         <translation>Agent: aktiv · letzter Heartbeat vor %1 · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="395"/>
+        <location filename="../gui/node/NodeCard.cpp" line="401"/>
         <source>operator access</source>
         <translation>Bedienzugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="396"/>
+        <location filename="../gui/node/NodeCard.cpp" line="402"/>
         <source>read-only access</source>
         <translation>nur Lesezugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="401"/>
+        <location filename="../gui/node/NodeCard.cpp" line="407"/>
         <source>Agent: stale · connected, but nothing heard for %1</source>
         <translation>Agent: veraltet · verbunden, aber seit %1 keine Nachricht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="411"/>
+        <location filename="../gui/node/NodeCard.cpp" line="417"/>
         <source>Agent: unreachable (expected: its link is down until %1) · %2</source>
         <translation>Agent: nicht erreichbar (erwartet: sein Link ist bis %1 down) · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="417"/>
+        <location filename="../gui/node/NodeCard.cpp" line="423"/>
         <source>Agent: unreachable · %1 · retrying every %2 s</source>
         <translation>Agent: nicht erreichbar · %1 · neuer Versuch alle %2 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="434"/>
+        <location filename="../gui/node/NodeCard.cpp" line="440"/>
         <source>%1 comes back in %2 (at %3)</source>
         <translation>%1 wird in %2 wieder aktiviert (um %3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="438"/>
+        <location filename="../gui/node/NodeCard.cpp" line="444"/>
         <source>%1 was due back at %2</source>
         <translation>%1 hätte um %2 wieder aktiv sein sollen</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="453"/>
+        <location filename="../gui/node/NodeCard.cpp" line="459"/>
         <source>The agent is not connected live.</source>
         <translation>Der Agent ist nicht aktiv verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="455"/>
+        <location filename="../gui/node/NodeCard.cpp" line="461"/>
         <source>This console&apos;s certificate is read-only: it may watch, not change anything.</source>
         <translation>Das Zertifikat dieser Konsole erlaubt nur Lesezugriff: Sie dürfen beobachten, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="457"/>
+        <location filename="../gui/node/NodeCard.cpp" line="463"/>
         <source>The agent has no CARP group.</source>
         <translation>Der Agent hat keine CARP-Gruppe.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="459"/>
+        <location filename="../gui/node/NodeCard.cpp" line="465"/>
         <source>Waiting for the agent&apos;s answer to the last command.</source>
         <translation>Warten auf die Antwort des Agenten auf den letzten Befehl.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="470"/>
+        <location filename="../gui/node/NodeCard.cpp" line="476"/>
         <source>%1 is already down; the agent brings it back by itself.</source>
         <translation>%1 ist bereits deaktiviert; der Agent aktiviert die Schnittstelle selbstständig wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="471"/>
+        <location filename="../gui/node/NodeCard.cpp" line="477"/>
         <source>Set %1 down on this node; the agent brings it back after a delay you choose.</source>
         <translation>%1 auf diesem Knoten deaktivieren; der Agent aktiviert die Schnittstelle nach einer von Ihnen gewählten Zeit wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="473"/>
+        <location filename="../gui/node/NodeCard.cpp" line="479"/>
         <source>%1 is down already.</source>
         <translation>%1 ist bereits deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="475"/>
+        <location filename="../gui/node/NodeCard.cpp" line="481"/>
         <source>Set %1 up now instead of at its restore deadline.</source>
         <translation>%1 jetzt aktivieren statt zum geplanten Wiederherstellungszeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="476"/>
+        <location filename="../gui/node/NodeCard.cpp" line="482"/>
         <source>No restore is pending: %1 is up.</source>
         <translation>Keine Wiederherstellung ausstehend: %1 ist aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="479"/>
+        <location filename="../gui/node/NodeCard.cpp" line="485"/>
         <source>Give up the VIP now: the peer takes over at once.</source>
         <translation>VIP jetzt abgeben: Der Peer übernimmt sofort.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="480"/>
+        <location filename="../gui/node/NodeCard.cpp" line="486"/>
         <source>Only the master can hand over.</source>
         <translation>Nur der MASTER kann eine Übergabe durchführen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="482"/>
+        <location filename="../gui/node/NodeCard.cpp" line="488"/>
         <source>End &amp;maintenance</source>
         <translation>&amp;Wartungsmodus beenden</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="484"/>
+        <location filename="../gui/node/NodeCard.cpp" line="490"/>
         <source>Let this node take part in elections again.</source>
         <translation>Diesen Knoten wieder an Wahlen teilnehmen lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="485"/>
+        <location filename="../gui/node/NodeCard.cpp" line="491"/>
         <source>Keep this node backup (demoted) until maintenance ends, also across restarts.</source>
         <translation>Diesen Knoten bis zum Ende des Wartungsmodus als BACKUP halten (demoted), auch über Neustarts hinweg.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="525"/>
+        <location filename="../gui/node/NodeCard.cpp" line="531"/>
         <source>Taking %1 down for %2</source>
         <translation>Deaktivieren von %1 für %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="536"/>
+        <location filename="../gui/node/NodeCard.cpp" line="542"/>
         <source>Bringing %1 up</source>
         <translation>Aktivieren von %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="543"/>
+        <location filename="../gui/node/NodeCard.cpp" line="549"/>
         <source>Handing over</source>
         <translation>Übergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="552"/>
+        <location filename="../gui/node/NodeCard.cpp" line="558"/>
         <source>Starting maintenance</source>
         <translation>Starten des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="552"/>
+        <location filename="../gui/node/NodeCard.cpp" line="558"/>
         <source>Ending maintenance</source>
         <translation>Beenden des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="559"/>
+        <location filename="../gui/node/NodeCard.cpp" line="565"/>
         <source>%1 failed: the agent is not connected.</source>
         <translation>%1 fehlgeschlagen: Der Agent ist nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="563"/>
+        <location filename="../gui/node/NodeCard.cpp" line="569"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="577"/>
+        <location filename="../gui/node/NodeCard.cpp" line="583"/>
         <source>%1 is down; the agent brings it back at %2.</source>
         <translation>%1 ist deaktiviert; der Agent aktiviert die Schnittstelle um %2 wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="583"/>
+        <location filename="../gui/node/NodeCard.cpp" line="589"/>
         <source>%1 is up again.</source>
         <translation>%1 ist wieder aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="586"/>
+        <location filename="../gui/node/NodeCard.cpp" line="592"/>
         <source>Handed over: the peer takes the VIP.</source>
         <translation>Übergeben: Der Peer übernimmt die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="589"/>
+        <location filename="../gui/node/NodeCard.cpp" line="595"/>
         <source>Maintenance is on: this node stays backup.</source>
         <translation>Wartungsmodus ist an: Dieser Knoten bleibt BACKUP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="590"/>
+        <location filename="../gui/node/NodeCard.cpp" line="596"/>
         <source>Maintenance is off.</source>
         <translation>Wartungsmodus ist aus.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="594"/>
+        <location filename="../gui/node/NodeCard.cpp" line="600"/>
         <source>%1: done.</source>
         <translation>%1: erledigt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="607"/>
+        <location filename="../gui/node/NodeCard.cpp" line="613"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="616"/>
+        <location filename="../gui/node/NodeCard.cpp" line="622"/>
         <source>%1: no answer, the connection was lost. The node&apos;s state shows once the agent is back.</source>
         <translation>%1: keine Antwort, die Verbindung ging verloren. Der Zustand des Knotens wird angezeigt, sobald der Agent wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="625"/>
+        <location filename="../gui/node/NodeCard.cpp" line="631"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="627"/>
+        <location filename="../gui/node/NodeCard.cpp" line="633"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -4327,32 +4332,32 @@
     </message>
     <message>
         <location filename="../gui/reach/ReachabilityPanel.cpp" line="119"/>
-        <location filename="../gui/reach/ReachabilityPanel.cpp" line="208"/>
+        <location filename="../gui/reach/ReachabilityPanel.cpp" line="225"/>
         <source>DOWN</source>
         <translation>DOWN</translation>
     </message>
     <message>
-        <location filename="../gui/reach/ReachabilityPanel.cpp" line="151"/>
+        <location filename="../gui/reach/ReachabilityPanel.cpp" line="152"/>
         <source>Each address every %1 ms. %2</source>
         <translation>Jede Adresse alle %1 ms. %2</translation>
     </message>
     <message>
-        <location filename="../gui/reach/ReachabilityPanel.cpp" line="204"/>
+        <location filename="../gui/reach/ReachabilityPanel.cpp" line="221"/>
         <source>UP</source>
         <translation>UP</translation>
     </message>
     <message>
-        <location filename="../gui/reach/ReachabilityPanel.cpp" line="212"/>
+        <location filename="../gui/reach/ReachabilityPanel.cpp" line="229"/>
         <source>?</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../gui/reach/ReachabilityPanel.cpp" line="219"/>
+        <location filename="../gui/reach/ReachabilityPanel.cpp" line="236"/>
         <source>No answer and no loss yet</source>
         <translation>Noch keine Antwort und kein Verlust</translation>
     </message>
     <message>
-        <location filename="../gui/reach/ReachabilityPanel.cpp" line="229"/>
+        <location filename="../gui/reach/ReachabilityPanel.cpp" line="246"/>
         <source>%1 % (%2/%3)</source>
         <translation>%1 % (%2/%3)</translation>
     </message>
@@ -4516,9 +4521,19 @@
         <translation>Fenster öffnen, Darstellung prüfen, beenden.</translation>
     </message>
     <message>
-        <location filename="../gui/main.cpp" line="67"/>
+        <location filename="../gui/main.cpp" line="61"/>
+        <source>Start with only the tray icon, watching every cluster (for a session&apos;s autostart); without a tray the window shows.</source>
+        <translation>Nur mit dem Symbol im Infobereich starten und jeden Cluster überwachen (für den Autostart einer Sitzung); ohne Infobereich erscheint das Fenster.</translation>
+    </message>
+    <message>
+        <location filename="../gui/main.cpp" line="71"/>
         <source>--screenshot-after: expected milliseconds, got &apos;%1&apos;</source>
         <translation>--screenshot-after: Millisekunden erwartet, „%1“ erhalten</translation>
+    </message>
+    <message>
+        <location filename="../gui/main.cpp" line="94"/>
+        <source>--start-in-tray: this desktop shows no tray icons, so the window opens</source>
+        <translation>--start-in-tray: dieser Desktop zeigt keine Symbole im Infobereich, daher öffnet sich das Fenster</translation>
     </message>
 </context>
 </TS>
