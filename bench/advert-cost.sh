@@ -6,16 +6,47 @@
 # namespace (/proc/PID/task/TID/schedstat, nanoseconds), adverts are the packets node 1 sent and
 # node 2 received on eth0 (in steady state nothing else crosses the wire).
 #   sudo BATOND=build/agent/batond bench/advert-cost.sh [seconds-per-case]   (markdown to stdout)
+#   ADVERT_COST_CPUS="A B": node 1's agents on CPU A, node 2's on CPU B (taskset), e.g. "0 1" or "1 1";
+#   where the woken agent runs, against the one that sent the advert, decides much of the cost.
 # Cases: batond advbase 0 advskew 3 (11.7 ms) and keepalived VRRPv3 advert_int 0.01 (10 ms), one
-# group each; then batond with 1, 50 and 100 vhids at advbase 1 (one VIP each).
+# group each, keepalived once as Debian ships it (normal scheduling) and once on real-time scheduling
+# with its memory locked, as batond runs (vrrp_rt_priority, vrrp_no_swap); then batond with 1, 50
+# and 100 vhids at advbase 1 (one VIP each). And a yardstick for the backup: batond as MASTER
+# against tests/tools/LeanBackup.cpp (lean_backup, built with the tests), which does batond's work
+# per advert received on the same real-time policy but sleeps in a bare epoll_wait instead of the Qt
+# event loop: its backup figure minus batond's is what the event loop costs per advert.
+#   LEAN_BACKUP: its path (default: the build's tests/lean_backup next to BATOND's agent/).
 SECONDS_PER_CASE=${1:-30}
+LEAN_BACKUP=${LEAN_BACKUP:-$(dirname "$BATOND")/../tests/lean_backup}
 NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-3600} # the whole benchmark, not one test
 source "$(dirname "$0")/../tests/netns/lib.sh"
 require_root
+[[ -x $LEAN_BACKUP ]] ||
+    die "no lean_backup at $LEAN_BACKUP (build the target lean_backup, or set LEAN_BACKUP to it)"
 
 if ! command -v keepalived > /dev/null; then
     apt-get -o DPkg::Lock::Timeout=600 install -y keepalived > "$WORK/apt.log" 2>&1 ||
         die "cannot install keepalived: $(tail -n 5 "$WORK/apt.log")"
+fi
+
+[[ -z ${ADVERT_COST_CPUS:-} || $ADVERT_COST_CPUS =~ ^[0-9]+\ [0-9]+$ ]] ||
+    die "ADVERT_COST_CPUS must be two CPU numbers, node 1's then node 2's (e.g. \"0 1\"), not '$ADVERT_COST_CPUS'"
+
+# pinned N: the taskset prefix for node N's agents (none unless ADVERT_COST_CPUS is set).
+pinned() {
+    [[ -n ${ADVERT_COST_CPUS:-} ]] || return 0
+    local cpus
+    read -ra cpus <<< "$ADVERT_COST_CPUS"
+    echo taskset -c "${cpus[$(($1 - 1))]}"
+}
+if [[ -n ${ADVERT_COST_CPUS:-} ]]; then
+    start_batond() { # as lib.sh's, pinned
+        local n=$1
+        shift
+        ip netns exec "$(ns_of "$n")" $(pinned "$n") "$BATOND" "$@" >> "$WORK/batond$n.log" 2>&1 &
+        BATOND_PID[$n]=$!
+        PIDS+=("$!")
+    }
 fi
 
 reset_topology() {
@@ -60,13 +91,16 @@ batond_conf() {
     echo "$WORK/batond$n.conf"
 }
 
-keepalived_conf() { # keepalived_conf N
-    local n=$1
+# keepalived_conf N [realtime]: with `realtime`, the VRRP process on SCHED_RR at batond's priority
+# (10) with its memory locked.
+keepalived_conf() {
+    local n=$1 realtime=
+    [[ ${2:-} == realtime ]] && realtime=$'    vrrp_rt_priority 10\n    vrrp_no_swap\n'
     cat > "$WORK/keepalived$n.conf" << EOT
 global_defs {
     vrrp_version 3
     max_auto_priority -1
-}
+$realtime}
 vrrp_instance bench {
     state BACKUP
     interface eth0
@@ -81,10 +115,10 @@ EOT
     echo "$WORK/keepalived$n.conf"
 }
 
-start_keepalived() { # start_keepalived N
+start_keepalived() { # start_keepalived N [realtime]
     local n=$1
-    ip netns exec "$(ns_of "$n")" keepalived --dont-fork --log-console --vrrp \
-        --use-file "$(keepalived_conf "$n")" --pid "$WORK/k$n.pid" --vrrp_pid "$WORK/k$n-vrrp.pid" \
+    ip netns exec "$(ns_of "$n")" $(pinned "$n") keepalived --dont-fork --log-console --vrrp \
+        --use-file "$(keepalived_conf "$n" "${2:-}")" --pid "$WORK/k$n.pid" --vrrp_pid "$WORK/k$n-vrrp.pid" \
         >> "$WORK/keepalived$n.log" 2>&1 &
     PIDS+=("$!")
 }
@@ -112,11 +146,23 @@ case_batond() { # case_batond VHIDS BASE SKEW
     measure
 }
 
-case_keepalived() {
+case_lean() {
     reset_topology
-    start_keepalived 1
+    start_batond 1 --config "$(batond_conf 1 1 0 3)"
+    wait_until 10 has_vip 1 || die "batond on node 1 did not take the VIP"
+    ip netns exec "$N2" $(pinned 2) "$LEAN_BACKUP" --interface eth0 --source 192.0.2.12 --vip "$VIP" \
+        --password some_password --advbase 0 --advskew 4 >> "$WORK/lean_backup.log" 2>&1 &
+    PIDS+=("$!")
+    sleep 2
+    has_vip 2 && die "lean_backup took the VIP"
+    measure
+}
+
+case_keepalived() { # case_keepalived [realtime]
+    reset_topology
+    start_keepalived 1 "${1:-}"
     wait_until 10 has_vip 1 || die "keepalived on node 1 did not take the VIP: $(tail -n 5 "$WORK/keepalived1.log")"
-    start_keepalived 2
+    start_keepalived 2 "${1:-}"
     sleep 2
     has_vip 2 && die "both keepalived hold the VIP"
     measure
@@ -126,14 +172,19 @@ per_advert() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c * 10
 share() { awk -v c="$1" -v s="$SECONDS_PER_CASE" 'BEGIN { printf "%.2f", c / (s * 10) }'; }
 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "$SECONDS_PER_CASE s per case, load average before the run: $load ($(nproc) cores)."
+echo "$SECONDS_PER_CASE s per case, load average before the run: $load ($(nproc) cores)${ADVERT_COST_CPUS:+, node 1 on CPU ${ADVERT_COST_CPUS% *} and node 2 on CPU ${ADVERT_COST_CPUS#* }}."
 echo
 echo "| agent, interval | adverts sent / received | master CPU (ms) | µs per advert sent | backup CPU (ms) | µs per advert received |"
 echo "|---|---|---|---|---|---|"
 read -r m b tx rx <<< "$(case_batond 1 0 3)"
 echo "| batond, advbase 0 advskew 3 (11.7 ms) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+read -r m b tx rx <<< "$(case_lean)"
+echo "| batond as master, lean_backup as backup (batond's work per advert, no event loop) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+keepalived_version=$(keepalived --version 2>&1 | awk 'NR == 1 { print $2 }')
 read -r m b tx rx <<< "$(case_keepalived)"
-echo "| keepalived $(keepalived --version 2>&1 | awk 'NR == 1 { print $2 }') VRRPv3, advert_int 0.01 | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+echo "| keepalived $keepalived_version VRRPv3, advert_int 0.01 | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+read -r m b tx rx <<< "$(case_keepalived realtime)"
+echo "| keepalived $keepalived_version, the same on real-time scheduling (vrrp_rt_priority 10, vrrp_no_swap) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
 echo
 echo "| batond, advbase 1 | adverts sent / received | master CPU (ms) | share of a core | µs per advert sent | backup CPU (ms) | share of a core | µs per advert received |"
 echo "|---|---|---|---|---|---|---|---|"
