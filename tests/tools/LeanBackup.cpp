@@ -88,8 +88,8 @@ int main(int argc, char** argv)
         !error.isEmpty())
         return fail(error);
     const RealtimeSetup::Report realtime = RealtimeSetup::apply();
-    for (const QString& line : realtime.refused)
-        return fail(line);
+    if (!realtime.refused.isEmpty())
+        return fail(realtime.refused.join(QStringLiteral("; ")));
     if (const QString error = RealtimeSetup::lockMemory(); !error.isEmpty())
         return fail(error);
 
