@@ -23,14 +23,17 @@ has_vip 1 && die "node 1 kept the VIP after systemctl stop"
 sleep 1
 stop_probes
 outage=$(gap "$VIP" $((t0 - 500)))
-note "systemctl stop on the MASTER: client outage $outage ms"
-((outage <= 50)) || die "client outage $outage ms after systemctl stop exceeds 50 ms"
+lost_echoes=$(lost "$VIP" $((t0 - 500)))
+note "systemctl stop on the MASTER: $lost_echoes echoes lost at 10 ms, longest gap between replies $outage ms"
+# Counted in echoes never answered: a busy machine delays replies by tens of ms without any outage,
+# so the longest gap alone would overstate it.
+((lost_echoes * 10 <= 50)) || die "systemctl stop lost $lost_echoes echoes at 10 ms: more than 50 ms of VIP outage"
 journal 2 | matches "bow-out" || die "node 2 did not log the bow-out"
 node 1 systemctl start batond
 wait_until 5 agent_active 1 || die "batond on node 1 did not start again"
 sleep 4
 has_vip 2 || die "node 2 lost the VIP when node 1 came back"
-pass "systemctl stop: graceful hand-over, client outage $outage ms"
+pass "systemctl stop: graceful hand-over, $lost_echoes echoes lost (longest gap $outage ms)"
 
 # kill -9 on the MASTER (now node 2)
 pid=$(agent_pid 2)
