@@ -38,7 +38,7 @@ public:
     QString open(const QString& interface, int ifindex, quint32 group, quint8 vhid = 0);
     void close();
     bool isOpen() const { return m_fd >= 0; }
-    int descriptor() const { return m_fd; } // for a loop of its own (tests/tools/LeanBackup.cpp)
+    int descriptor() const { return m_fd; } // for a loop of its own (tests/tools/LeanAgent.cpp)
     int ifindex() const { return m_ifindex; }
     // Returns an empty string on success, else the error.
     QString send(QByteArrayView ipv4Packet);

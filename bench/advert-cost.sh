@@ -11,18 +11,19 @@
 # Cases: batond advbase 0 advskew 3 (11.7 ms) and keepalived VRRPv3 advert_int 0.01 (10 ms), one
 # group each, keepalived once as Debian ships it (normal scheduling) and once on real-time scheduling
 # with its memory locked, as batond runs (vrrp_rt_priority, vrrp_no_swap); then batond with 1, 50
-# and 100 vhids at advbase 1 (one VIP each). And a yardstick for the backup: batond as MASTER
-# against tests/tools/LeanBackup.cpp (lean_backup, built with the tests), which does batond's work
-# per advert received on the same real-time policy but sleeps in a bare epoll_wait instead of the Qt
-# event loop: its backup figure minus batond's is what the event loop costs per advert.
-#   LEAN_BACKUP: its path (default: the build's tests/lean_backup next to BATOND's agent/).
+# and 100 vhids at advbase 1 (one VIP each). And a yardstick for each side: tests/tools/LeanAgent.cpp
+# (lean_agent, built with the tests) does batond's work per advert on the same real-time policy but
+# sleeps in a bare epoll_wait instead of the Qt event loop, once as the backup of a batond master,
+# once as the master (adverts only, no VIP) of a batond backup: its figure against batond's is what
+# the event loop costs per advert.
+#   LEAN_AGENT: its path (default: the build's tests/lean_agent next to BATOND's agent/).
 SECONDS_PER_CASE=${1:-30}
-LEAN_BACKUP=${LEAN_BACKUP:-$(dirname "$BATOND")/../tests/lean_backup}
+LEAN_AGENT=${LEAN_AGENT:-$(dirname "$BATOND")/../tests/lean_agent}
 NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-3600} # the whole benchmark, not one test
 source "$(dirname "$0")/../tests/netns/lib.sh"
 require_root
-[[ -x $LEAN_BACKUP ]] ||
-    die "no lean_backup at $LEAN_BACKUP (build the target lean_backup, or set LEAN_BACKUP to it)"
+[[ -x $LEAN_AGENT ]] ||
+    die "no lean_agent at $LEAN_AGENT (build the target lean_agent, or set LEAN_AGENT to it)"
 
 if ! command -v keepalived > /dev/null; then
     apt-get -o DPkg::Lock::Timeout=600 install -y keepalived > "$WORK/apt.log" 2>&1 ||
@@ -146,20 +147,42 @@ case_batond() { # case_batond VHIDS BASE SKEW
     measure
 }
 
-case_lean() {
+# start_lean N SKEW [--master]: lean_agent in node N's namespace for vhid 1; its PID in LEAN_PID.
+start_lean() {
+    local n=$1 skew=$2
+    shift 2
+    ip netns exec "$(ns_of "$n")" $(pinned "$n") "$LEAN_AGENT" --interface eth0 --source "192.0.2.1$n" \
+        --vip "$VIP" --password some_password --advbase 0 --advskew "$skew" "$@" >> "$WORK/lean$n.log" 2>&1 &
+    LEAN_PID=$!
+    PIDS+=("$LEAN_PID")
+}
+
+# measure_lean N: measure, then fail if node N's lean_agent stopped meanwhile (it exits when refused
+# real-time, or as a backup when it stops hearing the master).
+measure_lean() {
+    local result
+    result=$(measure)
+    kill -0 "$LEAN_PID" 2> /dev/null || die "lean_agent on node $1 stopped: $(tail -n 5 "$WORK/lean$1.log")"
+    echo "$result"
+}
+
+case_lean_backup() {
     reset_topology
     start_batond 1 --config "$(batond_conf 1 1 0 3)"
     wait_until 10 has_vip 1 || die "batond on node 1 did not take the VIP"
-    ip netns exec "$N2" $(pinned 2) "$LEAN_BACKUP" --interface eth0 --source 192.0.2.12 --vip "$VIP" \
-        --password some_password --advbase 0 --advskew 4 >> "$WORK/lean_backup.log" 2>&1 &
-    local lean=$!
-    PIDS+=("$lean")
+    start_lean 2 4
     sleep 2
-    local result
-    result=$(measure)
-    # It exits when it cannot run as batond would, or when it stops hearing the master.
-    kill -0 "$lean" 2> /dev/null || die "lean_backup stopped: $(tail -n 5 "$WORK/lean_backup.log")"
-    echo "$result"
+    measure_lean 2
+}
+
+case_lean_master() {
+    reset_topology
+    start_lean 1 3 --master
+    sleep 1 # MASTER once it heard nobody for three advert intervals
+    start_batond 2 --config "$(batond_conf 2 1 0 3)"
+    sleep 2
+    has_vip 2 && die "batond on node 2 took the VIP from lean_agent"
+    measure_lean 1
 }
 
 case_keepalived() { # case_keepalived [realtime]
@@ -182,8 +205,10 @@ echo "| agent, interval | adverts sent / received | master CPU (ms) | µs per ad
 echo "|---|---|---|---|---|---|"
 read -r m b tx rx <<< "$(case_batond 1 0 3)"
 echo "| batond, advbase 0 advskew 3 (11.7 ms) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
-read -r m b tx rx <<< "$(case_lean)"
-echo "| batond as master, lean_backup as backup (batond's work per advert, no event loop) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+read -r m b tx rx <<< "$(case_lean_backup)"
+echo "| batond as master, lean_agent as backup (batond's work per advert, no event loop) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+read -r m b tx rx <<< "$(case_lean_master)"
+echo "| lean_agent as master, batond as backup | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
 keepalived_version=$(keepalived --version 2>&1 | awk 'NR == 1 { print $2 }')
 read -r m b tx rx <<< "$(case_keepalived)"
 echo "| keepalived $keepalived_version VRRPv3, advert_int 0.01 | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"

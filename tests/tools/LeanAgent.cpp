@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// lean_backup: a yardstick for bench/advert-cost.sh, not a failover agent. It does a batond
-// backup's work for each advert received — the same socket (CarpSocket: BPF filter, kernel
-// timestamps, recvmmsg), decoding, HMAC, forgery guard, advert history and CarpMachine, on
-// batond's real-time policy and locked memory (RealtimeSetup) — but sleeps in a bare epoll_wait
-// with a timerfd for the machine's deadline instead of the Qt event loop. The difference from
-// batond's figure is what the event loop costs per advert. It never takes the VIP: if the
-// machine wants to become MASTER it says so and exits 1.
+// lean_agent: a yardstick for bench/advert-cost.sh, not a failover agent. For one group it does
+// batond's work per advert — the same socket (CarpSocket: BPF filter, kernel timestamps,
+// recvmmsg), decoding, HMAC, forgery guard, advert history and CarpMachine, on batond's real-time
+// policy and locked memory (RealtimeSetup) — but sleeps in a bare epoll_wait with a timerfd for the
+// machine's deadline instead of the Qt event loop. The difference from batond's figure is what the
+// event loop costs per advert. It never touches addresses, ARP or hooks. As a backup (the default)
+// it exits 1 if the machine wants to become MASTER; with --master it takes that role (adverts
+// only, no VIP) when the machine does.
 #include "AdvertHistory.h"
 #include "CarpSocket.h"
 #include "RealtimeSetup.h"
@@ -32,7 +33,7 @@ using namespace baton;
 namespace {
 int fail(const QString& what)
 {
-    std::fprintf(stderr, "lean_backup: %s\n", qUtf8Printable(what));
+    std::fprintf(stderr, "lean_agent: %s\n", qUtf8Printable(what));
     return 2;
 }
 
@@ -60,7 +61,9 @@ int main(int argc, char** argv)
                                      QStringLiteral("s"), QStringLiteral("1"));
     const QCommandLineOption advskew(QStringLiteral("advskew"), QStringLiteral("advskew"),
                                      QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({iface, source, vip, password, vhid, advbase, advskew});
+    const QCommandLineOption master(QStringLiteral("master"),
+                                    QStringLiteral("become MASTER when the machine says"));
+    parser.addOptions({iface, source, vip, password, vhid, advbase, advskew, master});
     parser.addHelpOption();
     parser.process(app);
     const auto ourAddress = Ipv4::parse(parser.value(source));
@@ -104,6 +107,7 @@ int main(int argc, char** argv)
 
     quint16 ipId = 0;
     quint64 counter = 0;
+    const bool mayBeMaster = parser.isSet(master);
     int exitCode = -1;
     const auto apply = [&](const CarpActions& actions) {
         for (const CarpAction& a : actions) {
@@ -128,8 +132,8 @@ int main(int argc, char** argv)
             } else if (std::holds_alternative<action::CancelTimer>(a)) {
                 const itimerspec off{};
                 timerfd_settime(timer, 0, &off, nullptr);
-            } else if (std::holds_alternative<action::AddVips>(a)) {
-                std::fprintf(stderr, "lean_backup: the machine wants to become MASTER: no adverts heard\n");
+            } else if (std::holds_alternative<action::AddVips>(a) && !mayBeMaster) {
+                std::fprintf(stderr, "lean_agent: the machine wants to become MASTER: no adverts heard\n");
                 exitCode = 1;
             }
         }
