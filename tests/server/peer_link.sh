@@ -13,19 +13,10 @@ source "$(dirname "$0")/deploy_lib.bash"
 MGMT_CLUSTER="$DESK/managed.json"
 
 # Each server's interfaces file also brings up its management network, as an installer would.
+eval "lib_$(declare -f node_interfaces)"
 node_interfaces() {
-    cat <<EOT
-auto lo
-iface lo inet loopback
-
-auto eth0
-iface eth0 inet static
-  address 192.0.2.1$1/24
-
-auto mgmt0
-iface mgmt0 inet static
-  address 192.0.2.13$1/26
-EOT
+    lib_node_interfaces "$1"
+    printf '\nauto mgmt0\niface mgmt0 inet static\n  address 192.0.2.13%d/26\n' "$1"
 }
 # The management network's cables, its addresses left to the servers' ifupdown.
 eval "lib_$(declare -f server_topology)"
