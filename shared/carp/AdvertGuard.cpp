@@ -95,10 +95,12 @@ AdvertGuard::Verdict AdvertGuard::inspect(TimePoint now, const CarpAdvert& adver
     if (advert.source == m_ownSource)
         return {Trust::None, Sign::OwnAddress};
     if (advert.isBowOut()) {
-        // Only the master we follow can leave; as MASTER a bow-out changes nothing anyway.
+        // Only the master we follow can leave; as MASTER a bow-out changes nothing anyway. Before
+        // any advert since start or link-up there is no master to follow: the machine claims first
+        // rather than taking over, so a replay there is answered by the live master's advert.
         const bool fromMaster = machine.lastPeerHeard() && machine.lastPeer() == advert.source &&
                                 now - *machine.lastPeerHeard() <= machine.masterDownInterval();
-        if (machine.state() == CarpState::Backup && !fromMaster)
+        if (machine.state() == CarpState::Backup && machine.heardPeer() && !fromMaster)
             return {Trust::None, Sign::ForeignBowOut};
         return {};
     }

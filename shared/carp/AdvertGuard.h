@@ -27,7 +27,7 @@ public:
     {
         None,
         ReplayedCounter, // the counter was seen before: a replay or a network loop
-        ForeignBowOut,   // a bow-out from a node that is not the master being followed
+        ForeignBowOut,   // a bow-out from a node that is not the master being followed (one is)
         FieldChange,     // advbase/advskew/demote alternate between two values
         OwnAddress,      // our source address with a counter we never sent
         Flapping,        // advert-triggered takeovers and yields too often (the machine damps them)

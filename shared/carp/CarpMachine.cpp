@@ -97,6 +97,7 @@ CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert,
     if (m_state == CarpState::Init || !m_linkUp || advert.source == m_params.source ||
         advert.vhid != m_params.vhid)
         return {};
+    const bool cold = !m_heardPeer;
     m_heardPeer = true;
     m_lastPeerHeard = now;
     m_lastPeer = advert.source;
@@ -104,7 +105,7 @@ CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert,
         m_peerMasterDown = masterDownFor(advert);
     if (m_state == CarpState::Master)
         return onAdvertAsMaster(now, advert, mayTransition);
-    return onAdvertAsBackup(now, advert, mayTransition);
+    return onAdvertAsBackup(now, advert, mayTransition, cold);
 }
 
 CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& advert, bool mayTransition)
@@ -152,7 +153,8 @@ std::optional<CarpReason> CarpMachine::backupTakeoverReason(const CarpAdvert& ad
     return std::nullopt;
 }
 
-CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition)
+CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition,
+                                          bool cold)
 {
     CarpActions out;
     if (m_maintenance)
@@ -173,7 +175,12 @@ CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& adver
         return out;
     }
     if (const auto reason = backupTakeoverReason(advert); reason && !damped(now, out)) {
-        becomeMaster(now, *reason, out);
+        // A bow-out before any master was followed (a hand-over just after our start) cannot be
+        // told from a replayed one: announce first. A live master answers at once and wins.
+        if (*reason == CarpReason::BowOutReceived && cold && claimDuration() > Micros::zero())
+            claim(now, *reason, out);
+        else
+            becomeMaster(now, *reason, out);
         return out;
     }
     arm(now + (advert.isBowOut() ? masterDownInterval() : masterDownFor(advert)), out);
@@ -202,13 +209,10 @@ CarpActions CarpMachine::timerFired(TimePoint now)
     if (m_state != CarpState::Backup || !m_linkUp || m_maintenance)
         return out;
     if (!m_claiming && !m_heardPeer && claimDuration() > Micros::zero()) {
-        m_claiming = true;
-        out.emplace_back(ownAdvert());
-        arm(now + claimDuration(), out);
-        out.emplace_back(Notify{CarpReason::Claiming, m_state, m_state});
+        claim(now, CarpReason::MasterDown, out);
         return out;
     }
-    becomeMaster(now, CarpReason::MasterDown, out);
+    becomeMaster(now, m_claiming ? m_claimReason : CarpReason::MasterDown, out);
     return out;
 }
 
@@ -308,6 +312,15 @@ PartnerVerdict CarpMachine::partnerLinkLost(TimePoint now, quint32 partner, Carp
         return PartnerVerdict::Damped;
     becomeMaster(now, CarpReason::PartnerLinkLost, out);
     return PartnerVerdict::TakenOver;
+}
+
+void CarpMachine::claim(TimePoint now, CarpReason reason, CarpActions& out)
+{
+    m_claiming = true;
+    m_claimReason = reason;
+    out.emplace_back(ownAdvert());
+    arm(now + claimDuration(), out);
+    out.emplace_back(Notify{CarpReason::Claiming, m_state, m_state});
 }
 
 void CarpMachine::becomeMaster(TimePoint now, CarpReason reason, CarpActions& out)

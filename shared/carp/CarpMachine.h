@@ -60,6 +60,7 @@ public:
     bool linkUp() const { return m_linkUp; }
     bool maintenance() const { return m_maintenance; }
     bool claiming() const { return m_claiming; }
+    bool heardPeer() const { return m_heardPeer; } // an advert since start or link-up: not a cold start
     quint8 demote() const { return m_demote; }
     std::optional<TimePoint> deadline() const { return m_deadline; }
     std::optional<TimePoint> lastPeerHeard() const { return m_lastPeerHeard; }
@@ -84,8 +85,9 @@ private:
     bool remotePreferred(const CarpAdvert& advert) const;
     std::optional<CarpReason> backupTakeoverReason(const CarpAdvert& advert) const;
     CarpActions onAdvertAsMaster(TimePoint now, const CarpAdvert& advert, bool mayTransition);
-    CarpActions onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition);
+    CarpActions onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition, bool cold);
     bool damped(TimePoint now, CarpActions& out); // notes the transition if it may happen
+    void claim(TimePoint now, CarpReason reason, CarpActions& out);
     void becomeMaster(TimePoint now, CarpReason reason, CarpActions& out);
     void leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out);
     void standDown(TimePoint now, CarpReason reason, bool bowOut, CarpActions& out);
@@ -103,6 +105,7 @@ private:
     bool m_linkUp = false;
     bool m_maintenance = false;
     bool m_claiming = false;
+    CarpReason m_claimReason = CarpReason::MasterDown; // what the takeover will say when the claim ends
     bool m_heardPeer = false;  // a valid advert since start or link-up: not a cold start
     bool m_handedOver = false; // no preemption back until we next become MASTER
     quint8 m_demote = 0;

@@ -135,11 +135,10 @@ void TestAdvertGuard::bowOutOnlyFromFollowedMaster()
     // The followed master, but silent for longer than master-down: not the master any more.
     QCOMPARE(guard.inspect(1s + machine.masterDownInterval() + 1us, advert(Node2, 13, 255, 255), machine),
              verdict(Trust::None, Sign::ForeignBowOut));
-    // Nobody followed yet (just started): ignored.
+    // Nobody followed yet (just started, a hand-over to us): passed on; the machine claims first.
     CarpMachine fresh(params());
     fresh.start(0us, true);
-    QCOMPARE(guard.inspect(1s, advert(Node2, 14, 255, 255), fresh),
-             verdict(Trust::None, Sign::ForeignBowOut));
+    QCOMPARE(guard.inspect(1s, advert(Node2, 14, 255, 255), fresh), verdict(Trust::Full));
 }
 
 void TestAdvertGuard::bowOutAsMasterHarmless()

@@ -367,19 +367,20 @@ void TestCarpMachine::scenarios_data()
                               CarpState::Master},
                              {t3 + 10ms, receive(preferred), {}, CarpState::Master},
                              {t4, receive(preferred), yieldAt(t4), CarpState::Backup}}};
-        QTest::newRow("flap damping: a damped bow-out waits for master-down instead")
-            << Scenario{damp,
-                        {{0us, start(), StartupActions(0us), CarpState::Backup},
-                         {1s, receive(advert(Node2, 255, 255)), takeover(1s, CarpReason::BowOutReceived),
-                          CarpState::Master},
-                         {2s, receive(advert(Node2, 1, 0)), yieldAt(2s), CarpState::Backup},
-                         {3s,
-                          receive(advert(Node2, 255, 255)),
-                          {Notify{CarpReason::FlapDamped, CarpState::Backup, CarpState::Backup},
-                           ArmTimer{3s + MasterDown}},
-                          CarpState::Backup},
-                         {3s + MasterDown, timer(), takeover(3s + MasterDown, CarpReason::MasterDown),
-                          CarpState::Master}}};
+        QTest::newRow("flap damping: a damped bow-out waits for master-down instead") << Scenario{
+            damp,
+            {{0us, start(), StartupActions(0us), CarpState::Backup},
+             {500ms, receive(advert(Node2, 1, 1)), {ArmTimer{500ms + MasterDown}}, CarpState::Backup},
+             {1s, receive(advert(Node2, 255, 255)), takeover(1s, CarpReason::BowOutReceived),
+              CarpState::Master},
+             {2s, receive(advert(Node2, 1, 0)), yieldAt(2s), CarpState::Backup},
+             {3s,
+              receive(advert(Node2, 255, 255)),
+              {Notify{CarpReason::FlapDamped, CarpState::Backup, CarpState::Backup},
+               ArmTimer{3s + MasterDown}},
+              CarpState::Backup},
+             {3s + MasterDown, timer(), takeover(3s + MasterDown, CarpReason::MasterDown),
+              CarpState::Master}}};
     }
 
     QTest::newRow("partner link lost: the backup following it takes over at once") << Scenario{
@@ -446,6 +447,32 @@ void TestCarpMachine::scenarios_data()
                      {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
                      {2s, receive(advert(Node2, 255, 255)), takeover(2s, CarpReason::BowOutReceived),
                       CarpState::Master}}};
+
+    // A hand-over just after our start: no master followed yet, so the bow-out could be a replay.
+    QTest::newRow("bow-out before any advert: claim first, then MASTER for the bow-out") << Scenario{
+        s,
+        {{0us, start(), StartupActions(0us), CarpState::Backup},
+         {1s,
+          receive(advert(Node2, 255, 255)),
+          {SendAdvert{1, 1, 0}, ArmTimer{1s + Claim},
+           Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}},
+          CarpState::Backup},
+         {1s + Claim, timer(), takeover(1s + Claim, CarpReason::BowOutReceived), CarpState::Master}}};
+    QTest::newRow("bow-out before any advert: a live master's answer ends the claim")
+        << Scenario{s,
+                    {{0us, start(), StartupActions(0us), CarpState::Backup},
+                     {1s,
+                      receive(advert(Node2, 255, 255)),
+                      {SendAdvert{1, 1, 0}, ArmTimer{1s + Claim},
+                       Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {1s + 300us,
+                      receive(advert(Node2, 1, 0)),
+                      {ArmTimer{1s + 300us + MasterDown},
+                       Notify{CarpReason::ClaimLost, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {1s + 300us + MasterDown, timer(),
+                      takeover(1s + 300us + MasterDown, CarpReason::MasterDown), CarpState::Master}}};
 
     QTest::newRow("demote: backup takes over from a more demoted master") << Scenario{
         s,
