@@ -100,7 +100,11 @@ int DeployEngine::exitCode(Outcome outcome)
 
 QString DeployEngine::stepFailure(const QString& step, const QString& server, const QString& cause)
 {
-    return tr("step '%1' failed on %2: %3").arg(DeployStep::name(step), server, cause);
+    // A lost connection names the SSH operation ("upload: ..."): said once when it is the step's name.
+    const QString name = DeployStep::name(step);
+    const QString prefix = name + QLatin1StringView(": ");
+    return tr("step '%1' failed on %2: %3")
+        .arg(name, server, cause.startsWith(prefix) ? cause.mid(prefix.size()) : cause);
 }
 
 DeployEngine::Outcome DeployEngine::finish(Outcome outcome, const QString& report)

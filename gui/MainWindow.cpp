@@ -401,6 +401,8 @@ void MainWindow::startNodes()
             tr("Agent at %1:%2").arg(definition.agentHost()).arg(definition.agentPort));
         nodeChanged(i); // how the agent is doing now, in the log
     }
+    for (std::size_t i = 0; i < 2; ++i)
+        m_nodes[i].card->setPartner(m_nodes[1 - i].connection, m_cluster->nodes[1 - i].name);
 }
 
 void MainWindow::closeCluster()

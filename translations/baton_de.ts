@@ -939,6 +939,47 @@
     </message>
 </context>
 <context>
+    <name>HandoverCheck</name>
+    <message>
+        <location filename="../gui/node/HandoverCheck.cpp" line="14"/>
+        <source>the window has no live word from %1&apos;s agent, so whether it can take over is not known</source>
+        <translation>das Fenster hat keine aktuelle Meldung vom Agenten von %1, daher ist unbekannt, ob er übernehmen kann</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/HandoverCheck.cpp" line="20"/>
+        <source>%1 does not run vhid %2</source>
+        <translation>%1 betreibt vhid %2 nicht</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/HandoverCheck.cpp" line="22"/>
+        <source>%1 is in maintenance</source>
+        <translation>%1 ist in Wartung</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/HandoverCheck.cpp" line="24"/>
+        <source>%1&apos;s link (%2) is down</source>
+        <translation>die Verbindung von %1 (%2) ist unten</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/HandoverCheck.cpp" line="26"/>
+        <source>%1 does not run CARP (INIT)</source>
+        <translation>%1 betreibt kein CARP (INIT)</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/HandoverCheck.cpp" line="35"/>
+        <source>The partner cannot take over now: %1.
+
+If this node hands over, nobody holds the VIP until this node takes it back, about %2 s later (its master-down interval).
+
+Hand over anyway?</source>
+        <translation>Der Partner kann jetzt nicht übernehmen: %1.
+
+Wenn dieser Knoten abgibt, hält niemand die VIP, bis dieser Knoten sie etwa %2 s später zurücknimmt (sein Master-Down-Intervall).
+
+Trotzdem abgeben?</translation>
+    </message>
+</context>
+<context>
     <name>KnownHostsFile</name>
     <message>
         <location filename="../deploy/KnownHostsFile.cpp" line="72"/>
@@ -1934,8 +1975,8 @@
     </message>
     <message>
         <location filename="../gui/deploy/DeployDialog.cpp" line="46"/>
-        <source>Log in as:</source>
-        <translation>Anmelden als:</translation>
+        <source>Default user:</source>
+        <translation>Standardbenutzer:</translation>
     </message>
     <message>
         <location filename="../gui/deploy/DeployDialog.cpp" line="48"/>
@@ -2066,113 +2107,113 @@
 <context>
     <name>baton::DeployEngine</name>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="103"/>
+        <location filename="../deploy/DeployEngine.cpp" line="106"/>
         <source>step &apos;%1&apos; failed on %2: %3</source>
         <translation>Schritt „%1“ auf %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="121"/>
+        <location filename="../deploy/DeployEngine.cpp" line="125"/>
         <source>%1 has no takeover to undo (no /var/backups/baton-takeover)</source>
         <translation>auf %1 gibt es keine Übernahme rückgängig zu machen (kein /var/backups/baton-takeover)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="122"/>
+        <location filename="../deploy/DeployEngine.cpp" line="126"/>
         <source>%1: batond stopped and purged, /etc/network/interfaces restored from /var/backups/baton-takeover, ucarp started as it ran</source>
         <translation>%1: batond wird gestoppt und vollständig entfernt (purge), /etc/network/interfaces aus /var/backups/baton-takeover wiederhergestellt, ucarp so gestartet, wie es lief</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="129"/>
-        <location filename="../deploy/DeployEngine.cpp" line="326"/>
+        <location filename="../deploy/DeployEngine.cpp" line="133"/>
+        <location filename="../deploy/DeployEngine.cpp" line="330"/>
         <source>Nothing was changed.</source>
         <translation>Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="131"/>
-        <location filename="../deploy/DeployEngine.cpp" line="333"/>
+        <location filename="../deploy/DeployEngine.cpp" line="135"/>
+        <location filename="../deploy/DeployEngine.cpp" line="337"/>
         <source>plan only: nothing was changed</source>
         <translation>nur der Plan: nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="133"/>
-        <location filename="../deploy/DeployEngine.cpp" line="335"/>
+        <location filename="../deploy/DeployEngine.cpp" line="137"/>
+        <location filename="../deploy/DeployEngine.cpp" line="339"/>
         <source>the plan was not confirmed; nothing was changed</source>
         <translation>der Plan wurde nicht bestätigt; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="152"/>
+        <location filename="../deploy/DeployEngine.cpp" line="156"/>
         <source>waiting one advert interval until ucarp hears %1</source>
         <translation>ein Advertisement-Intervall wird gewartet, bis ucarp %1 hört</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="158"/>
+        <location filename="../deploy/DeployEngine.cpp" line="162"/>
         <source>the takeover is undone: ucarp runs on %1 and %2 as before, batond is removed</source>
         <translation>die Übernahme ist rückgängig gemacht: ucarp läuft auf %1 und %2 wie zuvor, batond ist entfernt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="168"/>
+        <location filename="../deploy/DeployEngine.cpp" line="172"/>
         <source>the cluster definition is not valid: %1</source>
         <translation>die Cluster-Definition ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="176"/>
+        <location filename="../deploy/DeployEngine.cpp" line="180"/>
         <source>the console certificate: %1</source>
         <translation>das Konsolen-Zertifikat: %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="180"/>
-        <location filename="../deploy/DeployEngine.cpp" line="187"/>
+        <location filename="../deploy/DeployEngine.cpp" line="184"/>
+        <location filename="../deploy/DeployEngine.cpp" line="191"/>
         <source>cannot read &apos;%1&apos;: %2</source>
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="205"/>
-        <location filename="../deploy/DeployEngine.cpp" line="221"/>
-        <location filename="../deploy/DeployEngine.cpp" line="239"/>
+        <location filename="../deploy/DeployEngine.cpp" line="209"/>
+        <location filename="../deploy/DeployEngine.cpp" line="225"/>
+        <location filename="../deploy/DeployEngine.cpp" line="243"/>
         <source>%1; nothing was changed</source>
         <translation>%1; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="230"/>
+        <location filename="../deploy/DeployEngine.cpp" line="234"/>
         <source>both servers hold the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
         <translation>beide Server halten die VIP %1: eine Übernahme beginnt bei einem stabilen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="232"/>
+        <location filename="../deploy/DeployEngine.cpp" line="236"/>
         <source>neither server holds the VIP %1: a takeover starts from a settled ucarp pair; nothing was changed</source>
         <translation>keiner der Server hält die VIP %1: eine Übernahme beginnt bei einem stabilen ucarp-Paar; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="243"/>
+        <location filename="../deploy/DeployEngine.cpp" line="247"/>
         <source>from the ucarp-* stanzas: vhid %1, VIP %2, advbase %3, advskew %4 and %5, preempt %6</source>
         <translation>aus den ucarp-*-Zeilen: vhid %1, VIP %2, advbase %3, advskew %4 und %5, preempt %6</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="249"/>
+        <location filename="../deploy/DeployEngine.cpp" line="253"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="249"/>
+        <location filename="../deploy/DeployEngine.cpp" line="253"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="301"/>
+        <location filename="../deploy/DeployEngine.cpp" line="305"/>
         <source>%1 does not have node %2&apos;s address %3: is it the right server?</source>
         <translation>%1 hat die Adresse %3 des Knotens %2 nicht: ist es der richtige Server?</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="305"/>
+        <location filename="../deploy/DeployEngine.cpp" line="309"/>
         <source>%1 does not have node %2&apos;s agent address %3, where its agent is to listen for consoles and its partner</source>
         <translation>%1 hat die Agentenadresse %3 von Knoten %2 nicht, auf der sein Agent für Konsolen und seinen Partner lauschen soll</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="312"/>
+        <location filename="../deploy/DeployEngine.cpp" line="316"/>
         <source>Fast failover (the peer link): %1</source>
         <translation>Schneller Failover (die Partnerverbindung): %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="314"/>
+        <location filename="../deploy/DeployEngine.cpp" line="318"/>
         <source>The takeover, while the VIP keeps answering:
   1. %1: batond starts advertising more often than ucarp on %2 (advskew %3%4, preempt): it takes the VIP at once, and ucarp yields to the better advert
   2. %2: ucarp (then BACKUP) is stopped, batond starts with the stanzas&apos; settings
@@ -2183,69 +2224,69 @@
   3. %1: auf die Einstellungen der Zeilen gebracht: eine geordnete Übergabe der VIP an %2</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="321"/>
+        <location filename="../deploy/DeployEngine.cpp" line="325"/>
         <source>, advbase %1</source>
         <translation>, advbase %1</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="329"/>
+        <location filename="../deploy/DeployEngine.cpp" line="333"/>
         <source>nothing to change: both agents run batond %1 with this cluster&apos;s configuration and certificates</source>
         <translation>nichts zu ändern: beide Agenten laufen mit batond %1 und der Konfiguration und den Zertifikaten dieses Clusters</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="360"/>
+        <location filename="../deploy/DeployEngine.cpp" line="364"/>
         <source>waiting until it follows %1 as MASTER</source>
         <translation>es wird gewartet, bis er %1 als MASTER folgt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="364"/>
+        <location filename="../deploy/DeployEngine.cpp" line="368"/>
         <source>its agent does not follow %1 as MASTER (%2)</source>
         <translation>sein Agent folgt %1 nicht als MASTER (%2)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="377"/>
+        <location filename="../deploy/DeployEngine.cpp" line="381"/>
         <source>%1 was rolled back to where it was</source>
         <translation>%1 wurde auf den vorherigen Stand zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="382"/>
+        <location filename="../deploy/DeployEngine.cpp" line="386"/>
         <source>%1 was not touched</source>
         <translation>%1 blieb unberührt</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="393"/>
+        <location filename="../deploy/DeployEngine.cpp" line="397"/>
         <source>nothing to change</source>
         <translation>nichts zu ändern</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="411"/>
+        <location filename="../deploy/DeployEngine.cpp" line="415"/>
         <source>waiting for %1:%2 over mutual TLS</source>
         <translation>es wird auf %1:%2 über gegenseitiges TLS gewartet</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="415"/>
+        <location filename="../deploy/DeployEngine.cpp" line="419"/>
         <source>the agent at %1:%2 did not answer over mutual TLS (%3). Its journal:
 %4</source>
         <translation>der Agent unter %1:%2 hat nicht über gegenseitiges TLS geantwortet (%3). Sein Journal:
 %4</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="420"/>
+        <location filename="../deploy/DeployEngine.cpp" line="424"/>
         <source>the agent answers</source>
         <translation>der Agent antwortet</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="441"/>
+        <location filename="../deploy/DeployEngine.cpp" line="445"/>
         <source>the agent did not answer (%1)</source>
         <translation>der Agent hat nicht geantwortet (%1)</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="449"/>
+        <location filename="../deploy/DeployEngine.cpp" line="453"/>
         <source>taken over: batond %1 runs on %2 and %3 with the ucarp-* stanzas&apos; settings, ucarp is stopped and its lines commented out; %4 holds the VIP</source>
         <translation>übernommen: batond %1 läuft auf %2 und %3 mit den Einstellungen der ucarp-*-Zeilen, ucarp ist gestoppt und seine Zeilen sind auskommentiert; %4 hält die VIP</translation>
     </message>
     <message>
-        <location filename="../deploy/DeployEngine.cpp" line="453"/>
+        <location filename="../deploy/DeployEngine.cpp" line="457"/>
         <source>deployed: batond %1 runs on %2 and %3 and answers over mutual TLS</source>
         <translation>verteilt: batond %1 läuft auf %2 und %3 und antwortet über gegenseitiges TLS</translation>
     </message>
@@ -3448,8 +3489,8 @@
     <name>baton::MainWindow</name>
     <message>
         <location filename="../gui/MainWindow.cpp" line="74"/>
-        <location filename="../gui/MainWindow.cpp" line="440"/>
-        <location filename="../gui/MainWindow.cpp" line="521"/>
+        <location filename="../gui/MainWindow.cpp" line="442"/>
+        <location filename="../gui/MainWindow.cpp" line="523"/>
         <source>Baton</source>
         <translation>Baton</translation>
     </message>
@@ -3574,27 +3615,27 @@
         <translation>Ohne das Zertifikat dieser Konsole keine Knotenansicht: siehe oben.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="428"/>
+        <location filename="../gui/MainWindow.cpp" line="430"/>
         <source>Closed cluster %1</source>
         <translation>Cluster %1 geschlossen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="693"/>
+        <location filename="../gui/MainWindow.cpp" line="695"/>
         <source>Started with --start-in-tray, but this desktop shows no tray icons: here is the window</source>
         <translation>Mit --start-in-tray gestartet, aber dieser Desktop zeigt keine Symbole im Infobereich: hier ist das Fenster</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="864"/>
+        <location filename="../gui/MainWindow.cpp" line="866"/>
         <source>%1 (not saved)</source>
         <translation>%1 (nicht gespeichert)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="865"/>
+        <location filename="../gui/MainWindow.cpp" line="867"/>
         <source>%1 (from %2)</source>
         <translation>%1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="539"/>
+        <location filename="../gui/MainWindow.cpp" line="541"/>
         <source>Add cluster</source>
         <translation>Cluster hinzufügen</translation>
     </message>
@@ -3609,87 +3650,87 @@
         <translation>Agent unter %1:%2</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="551"/>
+        <location filename="../gui/MainWindow.cpp" line="553"/>
         <source>Edit cluster</source>
         <translation>Cluster bearbeiten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="552"/>
+        <location filename="../gui/MainWindow.cpp" line="554"/>
         <source>Edit cluster and add it to the list</source>
         <translation>Cluster bearbeiten und zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="574"/>
+        <location filename="../gui/MainWindow.cpp" line="576"/>
         <source>The cluster is open but was not saved. %1</source>
         <translation>Der Cluster ist geöffnet, wurde aber nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="578"/>
+        <location filename="../gui/MainWindow.cpp" line="580"/>
         <source>Saved %1 in %2</source>
         <translation>%1 in %2 gespeichert</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="624"/>
+        <location filename="../gui/MainWindow.cpp" line="626"/>
         <source>The cluster&apos;s new settings were not saved. %1</source>
         <translation>Die neuen Einstellungen des Clusters wurden nicht gespeichert. %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="634"/>
+        <location filename="../gui/MainWindow.cpp" line="636"/>
         <source>Remove cluster</source>
         <translation>Cluster entfernen</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="635"/>
+        <location filename="../gui/MainWindow.cpp" line="637"/>
         <source>Remove %1 from your cluster list? Its nodes and agents are not changed.</source>
         <translation>%1 aus Ihrer Clusterliste entfernen? Seine Knoten und Agenten bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="759"/>
+        <location filename="../gui/MainWindow.cpp" line="761"/>
         <source>Agent %1 is live (%2 access)</source>
         <translation>Agent %1 ist aktiv (Zugriff: %2)</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="761"/>
+        <location filename="../gui/MainWindow.cpp" line="763"/>
         <source>operator</source>
         <translation>Bediener</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="761"/>
+        <location filename="../gui/MainWindow.cpp" line="763"/>
         <source>read-only</source>
         <translation>nur lesend</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="765"/>
+        <location filename="../gui/MainWindow.cpp" line="767"/>
         <source>Agent silent for %1 s: its last status may be out of date</source>
         <translation>Agent seit %1 s still: sein letzter Status ist möglicherweise veraltet</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="770"/>
+        <location filename="../gui/MainWindow.cpp" line="772"/>
         <source>Agent unreachable: %1</source>
         <translation>Agent nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="788"/>
+        <location filename="../gui/MainWindow.cpp" line="790"/>
         <source>Suspected forgery: %1</source>
         <translation>Verdacht auf Fälschung: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="792"/>
+        <location filename="../gui/MainWindow.cpp" line="794"/>
         <source>Someone on this network may be replaying or editing the pair&apos;s adverts; the agents ignore them. See the event log and docs/batond.md, &quot;Forged adverts&quot;.</source>
         <translation>Jemand in diesem Netz spielt möglicherweise Adverts des Paares erneut ein oder verändert sie; die Agenten ignorieren sie. Siehe das Ereignisprotokoll und docs/batond.md, „Forged adverts“.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="804"/>
+        <location filename="../gui/MainWindow.cpp" line="806"/>
         <source>Split brain: %1</source>
         <translation>Split Brain: %1</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="808"/>
+        <location filename="../gui/MainWindow.cpp" line="810"/>
         <source>Split brain over: no more than one node claims the VIP.</source>
         <translation>Split Brain beendet: Höchstens ein Knoten beansprucht die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="816"/>
+        <location filename="../gui/MainWindow.cpp" line="818"/>
         <source>Probing with: %1</source>
         <translation>Prüfung mit: %1</translation>
     </message>
@@ -3704,7 +3745,7 @@
         <translation>Die VIP ist von %1 zu %2 gewechselt</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="885"/>
+        <location filename="../gui/MainWindow.cpp" line="887"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
@@ -3719,7 +3760,7 @@
         <translation>Die Agenten auf beiden Servern über SSH installieren und einrichten</translation>
     </message>
     <message>
-        <location filename="../gui/MainWindow.cpp" line="614"/>
+        <location filename="../gui/MainWindow.cpp" line="616"/>
         <source>Deployed %1: connecting to both agents</source>
         <translation>%1 verteilt: Verbindung zu beiden Agenten wird aufgebaut</translation>
     </message>
@@ -3727,403 +3768,418 @@
 <context>
     <name>baton::NodeCard</name>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="77"/>
+        <location filename="../gui/node/NodeCard.cpp" line="85"/>
         <source>maintenance</source>
         <translation>Wartung</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="80"/>
+        <location filename="../gui/node/NodeCard.cpp" line="88"/>
         <source>master</source>
         <translation>master</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="82"/>
+        <location filename="../gui/node/NodeCard.cpp" line="90"/>
         <source>backup</source>
         <translation>backup</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="86"/>
+        <location filename="../gui/node/NodeCard.cpp" line="94"/>
         <source>init</source>
         <translation>init</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="91"/>
+        <location filename="../gui/node/NodeCard.cpp" line="99"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="136"/>
+        <location filename="../gui/node/NodeCard.cpp" line="144"/>
         <source>Interface:</source>
         <translation>Schnittstelle:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="137"/>
+        <location filename="../gui/node/NodeCard.cpp" line="145"/>
         <source>Link:</source>
         <translation>Link:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="138"/>
+        <location filename="../gui/node/NodeCard.cpp" line="146"/>
         <source>VIP:</source>
         <translation>VIP:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="139"/>
+        <location filename="../gui/node/NodeCard.cpp" line="147"/>
         <source>CARP:</source>
         <translation>CARP:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="140"/>
+        <location filename="../gui/node/NodeCard.cpp" line="148"/>
         <source>Peer:</source>
         <translation>Peer:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="141"/>
+        <location filename="../gui/node/NodeCard.cpp" line="149"/>
         <source>Fast failover:</source>
         <translation>Schneller Failover:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="143"/>
+        <location filename="../gui/node/NodeCard.cpp" line="151"/>
         <source>Certificate:</source>
         <translation>Zertifikat:</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="157"/>
+        <location filename="../gui/node/NodeCard.cpp" line="165"/>
         <source>Take interface &amp;down…</source>
         <translation>Schnittstelle &amp;deaktivieren…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="159"/>
+        <location filename="../gui/node/NodeCard.cpp" line="167"/>
         <source>Bring it &amp;up now</source>
         <translation>Jetzt &amp;aktivieren</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="161"/>
+        <location filename="../gui/node/NodeCard.cpp" line="169"/>
         <source>&amp;Hand over</source>
         <translation>Ü&amp;bergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="163"/>
-        <location filename="../gui/node/NodeCard.cpp" line="488"/>
+        <location filename="../gui/node/NodeCard.cpp" line="171"/>
+        <location filename="../gui/node/NodeCard.cpp" line="507"/>
         <source>Start &amp;maintenance</source>
         <translation>&amp;Wartungsmodus starten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="270"/>
+        <location filename="../gui/node/NodeCard.cpp" line="289"/>
         <source>unknown — last seen %1 ago</source>
         <translation>unbekannt — zuletzt gesehen vor %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="272"/>
+        <location filename="../gui/node/NodeCard.cpp" line="291"/>
         <source>unknown — connecting…</source>
         <translation>unbekannt — Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="274"/>
+        <location filename="../gui/node/NodeCard.cpp" line="293"/>
         <source>unknown — never reached</source>
         <translation>unbekannt — nie erreicht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="283"/>
+        <location filename="../gui/node/NodeCard.cpp" line="302"/>
         <source>Last known: %1 at %2</source>
         <translation>Zuletzt bekannt: %1 um %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="291"/>
+        <location filename="../gui/node/NodeCard.cpp" line="310"/>
         <source>NO GROUPS</source>
         <translation>KEINE GRUPPEN</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="294"/>
+        <location filename="../gui/node/NodeCard.cpp" line="313"/>
         <source>MAINTENANCE</source>
         <translation>WARTUNG</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="299"/>
+        <location filename="../gui/node/NodeCard.cpp" line="318"/>
         <source>MASTER</source>
         <translation>MASTER</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="303"/>
+        <location filename="../gui/node/NodeCard.cpp" line="322"/>
         <source>BACKUP</source>
         <translation>BACKUP</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="307"/>
+        <location filename="../gui/node/NodeCard.cpp" line="326"/>
         <source>INIT</source>
         <translation>INIT</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="321"/>
+        <location filename="../gui/node/NodeCard.cpp" line="340"/>
         <source>since %1, for %2 (%3)</source>
         <translation>seit %1, Dauer %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="340"/>
+        <location filename="../gui/node/NodeCard.cpp" line="359"/>
         <source>%1 · vhid %2 · %3</source>
         <translation>%1 · vhid %2 · %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="341"/>
+        <location filename="../gui/node/NodeCard.cpp" line="360"/>
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="341"/>
+        <location filename="../gui/node/NodeCard.cpp" line="360"/>
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="344"/>
+        <location filename="../gui/node/NodeCard.cpp" line="363"/>
         <source>%1 held here</source>
         <translation>%1 hier gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="344"/>
+        <location filename="../gui/node/NodeCard.cpp" line="363"/>
         <source>%1 not held</source>
         <translation>%1 nicht gehalten</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="345"/>
+        <location filename="../gui/node/NodeCard.cpp" line="364"/>
         <source>advbase %1 s · advskew %2 · demote %3 · preempt %4</source>
         <translation>advbase %1 s · advskew %2 · demote %3 · preempt %4</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="349"/>
+        <location filename="../gui/node/NodeCard.cpp" line="368"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="349"/>
+        <location filename="../gui/node/NodeCard.cpp" line="368"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="351"/>
+        <location filename="../gui/node/NodeCard.cpp" line="370"/>
         <source>none heard</source>
         <translation>keiner gehört</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="354"/>
+        <location filename="../gui/node/NodeCard.cpp" line="373"/>
         <source>%1, heard %2 ago</source>
         <translation>%1, gehört vor %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="358"/>
+        <location filename="../gui/node/NodeCard.cpp" line="377"/>
         <source>vhid %1 on %2: %3</source>
         <translation>vhid %1 auf %2: %3</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="375"/>
+        <location filename="../gui/node/NodeCard.cpp" line="394"/>
         <source>the agent cannot use its certificate files (%1): renew them before its channel restarts</source>
         <translation>der Agent kann seine Zertifikatsdateien nicht verwenden (%1): erneuern Sie sie, bevor sein Kanal neu startet</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="379"/>
+        <location filename="../gui/node/NodeCard.cpp" line="398"/>
         <source>expired on %1</source>
         <translation>abgelaufen am %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="380"/>
+        <location filename="../gui/node/NodeCard.cpp" line="399"/>
         <source>expires in %1, on %2: issue a new one (batonctl pki issue-agent --replace)</source>
         <translation>läuft in %1 ab, am %2: stellen Sie ein neues aus (batonctl pki issue-agent --replace)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="395"/>
+        <location filename="../gui/node/NodeCard.cpp" line="414"/>
         <source>Agent: connecting to %1:%2…</source>
         <translation>Agent: Verbindung zu %1:%2 wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="399"/>
+        <location filename="../gui/node/NodeCard.cpp" line="418"/>
         <source>Agent: live · last heartbeat %1 ago · %2</source>
         <translation>Agent: aktiv · letzter Heartbeat vor %1 · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="401"/>
+        <location filename="../gui/node/NodeCard.cpp" line="420"/>
         <source>operator access</source>
         <translation>Bedienzugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="402"/>
+        <location filename="../gui/node/NodeCard.cpp" line="421"/>
         <source>read-only access</source>
         <translation>nur Lesezugriff</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="407"/>
+        <location filename="../gui/node/NodeCard.cpp" line="426"/>
         <source>Agent: stale · connected, but nothing heard for %1</source>
         <translation>Agent: veraltet · verbunden, aber seit %1 keine Nachricht</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="417"/>
+        <location filename="../gui/node/NodeCard.cpp" line="436"/>
         <source>Agent: unreachable (expected: its link is down until %1) · %2</source>
         <translation>Agent: nicht erreichbar (erwartet: sein Link ist bis %1 down) · %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="423"/>
+        <location filename="../gui/node/NodeCard.cpp" line="442"/>
         <source>Agent: unreachable · %1 · retrying every %2 s</source>
         <translation>Agent: nicht erreichbar · %1 · neuer Versuch alle %2 s</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="440"/>
+        <location filename="../gui/node/NodeCard.cpp" line="459"/>
         <source>%1 comes back in %2 (at %3)</source>
         <translation>%1 wird in %2 wieder aktiviert (um %3)</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="444"/>
+        <location filename="../gui/node/NodeCard.cpp" line="463"/>
         <source>%1 was due back at %2</source>
         <translation>%1 hätte um %2 wieder aktiv sein sollen</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="459"/>
+        <location filename="../gui/node/NodeCard.cpp" line="478"/>
         <source>The agent is not connected live.</source>
         <translation>Der Agent ist nicht aktiv verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="461"/>
+        <location filename="../gui/node/NodeCard.cpp" line="480"/>
         <source>This console&apos;s certificate is read-only: it may watch, not change anything.</source>
         <translation>Das Zertifikat dieser Konsole erlaubt nur Lesezugriff: Sie dürfen beobachten, aber nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="463"/>
+        <location filename="../gui/node/NodeCard.cpp" line="482"/>
         <source>The agent has no CARP group.</source>
         <translation>Der Agent hat keine CARP-Gruppe.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="465"/>
+        <location filename="../gui/node/NodeCard.cpp" line="484"/>
         <source>Waiting for the agent&apos;s answer to the last command.</source>
         <translation>Warten auf die Antwort des Agenten auf den letzten Befehl.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="476"/>
+        <location filename="../gui/node/NodeCard.cpp" line="495"/>
         <source>%1 is already down; the agent brings it back by itself.</source>
         <translation>%1 ist bereits deaktiviert; der Agent aktiviert die Schnittstelle selbstständig wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="477"/>
+        <location filename="../gui/node/NodeCard.cpp" line="496"/>
         <source>Set %1 down on this node; the agent brings it back after a delay you choose.</source>
         <translation>%1 auf diesem Knoten deaktivieren; der Agent aktiviert die Schnittstelle nach einer von Ihnen gewählten Zeit wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="479"/>
+        <location filename="../gui/node/NodeCard.cpp" line="498"/>
         <source>%1 is down already.</source>
         <translation>%1 ist bereits deaktiviert.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="481"/>
+        <location filename="../gui/node/NodeCard.cpp" line="500"/>
         <source>Set %1 up now instead of at its restore deadline.</source>
         <translation>%1 jetzt aktivieren statt zum geplanten Wiederherstellungszeitpunkt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="482"/>
+        <location filename="../gui/node/NodeCard.cpp" line="501"/>
         <source>No restore is pending: %1 is up.</source>
         <translation>Keine Wiederherstellung ausstehend: %1 ist aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="485"/>
+        <location filename="../gui/node/NodeCard.cpp" line="504"/>
         <source>Give up the VIP now: the peer takes over at once.</source>
         <translation>VIP jetzt abgeben: Der Peer übernimmt sofort.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="486"/>
+        <location filename="../gui/node/NodeCard.cpp" line="505"/>
         <source>Only the master can hand over.</source>
         <translation>Nur der MASTER kann eine Übergabe durchführen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="488"/>
+        <location filename="../gui/node/NodeCard.cpp" line="507"/>
         <source>End &amp;maintenance</source>
         <translation>&amp;Wartungsmodus beenden</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="490"/>
+        <location filename="../gui/node/NodeCard.cpp" line="509"/>
         <source>Let this node take part in elections again.</source>
         <translation>Diesen Knoten wieder an Wahlen teilnehmen lassen.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="491"/>
+        <location filename="../gui/node/NodeCard.cpp" line="510"/>
         <source>Keep this node backup (demoted) until maintenance ends, also across restarts.</source>
         <translation>Diesen Knoten bis zum Ende des Wartungsmodus als BACKUP halten (demoted), auch über Neustarts hinweg.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="531"/>
+        <location filename="../gui/node/NodeCard.cpp" line="550"/>
         <source>Taking %1 down for %2</source>
         <translation>Deaktivieren von %1 für %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="542"/>
+        <location filename="../gui/node/NodeCard.cpp" line="561"/>
         <source>Bringing %1 up</source>
         <translation>Aktivieren von %1</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="549"/>
+        <location filename="../gui/node/NodeCard.cpp" line="576"/>
+        <source>Not handed over: %1.</source>
+        <translation>Nicht abgegeben: %1.</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp" line="577"/>
+        <source>Hand-over not sent: %1</source>
+        <translation>Abgabe nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp" line="587"/>
+        <source>Hand over %1?</source>
+        <translation>%1 abgeben?</translation>
+    </message>
+    <message>
+        <location filename="../gui/node/NodeCard.cpp" line="604"/>
         <source>Handing over</source>
         <translation>Übergabe</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="558"/>
+        <location filename="../gui/node/NodeCard.cpp" line="613"/>
         <source>Starting maintenance</source>
         <translation>Starten des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="558"/>
+        <location filename="../gui/node/NodeCard.cpp" line="613"/>
         <source>Ending maintenance</source>
         <translation>Beenden des Wartungsmodus</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="565"/>
+        <location filename="../gui/node/NodeCard.cpp" line="620"/>
         <source>%1 failed: the agent is not connected.</source>
         <translation>%1 fehlgeschlagen: Der Agent ist nicht verbunden.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="569"/>
+        <location filename="../gui/node/NodeCard.cpp" line="624"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="583"/>
+        <location filename="../gui/node/NodeCard.cpp" line="638"/>
         <source>%1 is down; the agent brings it back at %2.</source>
         <translation>%1 ist deaktiviert; der Agent aktiviert die Schnittstelle um %2 wieder.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="589"/>
+        <location filename="../gui/node/NodeCard.cpp" line="644"/>
         <source>%1 is up again.</source>
         <translation>%1 ist wieder aktiv.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="592"/>
+        <location filename="../gui/node/NodeCard.cpp" line="647"/>
         <source>Handed over: the peer takes the VIP.</source>
         <translation>Übergeben: Der Peer übernimmt die VIP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="595"/>
+        <location filename="../gui/node/NodeCard.cpp" line="650"/>
         <source>Maintenance is on: this node stays backup.</source>
         <translation>Wartungsmodus ist an: Dieser Knoten bleibt BACKUP.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="596"/>
+        <location filename="../gui/node/NodeCard.cpp" line="651"/>
         <source>Maintenance is off.</source>
         <translation>Wartungsmodus ist aus.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="600"/>
+        <location filename="../gui/node/NodeCard.cpp" line="655"/>
         <source>%1: done.</source>
         <translation>%1: erledigt.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="613"/>
+        <location filename="../gui/node/NodeCard.cpp" line="668"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="622"/>
+        <location filename="../gui/node/NodeCard.cpp" line="677"/>
         <source>%1: no answer, the connection was lost. The node&apos;s state shows once the agent is back.</source>
         <translation>%1: keine Antwort, die Verbindung ging verloren. Der Zustand des Knotens wird angezeigt, sobald der Agent wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="631"/>
+        <location filename="../gui/node/NodeCard.cpp" line="686"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../gui/node/NodeCard.cpp" line="633"/>
+        <location filename="../gui/node/NodeCard.cpp" line="688"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DrillCommand.h"
 
+#include "DeployHelper.h"
 #include "SignalSource.h"
 #include "drill/DrillRunner.h"
 #include "drill/DrillStore.h"
@@ -17,13 +18,8 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <unistd.h>
-#include <vector>
 
 namespace baton {
 
@@ -101,26 +97,6 @@ private:
     bool m_preflightShown = false;
     QList<int> m_seen;
 };
-// The reboot drill is baton-deploy's (package baton): it links libssh, which batonctl must not. It
-// replaces this process with the same arguments, so the exit status and signals are the drill's.
-int runRebootHelper(int argc, char** argv)
-{
-    QByteArray helper = qgetenv("BATON_DEPLOY_HELPER");
-    if (helper.isEmpty())
-        helper = BATON_DEPLOY_HELPER;
-    std::vector<char*> args{const_cast<char*>("baton-deploy"), const_cast<char*>("drill")};
-    for (int i = 2; i < argc; ++i)
-        args.push_back(argv[i]);
-    args.push_back(nullptr);
-    ::execv(helper.constData(), args.data());
-    std::fprintf(
-        stderr,
-        "batonctl drill: cannot run %s (%s): the reboot drill logs in over SSH, which comes with the "
-        "desktop package: apt install baton\n",
-        helper.constData(), std::strerror(errno));
-    return DrillCommand::Usage;
-}
-
 // The PDF comes from baton-report (package baton), so batonctl needs no Qt Gui on a server.
 QString writePdf(const QString& base)
 {
@@ -229,7 +205,8 @@ int DrillCommand::main(int argc, char** argv, const RebooterFactory& rebooters)
         return Usage;
     }
     if (*kind == DrillKind::Reboot && !rebooters)
-        return runRebootHelper(argc, argv);
+        return DeployHelper::exec({"baton-deploy", "drill"}, argc, argv, "batonctl drill --type reboot",
+                                  DrillCommand::Usage); // it logs in over SSH
     const QString directory =
         parser.isSet(report) ? parser.value(report) : DrillStore::directoryFor(definition->name);
     if (!QDir().mkpath(directory)) {

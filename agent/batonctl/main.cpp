@@ -3,17 +3,12 @@
 #include "AdvertsCommand.h"
 #include "ClientCommand.h"
 #include "ConfigCommands.h"
+#include "DeployHelper.h"
 #include "DrillCommand.h"
 #include "PkiCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <unistd.h>
-#include <vector>
 
 using namespace baton;
 
@@ -44,26 +39,6 @@ const char* const Usage =
     "      adverts [--seconds N] | link-down IF --restore-after S | link-up IF\n"
     "      push-revocations  (hand DIR/revoked.crl to the agent) | history [--lines N]\n"
     "  --version, --help\n";
-}
-
-// The deployment is baton-deploy's (package baton): it links libssh, which batonctl, installed on the
-// servers, must not. It replaces this process, so its exit status and signals are batonctl's.
-static int runDeploy(int argc, char** argv)
-{
-    QByteArray helper = qgetenv("BATON_DEPLOY_HELPER");
-    if (helper.isEmpty())
-        helper = BATON_DEPLOY_HELPER;
-    std::vector<char*> args{const_cast<char*>("batonctl deploy")};
-    for (int i = 2; i < argc; ++i)
-        args.push_back(argv[i]);
-    args.push_back(nullptr);
-    ::execv(helper.constData(), args.data());
-    std::fprintf(
-        stderr,
-        "batonctl deploy: cannot run %s (%s): the deployment comes with the desktop package: apt install "
-        "baton\n",
-        helper.constData(), std::strerror(errno));
-    return 2;
 }
 
 int main(int argc, char** argv)
@@ -100,7 +75,7 @@ int main(int argc, char** argv)
         return AdvertsCommand::run(args);
     }
     if (verb == QLatin1StringView("deploy"))
-        return runDeploy(argc, argv);
+        return DeployHelper::exec({"batonctl deploy"}, argc, argv, "batonctl deploy", 2);
     if (verb == QLatin1StringView("pki") && args.value(2) == QLatin1StringView("keygen") && args.size() == 4)
         return PkiCommand::keygen(args[3]);
     if (verb == QLatin1StringView("pki")) {

@@ -43,7 +43,7 @@ DeployDialog::DeployDialog(const ClusterDefinition& cluster, QWidget* parent)
     m_user = new QLineEdit(QStringLiteral("root"));
     m_user->setToolTip(tr("Used where neither the server field nor ~/.ssh/config names a user"));
     connect(m_user, &QLineEdit::textChanged, this, &DeployDialog::updateResolved);
-    form->addRow(tr("Log in as:"), m_user);
+    form->addRow(tr("Default user:"), m_user);
     m_packages = new QLineEdit(LocalPackages::defaultDir());
     m_packages->setPlaceholderText(tr("folder with batond_*.deb and batonctl_*.deb"));
     form->addRow(tr("Packages:"), m_packages);

@@ -3,6 +3,7 @@
 
 #include "DurationText.h"
 #include "FastPathText.h"
+#include "HandoverCheck.h"
 #include "LinkDownDialog.h"
 #include "control/ControlError.h"
 #include "control/ControlProtocol.h"
@@ -12,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -31,6 +33,12 @@ const QLatin1StringView WarningColour("#b35c00");
 NodeCard::ConfirmationHandler& confirmationHandler()
 {
     static NodeCard::ConfirmationHandler handler;
+    return handler;
+}
+
+NodeCard::HandoverQuestionHandler& handoverQuestionHandler()
+{
+    static NodeCard::HandoverQuestionHandler handler;
     return handler;
 }
 
@@ -204,6 +212,17 @@ NodeCard::NodeCard(const QString& title, AgentConnection* connection, QWidget* p
 void NodeCard::setConfirmationHandler(ConfirmationHandler handler)
 {
     confirmationHandler() = std::move(handler);
+}
+
+void NodeCard::setHandoverQuestionHandler(HandoverQuestionHandler handler)
+{
+    handoverQuestionHandler() = std::move(handler);
+}
+
+void NodeCard::setPartner(const AgentConnection* partner, const QString& name)
+{
+    m_partner = partner;
+    m_partnerName = name;
 }
 
 QString NodeCard::nodeName() const
@@ -543,6 +562,42 @@ void NodeCard::bringInterfaceUp()
 }
 
 void NodeCard::handOver()
+{
+    const GroupStatus* group = primaryGroup();
+    const QString problem = m_partner && group
+                                ? HandoverCheck::partnerProblem(*m_partner, m_partnerName, group->vhid)
+                                : QString();
+    if (problem.isEmpty()) {
+        sendHandover();
+        return;
+    }
+    const QString question = HandoverCheck::question(problem, *group);
+    const auto declined = [this, problem] {
+        showInfo(tr("Not handed over: %1.").arg(problem), false);
+        Q_EMIT commandLogged(tr("Hand-over not sent: %1").arg(problem));
+    };
+    if (handoverQuestionHandler()) {
+        if (handoverQuestionHandler()(question))
+            sendHandover();
+        else
+            declined();
+        return;
+    }
+    // open(), not exec(): the window keeps updating while it asks. "No" is the default.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Hand over %1?").arg(nodeName()), question,
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, declined](int result) {
+        if (result == QMessageBox::Yes)
+            sendHandover();
+        else
+            declined();
+    });
+    box->open();
+}
+
+void NodeCard::sendHandover()
 {
     ControlRequest request;
     request.verb = ControlRequest::Verb::Handover;

@@ -31,6 +31,8 @@ public:
     // Asked before an interface goes down: the restore delay in seconds, or nullopt to cancel.
     using ConfirmationHandler =
         std::function<std::optional<int>(const QString& interface, int defaultSeconds)>;
+    // Asked before a hand-over the partner cannot take (HandoverCheck): true to hand over anyway.
+    using HandoverQuestionHandler = std::function<bool(const QString& question)>;
 
     NodeCard(const QString& title, AgentConnection* connection, QWidget* parent = nullptr);
 
@@ -42,9 +44,14 @@ public:
     // What the Fast failover row says while the agent reports no peer link (FastPathText::withoutLink).
     void setFastPathWithoutLink(const QString& text);
 
+    // The other node of the cluster: a hand-over it cannot take is asked about first.
+    void setPartner(const AgentConnection* partner, const QString& name);
+
     // For automated tests and drills: replaces the LinkDownDialog for every card (an empty
     // handler restores the dialog).
     static void setConfirmationHandler(ConfirmationHandler handler);
+    // Likewise for the hand-over question (an empty handler restores the message box).
+    static void setHandoverQuestionHandler(HandoverQuestionHandler handler);
 
 public Q_SLOTS:
     // Re-reads the connection; a timer also calls it, so ages and countdowns keep moving.
@@ -70,6 +77,7 @@ private:
     qint64 toLocalMs(qint64 agentMs) const;
     qint64 agentNowMs() const;
     void sendLinkDown(const QString& interface, int seconds);
+    void sendHandover();
     void send(const ControlRequest& request, const QString& doing);
     void onReplied(qint64 id, const QCborMap& reply);
     void onRefused(qint64 id, const QString& code, const QCborMap& detail);
@@ -85,6 +93,8 @@ private:
 
     QString m_title;
     AgentConnection* m_connection;
+    const AgentConnection* m_partner = nullptr;
+    QString m_partnerName;
     QTimer m_tick;
     QHash<qint64, Pending> m_pending;
     QString m_accent;

@@ -114,7 +114,11 @@ private Q_SLOTS:
         QVERIFY2(m_ids, qPrintable(m_pki.error()));
     }
 
-    void cleanup() { NodeCard::setConfirmationHandler({}); }
+    void cleanup()
+    {
+        NodeCard::setConfirmationHandler({});
+        NodeCard::setHandoverQuestionHandler({});
+    }
 
     void objectNames()
     {
@@ -384,6 +388,78 @@ private Q_SLOTS:
         QTRY_COMPARE(rig->text("roleLabel"), QStringLiteral("BACKUP"));
         QVERIFY(!rig->agent.requests().last().maintenanceOn);
         QCOMPARE(rig->button("maintenanceButton")->text(), QStringLiteral("Start &maintenance"));
+    }
+
+    // A hand-over the partner cannot take would leave nobody holding the VIP for master-down: asked
+    // first, with the reason; "no" sends nothing. A ready partner is not asked about.
+    void handoverAsksWhenThePartnerCannotTakeOver()
+    {
+        auto rig = liveRig();
+        auto partner = liveRig();
+        QVERIFY(rig->connection && rig->connection->isLive() && partner->connection->isLive());
+        AgentStatus backup = partner->agent.status();
+        backup.agent = QStringLiteral("node2");
+        backup.groups[0].state = CarpState::Backup;
+        backup.maintenance = true;
+        partner->agent.setStatus(backup);
+        QTRY_VERIFY(partner->connection->status() && partner->connection->status()->maintenance);
+        rig->card->setPartner(partner->connection.get(), QStringLiteral("node2"));
+
+        QStringList asked;
+        NodeCard::setHandoverQuestionHandler([&asked](const QString& question) {
+            asked << question;
+            return false;
+        });
+        QTest::mouseClick(rig->button("handoverButton"), Qt::LeftButton);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked[0].contains(QLatin1StringView("node2 is in maintenance")), qPrintable(asked[0]));
+        QVERIFY2(asked[0].contains(QLatin1StringView("about 3.0 s")), qPrintable(asked[0]));
+        QVERIFY(!rig->sentBeforeMarker(Verb::Handover));
+        QVERIFY(
+            rig->text("infoLabel").contains(QLatin1StringView("Not handed over: node2 is in maintenance")));
+
+        // Its link down: asked again, and "yes" hands over all the same.
+        backup.maintenance = false;
+        backup.groups[0].linkUp = false;
+        partner->agent.setStatus(backup);
+        QTRY_VERIFY(!partner->connection->status()->groups[0].linkUp);
+        NodeCard::setHandoverQuestionHandler([&asked](const QString& question) {
+            asked << question;
+            return true;
+        });
+        QTest::mouseClick(rig->button("handoverButton"), Qt::LeftButton);
+        QCOMPARE(asked.size(), 2);
+        QVERIFY2(asked[1].contains(QLatin1StringView("node2's link (eth0) is down")), qPrintable(asked[1]));
+        QTRY_VERIFY(rig->received(Verb::Handover));
+
+        // A ready BACKUP: no question.
+        rig->agent.clearRequests();
+        AgentStatus master = rig->agent.status();
+        master.groups[0].state = CarpState::Master;
+        rig->agent.setStatus(master);
+        backup.groups[0].linkUp = true;
+        partner->agent.setStatus(backup);
+        QTRY_VERIFY(partner->connection->status()->groups[0].linkUp);
+        QTRY_VERIFY(rig->button("handoverButton")->isEnabled());
+        QTest::mouseClick(rig->button("handoverButton"), Qt::LeftButton);
+        QTRY_VERIFY(rig->received(Verb::Handover));
+        QCOMPARE(asked.size(), 2);
+
+        // The partner's agent silent: not known, so asked.
+        rig->agent.clearRequests();
+        rig->agent.setStatus(master);
+        QTRY_VERIFY(rig->button("handoverButton")->isEnabled());
+        partner->connection->stop();
+        QTRY_VERIFY(!partner->connection->isLive());
+        NodeCard::setHandoverQuestionHandler([&asked](const QString& question) {
+            asked << question;
+            return false;
+        });
+        QTest::mouseClick(rig->button("handoverButton"), Qt::LeftButton);
+        QCOMPARE(asked.size(), 3);
+        QVERIFY2(asked[2].contains(QLatin1StringView("no live word from node2's agent")),
+                 qPrintable(asked[2]));
+        QVERIFY(!rig->sentBeforeMarker(Verb::Handover));
     }
 
     void readOnlyDisablesCommands()
