@@ -68,14 +68,14 @@ bool Agent::start()
     // What an earlier run left comes first: a link a drill took down must come back even if
     // nothing else here can start.
     m_control =
-        std::make_unique<ControlService>(m_netlink, m_clock, m_current.config.stateDir,
+        std::make_unique<ControlService>(m_netlink, m_clock, m_current.config.stateDir, m_disk,
                                          QSysInfo::machineHostName(), [this] { return liveGroups(); });
     m_peer = std::make_unique<PeerLink>(*m_control, [this] { return liveGroups(); });
     m_control->setManagedInterfaces(managedInterfaces(m_current.config));
     m_control->noteStarted(); // first in this run's history
     m_control->resumeSavedState();
     // Counters seen before a restart stay seen: a replay must not get in through a restart.
-    m_journal = std::make_unique<CounterJournal>(m_counters, m_current.config.stateDir);
+    m_journal = std::make_unique<CounterJournal>(m_counters, m_current.config.stateDir, m_disk);
     if (const qsizetype loaded = m_journal->load(); loaded > 0)
         qInfo("%lld advert counters remembered from earlier runs", static_cast<long long>(loaded));
     for (const GroupConfig& g : m_current.config.groups)

@@ -3,6 +3,7 @@
 
 #include "AgentClock.h"
 #include "CounterJournal.h"
+#include "DiskWriter.h"
 #include "HookRunner.h"
 #include "LinkMonitor.h"
 #include "NetlinkRoute.h"
@@ -57,6 +58,7 @@ private:
     QString m_path;
     ConfigResult m_current;
     AgentClock m_clock;
+    DiskWriter m_disk; // before everything that writes through it: destroyed after them
     CounterMemory m_counters;
     std::unique_ptr<CounterJournal> m_journal;
     NetlinkRoute m_netlink;

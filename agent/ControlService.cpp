@@ -19,13 +19,13 @@
 namespace baton {
 
 ControlService::ControlService(LinkControl& links, const AgentClock& clock, const QString& stateDir,
-                               QString agentName, Groups groups, QObject* parent)
+                               DiskWriter& disk, QString agentName, Groups groups, QObject* parent)
     : QObject(parent)
     , m_links(links)
     , m_clock(clock)
     , m_store(stateDir)
     , m_restorer(links, clock, [this] { return persist(); })
-    , m_history(stateDir)
+    , m_history(stateDir, disk)
     , m_agentName(std::move(agentName))
     , m_groups(std::move(groups))
     , m_startedMs(clock.wallMs())

@@ -34,8 +34,9 @@ class ControlService : public QObject
 public:
     using Groups = std::function<std::vector<GroupRunner*>()>;
     static constexpr int CrashDelayMs = 200; // `crash`: the reply must leave before the process goes
-    ControlService(LinkControl& links, const AgentClock& clock, const QString& stateDir, QString agentName,
-                   Groups groups, QObject* parent = nullptr);
+    // `disk` writes the event history (EventJournal); it must outlive the service.
+    ControlService(LinkControl& links, const AgentClock& clock, const QString& stateDir, DiskWriter& disk,
+                   QString agentName, Groups groups, QObject* parent = nullptr);
 
     // The interfaces `link-down` and `link-up` may touch: those the groups run on.
     void setManagedInterfaces(const QStringList& interfaces) { m_interfaces = interfaces; }

@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CounterJournal.h"
 
-#include "StateDirectory.h"
-
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QtEndian>
 
 namespace baton {
@@ -24,10 +20,11 @@ QByteArray encode(const std::vector<quint64>& counters)
 }
 } // namespace
 
-CounterJournal::CounterJournal(CounterMemory& memory, QString stateDir, QObject* parent)
+CounterJournal::CounterJournal(CounterMemory& memory, QString stateDir, DiskWriter& writer, QObject* parent)
     : QObject(parent)
     , m_memory(memory)
     , m_stateDir(std::move(stateDir))
+    , m_writer(writer)
 {
     m_timer.setInterval(FlushMs);
     connect(&m_timer, &QTimer::timeout, this, &CounterJournal::flush);
@@ -49,7 +46,7 @@ qsizetype CounterJournal::load()
     QFile file(path());
     if (!file.exists()) {
         m_flushedMark = m_memory.insertions();
-        return 0;
+        return 0; // written whole at the first flush
     }
     // Bounded: twice what memory holds is the most a healthy journal reaches.
     const qint64 limit = Magic.size() + 2 * m_memory.capacity() * EntrySize + EntrySize;
@@ -57,8 +54,7 @@ qsizetype CounterJournal::load()
         qWarning("%s is not a counter journal; starting a new one (replays of adverts seen before "
                  "are not recognised until seen again)",
                  qUtf8Printable(path()));
-        rewrite();
-        return 0;
+        return 0; // replaced at the first flush
     }
     const QByteArray data = file.read(limit);
     qsizetype loaded = 0;
@@ -67,6 +63,7 @@ qsizetype CounterJournal::load()
         ++loaded;
     }
     m_fileEntries = loaded;
+    m_rewriteDue = data.size() % EntrySize != 0; // a torn tail: appends after it would be misread
     m_flushedMark = m_memory.insertions();
     return loaded;
 }
@@ -77,39 +74,20 @@ void CounterJournal::flush()
     m_flushedMark = m_memory.insertions();
     if (fresh.empty())
         return;
-    if (m_fileEntries + static_cast<qsizetype>(fresh.size()) > 2 * m_memory.capacity() ||
-        !QFileInfo::exists(path()))
+    if (m_rewriteDue || m_fileEntries + static_cast<qsizetype>(fresh.size()) > 2 * m_memory.capacity())
         return rewrite();
-    QFile file(path());
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(encode(fresh)) < 0) {
-        if (!m_errorLogged)
-            qCritical("cannot append to %s: %s", qUtf8Printable(path()), qUtf8Printable(file.errorString()));
-        m_errorLogged = true;
-        return;
-    }
-    m_fileEntries += static_cast<qsizetype>(fresh.size());
-    m_errorLogged = false;
+    // A file removed meanwhile is made again with its header: never a journal without one.
+    if (m_writer.append(path(), encode(fresh), Magic))
+        m_fileEntries += static_cast<qsizetype>(fresh.size());
 }
 
 void CounterJournal::rewrite()
 {
-    if (!StateDirectory::ensure(m_stateDir).isEmpty())
-        return;
     const std::vector<quint64> all = m_memory.ordered();
-    QSaveFile file(path());
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (!m_errorLogged)
-            qCritical("cannot write %s: %s", qUtf8Printable(path()), qUtf8Printable(file.errorString()));
-        m_errorLogged = true;
-        return;
-    }
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    file.write(Magic);
-    file.write(encode(all));
-    if (file.commit()) {
-        m_fileEntries = static_cast<qsizetype>(all.size());
-        m_errorLogged = false;
-    }
+    if (!m_writer.replace(path(), Magic + encode(all)))
+        return; // the disk is not keeping up (said by the writer): tried again at the next flush
+    m_fileEntries = static_cast<qsizetype>(all.size());
+    m_rewriteDue = false;
 }
 
 } // namespace baton

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EventJournal.h"
 
-#include "StateDirectory.h"
 #include "config/BoundedFile.h"
 
 #include <QCborValue>
@@ -9,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace baton {
 
@@ -20,8 +18,9 @@ QByteArray line(const ControlEvent& event)
 }
 } // namespace
 
-EventJournal::EventJournal(QString stateDir)
+EventJournal::EventJournal(QString stateDir, DiskWriter& writer)
     : m_stateDir(std::move(stateDir))
+    , m_writer(writer)
 {
 }
 
@@ -49,7 +48,6 @@ QString EventJournal::load(qsizetype* skipped)
     QString error;
     const std::optional<QByteArray> text = BoundedFile::read(path(), MaxFileBytes, &error);
     if (!text) {
-        lock.unlock();
         rewrite();
         return error;
     }
@@ -80,35 +78,18 @@ void EventJournal::append(const ControlEvent& event)
     m_events.push_back(event);
     if (static_cast<qsizetype>(m_events.size()) > Capacity)
         m_events.pop_front();
-    if (m_fileLines + 1 > 2 * Capacity) {
-        lock.unlock();
+    if (m_fileLines + 1 > 2 * Capacity)
         return rewrite();
-    }
-    QFile file(path());
-    const QString folderError = StateDirectory::ensure(m_stateDir);
-    if (!folderError.isEmpty() || !file.open(QIODevice::WriteOnly | QIODevice::Append) ||
-        file.write(line(event)) < 0) {
-        if (!m_errorLogged)
-            qCritical("cannot append to %s: %s", qUtf8Printable(path()), qUtf8Printable(file.errorString()));
-        m_errorLogged = true;
-        return;
-    }
-    ++m_fileLines;
-    m_errorLogged = false;
+    if (m_writer.append(path(), line(event)))
+        ++m_fileLines;
 }
 
 void EventJournal::rewrite()
 {
-    QMutexLocker lock(&m_mutex);
-    if (!StateDirectory::ensure(m_stateDir).isEmpty())
-        return;
-    QSaveFile file(path());
-    if (!file.open(QIODevice::WriteOnly))
-        return;
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    QByteArray all;
     for (const ControlEvent& e : m_events)
-        file.write(line(e));
-    if (file.commit())
+        all += line(e);
+    if (m_writer.replace(path(), all))
         m_fileLines = static_cast<qsizetype>(m_events.size());
 }
 

@@ -38,7 +38,7 @@ ControlRequest request(ControlRequest::Verb verb, const char* interface = "")
 struct Rig
 {
     explicit Rig(const QString& stateDir)
-        : service(links, clock, stateDir, s("node1"), [] { return std::vector<GroupRunner*>{}; })
+        : service(links, clock, stateDir, disk, s("node1"), [] { return std::vector<GroupRunner*>{}; })
     {
         links.up = {{s("eth0"), true}, {s("eth9"), true}};
         service.setManagedInterfaces({s("eth0")});
@@ -54,6 +54,7 @@ struct Rig
     }
     FakeClock clock;
     FakeLinkControl links;
+    DiskWriter disk;
     ControlService service;
 };
 

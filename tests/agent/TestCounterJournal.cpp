@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The advert counters kept across restarts (CounterJournal): what one run saw, the next refuses;
 // appends once a second rather than per advert; rewrites when grown; survives a torn last write
-// and a file that is not a journal.
+// and a file that is not a journal. The writes go through a DiskWriter, drained before a check.
 #include "CounterJournal.h"
 
 #include <QFile>
@@ -14,31 +14,54 @@ class TestCounterJournal : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init() { m_dir = std::make_unique<QTemporaryDir>(); }
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_writer = std::make_unique<DiskWriter>();
+    }
     void nextRunRemembers();
     void appendsThenRewrites();
     void tornTailIgnored();
+    void appendsAfterATornTailRead();
+    void removedFileGetsItsHeader();
     void notAJournal();
     void privateFile();
 
 private:
-    qint64 fileSize(const CounterJournal& journal) const { return QFileInfo(journal.path()).size(); }
+    void tearTail() const // a write cut short by kill -9
+    {
+        m_writer->drain();
+        QFile file(m_dir->filePath(QStringLiteral("counters")));
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\x01\x02\x03", 3);
+    }
+    qint64 fileSize(const CounterJournal& journal) const
+    {
+        m_writer->drain();
+        return QFileInfo(journal.path()).size();
+    }
+    // A journal of the test's folder (after what was queued is written, so it reads the file).
+    std::unique_ptr<CounterJournal> journalOf(CounterMemory& memory) const
+    {
+        m_writer->drain();
+        return std::make_unique<CounterJournal>(memory, m_dir->path(), *m_writer);
+    }
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<DiskWriter> m_writer;
 };
 
 void TestCounterJournal::nextRunRemembers()
 {
     {
         CounterMemory memory(16);
-        CounterJournal journal(memory, m_dir->path());
+        CounterJournal journal(memory, m_dir->path(), *m_writer);
         QCOMPARE(journal.load(), qsizetype{0});
         for (quint64 c = 1; c <= 5; ++c)
             memory.insert(c * 1000);
         // flushed on destruction, as at a graceful stop; a crash loses at most the last second
     }
     CounterMemory memory(16);
-    CounterJournal journal(memory, m_dir->path());
-    QCOMPARE(journal.load(), qsizetype{5});
+    QCOMPARE(journalOf(memory)->load(), qsizetype{5});
     for (quint64 c = 1; c <= 5; ++c)
         QVERIFY(memory.contains(c * 1000));
     QVERIFY(!memory.insert(3000)); // a replay of what the last run saw
@@ -47,7 +70,7 @@ void TestCounterJournal::nextRunRemembers()
 void TestCounterJournal::appendsThenRewrites()
 {
     CounterMemory memory(4);
-    CounterJournal journal(memory, m_dir->path());
+    CounterJournal journal(memory, m_dir->path(), *m_writer);
     journal.load();
     memory.insert(1);
     memory.insert(2);
@@ -68,8 +91,7 @@ void TestCounterJournal::appendsThenRewrites()
     journal.flush(); // past twice the capacity: rewritten from memory, the 4 newest
     QCOMPARE(fileSize(journal), header + 4 * 8);
     CounterMemory again(4);
-    CounterJournal reader(again, m_dir->path());
-    QCOMPARE(reader.load(), qsizetype{4});
+    QCOMPARE(journalOf(again)->load(), qsizetype{4});
     QCOMPARE(again.ordered(), (std::vector<quint64>{8, 9, 10, 11}));
 }
 
@@ -77,21 +99,52 @@ void TestCounterJournal::tornTailIgnored()
 {
     {
         CounterMemory memory(16);
-        CounterJournal journal(memory, m_dir->path());
+        CounterJournal journal(memory, m_dir->path(), *m_writer);
         journal.load();
         memory.insert(77);
         memory.insert(78);
     }
-    CounterMemory probe(16);
-    const QString path = CounterJournal(probe, m_dir->path()).path();
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::Append));
-    file.write("\x01\x02\x03", 3); // a write cut short by kill -9
-    file.close();
+    tearTail();
     CounterMemory memory(16);
-    CounterJournal journal(memory, m_dir->path());
-    QCOMPARE(journal.load(), qsizetype{2});
+    QCOMPARE(journalOf(memory)->load(), qsizetype{2});
     QVERIFY(memory.contains(77) && memory.contains(78));
+}
+
+// Counters appended after a torn tail would be read shifted by its bytes: the file is rewritten.
+void TestCounterJournal::appendsAfterATornTailRead()
+{
+    {
+        CounterMemory memory(16);
+        CounterJournal journal(memory, m_dir->path(), *m_writer);
+        journal.load();
+        memory.insert(77);
+    }
+    tearTail();
+    {
+        CounterMemory memory(16);
+        const auto journal = journalOf(memory);
+        QCOMPARE(journal->load(), qsizetype{1});
+        memory.insert(0x0102030405060708);
+    }
+    CounterMemory memory(16);
+    QCOMPARE(journalOf(memory)->load(), qsizetype{2});
+    QCOMPARE(memory.ordered(), (std::vector<quint64>{77, 0x0102030405060708}));
+}
+
+void TestCounterJournal::removedFileGetsItsHeader()
+{
+    CounterMemory memory(16);
+    CounterJournal journal(memory, m_dir->path(), *m_writer);
+    journal.load();
+    memory.insert(1);
+    journal.flush();
+    m_writer->drain();
+    QVERIFY(QFile::remove(journal.path()));
+    memory.insert(2);
+    journal.flush();
+    CounterMemory again(16);
+    QCOMPARE(journalOf(again)->load(), qsizetype{1});
+    QVERIFY(again.contains(2));
 }
 
 void TestCounterJournal::notAJournal()
@@ -101,22 +154,23 @@ void TestCounterJournal::notAJournal()
     file.write("something else entirely\n");
     file.close();
     CounterMemory memory(16);
-    CounterJournal journal(memory, m_dir->path());
+    CounterJournal journal(memory, m_dir->path(), *m_writer);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is not a counter journal")));
     QCOMPARE(journal.load(), qsizetype{0});
     memory.insert(5);
     journal.flush();
     CounterMemory again(16);
-    QCOMPARE(CounterJournal(again, m_dir->path()).load(), qsizetype{1});
+    QCOMPARE(journalOf(again)->load(), qsizetype{1});
 }
 
 void TestCounterJournal::privateFile()
 {
     CounterMemory memory(16);
-    CounterJournal journal(memory, m_dir->path());
+    CounterJournal journal(memory, m_dir->path(), *m_writer);
     journal.load();
     memory.insert(1);
     journal.flush();
+    m_writer->drain();
     QCOMPARE(QFile::permissions(journal.path()) & (QFile::ReadGroup | QFile::ReadOther),
              QFile::Permissions());
 }

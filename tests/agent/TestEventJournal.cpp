@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The node's history (EventJournal): every kind of event back as it was after a restart (through
 // JSON lines an administrator can read), bounded, rewritten when grown, a damaged line skipped, and
-// asked for by time and count.
+// asked for by time and count. The writes go through a DiskWriter, drained before the file is read.
 #include "EventJournal.h"
 
 #include <QFile>
@@ -37,17 +37,22 @@ class TestEventJournal : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init() { m_dir = std::make_unique<QTemporaryDir>(); }
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_writer = std::make_unique<DiskWriter>();
+    }
 
     void survivesRestart()
     {
         {
-            EventJournal journal(m_dir->path());
+            EventJournal journal(m_dir->path(), *m_writer);
             QCOMPARE(journal.load(), QString());
             for (const ControlEvent& e : everyKind())
                 journal.append(e);
         }
-        EventJournal again(m_dir->path());
+        m_writer->drain();
+        EventJournal again(m_dir->path(), *m_writer);
         qsizetype skipped = -1;
         QCOMPARE(again.load(&skipped), QString());
         QCOMPARE(skipped, qsizetype{0});
@@ -61,7 +66,7 @@ private Q_SLOTS:
 
     void sinceAndLimit()
     {
-        EventJournal journal(m_dir->path());
+        EventJournal journal(m_dir->path(), *m_writer);
         journal.load();
         for (const ControlEvent& e : everyKind())
             journal.append(e);
@@ -73,17 +78,19 @@ private Q_SLOTS:
 
     void boundedAndRewritten()
     {
-        EventJournal journal(m_dir->path());
+        EventJournal journal(m_dir->path(), *m_writer);
         journal.load();
         const qsizetype total = 2 * EventJournal::Capacity + 10;
         for (qsizetype i = 0; i < total; ++i)
             journal.append(ControlEvent{i, ev::MaintenanceChanged{i % 2 == 0, s("x")}});
         QCOMPARE(journal.size(), EventJournal::Capacity);
         // The file was rewritten once it reached twice the capacity: never more than that on disk.
+        m_writer->drain();
         QFile file(journal.path());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().count('\n') <= 2 * EventJournal::Capacity);
-        EventJournal again(m_dir->path());
+        m_writer->drain();
+        EventJournal again(m_dir->path(), *m_writer);
         again.load();
         QCOMPARE(again.size(), EventJournal::Capacity);
         QCOMPARE(again.since(0, 1).first().timeMs, total - 1);
@@ -92,15 +99,17 @@ private Q_SLOTS:
     void damagedLineSkipped()
     {
         {
-            EventJournal journal(m_dir->path());
+            EventJournal journal(m_dir->path(), *m_writer);
             journal.load();
             journal.append(everyKind().first());
         }
-        QFile file(EventJournal(m_dir->path()).path());
+        m_writer->drain();
+        QFile file(m_dir->filePath(QStringLiteral("events.jsonl")));
         QVERIFY(file.open(QIODevice::Append));
         file.write("{\"t\":\"event\",\"time\":5,\"kind\":\"state\",\"vhid\":\n"); // cut short by a crash
         file.close();
-        EventJournal again(m_dir->path());
+        m_writer->drain();
+        EventJournal again(m_dir->path(), *m_writer);
         qsizetype skipped = 0;
         QCOMPARE(again.load(&skipped), QString());
         QCOMPARE(skipped, qsizetype{1});
@@ -111,6 +120,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<DiskWriter> m_writer;
 };
 
 QTEST_GUILESS_MAIN(TestEventJournal)

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DiskWriter.h"
+
+#include "RealtimeSetup.h"
+#include "StateDirectory.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace baton {
+
+namespace {
+// Writes all of `data`, retrying short writes; false with errno set on failure.
+bool writeAll(int fd, const QByteArray& data)
+{
+    qsizetype at = 0;
+    while (at < data.size()) {
+        const ssize_t n = ::write(fd, data.constData() + at, static_cast<size_t>(data.size() - at));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        at += n;
+    }
+    return true;
+}
+
+// A lock that lends its holder the priority of a real-time thread waiting for it.
+void initInheritingMutex(pthread_mutex_t* mutex)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
+    pthread_mutex_init(mutex, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+class Locker
+{
+public:
+    explicit Locker(pthread_mutex_t* mutex)
+        : m_mutex(mutex)
+    {
+        pthread_mutex_lock(m_mutex);
+    }
+    ~Locker() { pthread_mutex_unlock(m_mutex); }
+    Locker(const Locker&) = delete;
+    Locker& operator=(const Locker&) = delete;
+
+private:
+    pthread_mutex_t* m_mutex;
+};
+} // namespace
+
+DiskWriter::DiskWriter(qsizetype limitBytes)
+    : m_limitBytes(limitBytes)
+{
+    initInheritingMutex(&m_mutex);
+    pthread_cond_init(&m_work, nullptr);
+    pthread_cond_init(&m_done, nullptr);
+    m_thread = std::thread([this] { run(); });
+    pthread_setname_np(m_thread.native_handle(), "disk");
+}
+
+DiskWriter::~DiskWriter()
+{
+    {
+        Locker lock(&m_mutex);
+        m_stopping = true;
+        pthread_cond_signal(&m_work);
+    }
+    m_thread.join();
+    pthread_cond_destroy(&m_done);
+    pthread_cond_destroy(&m_work);
+    pthread_mutex_destroy(&m_mutex);
+}
+
+bool DiskWriter::append(const QString& path, const QByteArray& data, const QByteArray& header)
+{
+    return enqueue(Job{false, path, data, header});
+}
+
+bool DiskWriter::replace(const QString& path, const QByteArray& data)
+{
+    return enqueue(Job{true, path, data, {}});
+}
+
+bool DiskWriter::enqueue(Job job)
+{
+    const qsizetype bytes = job.data.size() + job.header.size();
+    Locker lock(&m_mutex);
+    if (m_queuedBytes + bytes > m_limitBytes) {
+        ++m_dropped;
+        if (!m_dropSaid)
+            qCritical("the disk is not keeping up: %lld bytes for the state folder are waiting; writes "
+                      "to %s and later ones are dropped until it catches up",
+                      static_cast<long long>(m_queuedBytes), qUtf8Printable(job.path));
+        m_dropSaid = true;
+        return false;
+    }
+    m_queuedBytes += bytes;
+    ++m_queued;
+    m_jobs.push_back(std::move(job));
+    pthread_cond_signal(&m_work);
+    return true;
+}
+
+void DiskWriter::drain()
+{
+    Locker lock(&m_mutex);
+    const quint64 target = m_queued;
+    while (m_finished < target)
+        pthread_cond_wait(&m_done, &m_mutex);
+}
+
+quint64 DiskWriter::dropped() const
+{
+    Locker lock(&m_mutex);
+    return m_dropped;
+}
+
+void DiskWriter::run()
+{
+    // Normal scheduling even if the thread was started by a real-time one without reset-on-fork.
+    if (!RealtimeSetup::normalise())
+        qWarning("disk writer: cannot return its thread to normal scheduling");
+    for (;;) {
+        Job job;
+        {
+            Locker lock(&m_mutex);
+            while (m_jobs.empty() && !m_stopping)
+                pthread_cond_wait(&m_work, &m_mutex);
+            if (m_jobs.empty())
+                return; // stopping, and everything is written
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        perform(job); // without the lock: the loop may queue more meanwhile
+        Locker lock(&m_mutex);
+        m_queuedBytes -= job.data.size() + job.header.size();
+        if (m_queuedBytes == 0)
+            m_dropSaid = false;
+        ++m_finished;
+        pthread_cond_broadcast(&m_done);
+    }
+}
+
+void DiskWriter::perform(const Job& job)
+{
+    if (const QString error = StateDirectory::ensure(QFileInfo(job.path).absolutePath()); !error.isEmpty())
+        return report(job.path, error);
+    if (job.replace) {
+        QSaveFile file(job.path);
+        if (!file.open(QIODevice::WriteOnly))
+            return report(job.path, file.errorString());
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        if (file.write(job.data) != job.data.size() || !file.commit())
+            return report(job.path, file.errorString());
+        m_failing.remove(job.path);
+        return;
+    }
+    const QByteArray name = QFile::encodeName(job.path);
+    const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return report(job.path, QString::fromLocal8Bit(std::strerror(errno)));
+    struct stat st = {};
+    const bool fresh = ::fstat(fd, &st) == 0 && st.st_size == 0;
+    const bool ok = (!fresh || writeAll(fd, job.header)) && writeAll(fd, job.data);
+    const int saved = errno;
+    ::close(fd);
+    if (!ok)
+        return report(job.path, QString::fromLocal8Bit(std::strerror(saved)));
+    m_failing.remove(job.path);
+}
+
+void DiskWriter::report(const QString& path, const QString& error)
+{
+    if (m_failing.contains(path))
+        return;
+    m_failing.insert(path);
+    qCritical("cannot write %s: %s", qUtf8Printable(path), qUtf8Printable(error));
+}
+
+} // namespace baton

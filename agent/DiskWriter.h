@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QSet>
+#include <QString>
+
+#include <deque>
+#include <pthread.h>
+#include <thread>
+
+namespace baton {
+
+// The agent's own files (the advert counters, the event history), written by a thread of their
+// own at normal scheduling. The failover loop runs at real-time priority, and a write() it made
+// itself can be held for up to 200 ms when the machine has too many dirty pages (a build, a
+// backup): far past a fast master-down interval, so the backup takes over from a healthy master.
+// Jobs are done in the order given. The queue is bounded in bytes, so a stuck disk costs a fixed
+// amount of memory (what does not fit is dropped, and said once); its lock inherits priority, so
+// the loop never waits behind a preempted writer thread.
+class DiskWriter
+{
+public:
+    static constexpr qsizetype DefaultLimitBytes = qsizetype{16} << 20;
+
+    explicit DiskWriter(qsizetype limitBytes = DefaultLimitBytes);
+    ~DiskWriter(); // writes what is queued, then stops
+    DiskWriter(const DiskWriter&) = delete;
+    DiskWriter& operator=(const DiskWriter&) = delete;
+
+    // Adds `data` to the end of `path`; a file that is new or empty gets `header` first. Files are
+    // made 0600, their folder as StateDirectory makes it. False: the queue was full, nothing queued.
+    bool append(const QString& path, const QByteArray& data, const QByteArray& header = QByteArray());
+    // Replaces `path` with `data` at once for readers (a temporary file, fsync, rename).
+    bool replace(const QString& path, const QByteArray& data);
+    // Returns once every job queued before the call is done: tests, and reading back a file.
+    void drain();
+    // Jobs dropped because the queue was full, since start.
+    quint64 dropped() const;
+
+private:
+    struct Job
+    {
+        bool replace = false;
+        QString path;
+        QByteArray data;
+        QByteArray header;
+    };
+    bool enqueue(Job job);
+    void run();
+    void perform(const Job& job);
+    void report(const QString& path, const QString& error); // logged once until the path works again
+
+    qsizetype m_limitBytes;
+    mutable pthread_mutex_t m_mutex;
+    pthread_cond_t m_work; // jobs queued, or stopping
+    pthread_cond_t m_done; // a job finished
+    std::deque<Job> m_jobs;
+    qsizetype m_queuedBytes = 0;
+    quint64 m_queued = 0;   // jobs ever queued
+    quint64 m_finished = 0; // jobs ever finished
+    quint64 m_dropped = 0;
+    bool m_dropSaid = false;
+    bool m_stopping = false;
+    QSet<QString> m_failing; // the writer thread's own
+    std::thread m_thread;
+};
+
+} // namespace baton

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The agent's files written off the failover loop (DiskWriter): appends and replacements in the
+// order given, a header for a new file, private files, a caller that never waits for a stuck write,
+// a queue bounded in bytes, and an error said once.
+#include "DiskWriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace baton;
+
+namespace {
+QByteArray contents(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+}
+
+int g_cannotWrite = 0;
+QtMessageHandler g_previous = nullptr;
+void countCannotWrite(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtCriticalMsg && message.startsWith(QLatin1StringView("cannot write")))
+        ++g_cannotWrite;
+    else
+        g_previous(type, context, message);
+}
+} // namespace
+
+class TestDiskWriter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { m_dir = std::make_unique<QTemporaryDir>(); }
+
+    void appendsInOrderWithAHeaderForANewFile()
+    {
+        DiskWriter writer;
+        const QString path = m_dir->filePath(QStringLiteral("state/journal"));
+        QVERIFY(writer.append(path, "one,", "HEAD\n"));
+        QVERIFY(writer.append(path, "two,", "HEAD\n")); // not empty any more: no second header
+        QVERIFY(writer.append(path, "three", "HEAD\n"));
+        writer.drain();
+        QCOMPARE(contents(path), QByteArray("HEAD\none,two,three"));
+        // Private, in a private folder made for it.
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QCOMPARE(::stat(QFile::encodeName(m_dir->filePath(QStringLiteral("state"))).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0700u);
+    }
+
+    void replacementsKeepTheOrder()
+    {
+        DiskWriter writer;
+        const QString path = m_dir->filePath(QStringLiteral("events"));
+        QVERIFY(writer.append(path, "old\n"));
+        QVERIFY(writer.replace(path, "whole\n"));
+        QVERIFY(writer.append(path, "after\n", "HEAD\n"));
+        writer.drain();
+        QCOMPARE(contents(path), QByteArray("whole\nafter\n"));
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+    }
+
+    // A write that cannot finish (a FIFO nobody reads, as a disk that does not answer) holds the
+    // writer thread, never the caller; the queue behind it is bounded, and what does not fit is
+    // refused and said once. Once the write finishes, all that was queued follows.
+    void aStuckWriteNeverHoldsTheCaller()
+    {
+        const QString fifo = m_dir->filePath(QStringLiteral("stuck"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString path = m_dir->filePath(QStringLiteral("counters"));
+        DiskWriter writer(10);
+        QVERIFY(writer.append(fifo, "x")); // the writer thread blocks opening it
+        QVERIFY(writer.append(path, "12345678"));
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("the disk is not keeping up")));
+        QVERIFY(!writer.append(path, "abcdefgh"));
+        QVERIFY(!writer.append(path, "ijklmnop")); // refused too, not said again
+        QCOMPARE(writer.dropped(), quint64{2});
+
+        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(reader >= 0);
+        char byte = 0;
+        QCOMPARE(::read(reader, &byte, 1), ssize_t{1});
+        QCOMPARE(byte, 'x');
+        ::close(reader);
+        writer.drain();
+        QCOMPARE(contents(path), QByteArray("12345678"));
+        QVERIFY(writer.append(path, "9")); // room again
+        writer.drain();
+        QCOMPARE(contents(path), QByteArray("123456789"));
+    }
+
+    void anErrorIsSaidOnceUntilThePathWorks()
+    {
+        QFile blocker(m_dir->filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString path = m_dir->filePath(QStringLiteral("file/counters")); // its folder is a file
+        g_cannotWrite = 0;
+        g_previous = qInstallMessageHandler(countCannotWrite);
+        {
+            DiskWriter writer;
+            QVERIFY(writer.append(path, "a"));
+            QVERIFY(writer.append(path, "b"));
+            QVERIFY(writer.replace(path, "c"));
+            writer.drain();
+            QCOMPARE(g_cannotWrite, 1);
+            QVERIFY(blocker.remove());
+            QVERIFY(writer.append(path, "d")); // the folder can be made now
+            writer.drain();
+            QCOMPARE(contents(path), QByteArray("d"));
+            QCOMPARE(g_cannotWrite, 1);
+        }
+        qInstallMessageHandler(g_previous);
+    }
+
+    // Whatever was queued is on disk once the writer is gone (the agent's graceful stop).
+    void destructionWritesWhatIsQueued()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("events"));
+        {
+            DiskWriter writer;
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(writer.append(path, QByteArray::number(i) + '\n'));
+        }
+        QCOMPARE(contents(path).count('\n'), 200);
+        QVERIFY(contents(path).endsWith("199\n"));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestDiskWriter)
+#include "TestDiskWriter.moc"
