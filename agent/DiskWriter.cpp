@@ -58,8 +58,9 @@ private:
 };
 } // namespace
 
-DiskWriter::DiskWriter(qsizetype limitBytes)
+DiskWriter::DiskWriter(qsizetype limitBytes, qsizetype limitJobs)
     : m_limitBytes(limitBytes)
+    , m_ring(static_cast<size_t>(limitJobs))
 {
     initInheritingMutex(&m_mutex);
     pthread_cond_init(&m_work, nullptr);
@@ -93,20 +94,26 @@ bool DiskWriter::replace(const QString& path, const QByteArray& data)
 
 bool DiskWriter::enqueue(Job job)
 {
-    const qsizetype bytes = job.data.size() + job.header.size();
+    Job done; // the slot's old buffers, released after the lock on this (the caller's) thread
     Locker lock(&m_mutex);
-    if (m_queuedBytes + bytes > m_limitBytes) {
+    const qsizetype slots = static_cast<qsizetype>(m_ring.size());
+    if (m_count == slots || m_queuedBytes + job.bytes() > m_limitBytes) {
         ++m_dropped;
         if (!m_dropSaid)
-            qCritical("the disk is not keeping up: %lld bytes for the state folder are waiting; writes "
-                      "to %s and later ones are dropped until it catches up",
-                      static_cast<long long>(m_queuedBytes), qUtf8Printable(job.path));
+            qCritical(
+                "the disk is not keeping up: %lld writes (%lld bytes) for the state folder are waiting; "
+                "writes to %s and later ones are dropped until it catches up",
+                static_cast<long long>(m_count), static_cast<long long>(m_queuedBytes),
+                qUtf8Printable(job.path));
         m_dropSaid = true;
         return false;
     }
-    m_queuedBytes += bytes;
+    Job& slot = m_ring[static_cast<size_t>((m_head + m_count) % slots)];
+    done = std::move(slot);
+    m_queuedBytes += job.bytes();
+    slot = std::move(job);
+    ++m_count;
     ++m_queued;
-    m_jobs.push_back(std::move(job));
     pthread_cond_signal(&m_work);
     return true;
 }
@@ -131,20 +138,22 @@ void DiskWriter::run()
     if (!RealtimeSetup::normalise())
         qWarning("disk writer: cannot return its thread to normal scheduling");
     for (;;) {
-        Job job;
+        const Job* job = nullptr;
         {
             Locker lock(&m_mutex);
-            while (m_jobs.empty() && !m_stopping)
+            while (m_count == 0 && !m_stopping)
                 pthread_cond_wait(&m_work, &m_mutex);
-            if (m_jobs.empty())
+            if (m_count == 0)
                 return; // stopping, and everything is written
-            job = std::move(m_jobs.front());
-            m_jobs.pop_front();
+            job = &m_ring[static_cast<size_t>(m_head)];
         }
-        perform(job); // without the lock: the loop may queue more meanwhile
+        // Without the lock: the caller only fills slots past the queued ones, so this one stays put.
+        perform(*job);
         Locker lock(&m_mutex);
-        m_queuedBytes -= job.data.size() + job.header.size();
-        if (m_queuedBytes == 0)
+        m_queuedBytes -= job->bytes();
+        m_head = (m_head + 1) % static_cast<qsizetype>(m_ring.size());
+        --m_count;
+        if (m_count == 0)
             m_dropSaid = false;
         ++m_finished;
         pthread_cond_broadcast(&m_done);

@@ -5,9 +5,9 @@
 #include <QSet>
 #include <QString>
 
-#include <deque>
 #include <pthread.h>
 #include <thread>
+#include <vector>
 
 namespace baton {
 
@@ -15,15 +15,18 @@ namespace baton {
 // own at normal scheduling. The failover loop runs at real-time priority, and a write() it made
 // itself can be held for up to 200 ms when the machine has too many dirty pages (a build, a
 // backup): far past a fast master-down interval, so the backup takes over from a healthy master.
-// Jobs are done in the order given. The queue is bounded in bytes, so a stuck disk costs a fixed
-// amount of memory (what does not fit is dropped, and said once); its lock inherits priority, so
-// the loop never waits behind a preempted writer thread.
+// Jobs are done in the order given. The queue is bounded in jobs and bytes, so a stuck disk costs a
+// fixed amount of memory (what does not fit is dropped, and said once); its lock inherits priority,
+// so the loop never waits behind a preempted writer thread. The queue is a ring allocated once, and
+// a job's buffers are released by the caller when it reuses the slot: the writer thread never frees
+// the loop's memory (glibc would take the loop's arena lock, not one that inherits priority).
 class DiskWriter
 {
 public:
     static constexpr qsizetype DefaultLimitBytes = qsizetype{16} << 20;
+    static constexpr qsizetype DefaultLimitJobs = 256;
 
-    explicit DiskWriter(qsizetype limitBytes = DefaultLimitBytes);
+    explicit DiskWriter(qsizetype limitBytes = DefaultLimitBytes, qsizetype limitJobs = DefaultLimitJobs);
     ~DiskWriter(); // writes what is queued, then stops
     DiskWriter(const DiskWriter&) = delete;
     DiskWriter& operator=(const DiskWriter&) = delete;
@@ -45,6 +48,7 @@ private:
         QString path;
         QByteArray data;
         QByteArray header;
+        qsizetype bytes() const { return data.size() + header.size(); }
     };
     bool enqueue(Job job);
     void run();
@@ -53,9 +57,11 @@ private:
 
     qsizetype m_limitBytes;
     mutable pthread_mutex_t m_mutex;
-    pthread_cond_t m_work; // jobs queued, or stopping
-    pthread_cond_t m_done; // a job finished
-    std::deque<Job> m_jobs;
+    pthread_cond_t m_work;   // jobs queued, or stopping
+    pthread_cond_t m_done;   // a job finished
+    std::vector<Job> m_ring; // m_count jobs from m_head are queued; other slots hold done ones
+    qsizetype m_head = 0;
+    qsizetype m_count = 0;
     qsizetype m_queuedBytes = 0;
     quint64 m_queued = 0;   // jobs ever queued
     quint64 m_finished = 0; // jobs ever finished

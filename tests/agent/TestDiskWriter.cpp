@@ -98,6 +98,48 @@ private Q_SLOTS:
         QCOMPARE(contents(path), QByteArray("123456789"));
     }
 
+    // Bounded in jobs too: a stuck write and one behind it fill a ring of two.
+    void aFullRingRefuses()
+    {
+        const QString fifo = m_dir->filePath(QStringLiteral("stuck"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString path = m_dir->filePath(QStringLiteral("events"));
+        DiskWriter writer(DiskWriter::DefaultLimitBytes, 2);
+        QVERIFY(writer.append(fifo, "x"));
+        QVERIFY(writer.append(path, "a"));
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("2 writes .* are waiting")));
+        QVERIFY(!writer.append(path, "b"));
+        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(reader >= 0);
+        char byte = 0;
+        QCOMPARE(::read(reader, &byte, 1), ssize_t{1});
+        ::close(reader);
+        writer.drain();
+        QVERIFY(writer.append(path, "c"));
+        writer.drain();
+        QCOMPARE(contents(path), QByteArray("ac"));
+    }
+
+    // The writer thread never frees the caller's buffers (glibc would take the caller's arena lock,
+    // which does not lend priority): a job's data stays shared with its slot after it is written,
+    // and is released when the caller reuses the slot.
+    void buffersAreReleasedByTheCaller()
+    {
+        DiskWriter writer(DiskWriter::DefaultLimitBytes, 2);
+        const QString path = m_dir->filePath(QStringLiteral("counters"));
+        QByteArray first(4096, 'a');
+        QVERIFY(writer.append(path, first));
+        writer.drain();
+        QVERIFY(!first.isDetached()); // still held by its slot
+        QVERIFY(writer.append(path, QByteArray(16, 'b')));
+        writer.drain();
+        QVERIFY(!first.isDetached());
+        QVERIFY(writer.append(path, QByteArray(16, 'c'))); // into the first slot
+        QVERIFY(first.isDetached());
+        writer.drain();
+        QCOMPARE(contents(path).size(), 4096 + 32);
+    }
+
     void anErrorIsSaidOnceUntilThePathWorks()
     {
         QFile blocker(m_dir->filePath(QStringLiteral("file")));
