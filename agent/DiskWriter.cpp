@@ -3,6 +3,7 @@
 
 #include "RealtimeSetup.h"
 #include "StateDirectory.h"
+#include "util/FdWrite.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -16,21 +17,6 @@
 namespace baton {
 
 namespace {
-// Writes all of `data`, retrying short writes; false with errno set on failure.
-bool writeAll(int fd, const QByteArray& data)
-{
-    qsizetype at = 0;
-    while (at < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + at, static_cast<size_t>(data.size() - at));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        at += n;
-    }
-    return true;
-}
-
 // A lock that lends its holder the priority of a real-time thread waiting for it.
 void initInheritingMutex(pthread_mutex_t* mutex)
 {
@@ -180,7 +166,7 @@ void DiskWriter::perform(const Job& job)
         return report(job.path, QString::fromLocal8Bit(std::strerror(errno)));
     struct stat st = {};
     const bool fresh = ::fstat(fd, &st) == 0 && st.st_size == 0;
-    const bool ok = (!fresh || writeAll(fd, job.header)) && writeAll(fd, job.data);
+    const bool ok = (!fresh || FdWrite::all(fd, job.header)) && FdWrite::all(fd, job.data);
     const int saved = errno;
     ::close(fd);
     if (!ok)

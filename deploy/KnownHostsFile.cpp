@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "KnownHostsFile.h"
 
+#include "util/FdWrite.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -85,16 +87,7 @@ bool KnownHostsFile::append(const QString& file, const QByteArray& line, QString
         if (::pread(fd, &last, 1, info.st_size - 1) == 1 && last != '\n')
             data.prepend('\n');
     }
-    qsizetype written = 0;
-    while (written < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + written, static_cast<size_t>(data.size() - written));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        written += n;
-    }
-    const bool ok = written == data.size() && ::fsync(fd) == 0;
+    const bool ok = FdWrite::all(fd, data) && ::fsync(fd) == 0;
     if (!ok)
         *error =
             QCoreApplication::translate("KnownHostsFile", "cannot write '%1': %2").arg(file, errnoText());

@@ -3,6 +3,7 @@
 
 #include "Passphrase.h"
 #include "pki/PkiDirectory.h"
+#include "util/FdWrite.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -231,17 +232,7 @@ int PkiCommand::keygen(const QString& file)
             << "': " << QString::fromLocal8Bit(std::strerror(errno)) << "\n";
         return 1;
     }
-    qsizetype written = 0;
-    while (written < key->keyPem.size()) {
-        const ssize_t n =
-            ::write(fd, key->keyPem.constData() + written, static_cast<size_t>(key->keyPem.size() - written));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        written += n;
-    }
-    const bool ok = written == key->keyPem.size() && ::fsync(fd) == 0;
+    const bool ok = FdWrite::all(fd, key->keyPem) && ::fsync(fd) == 0;
     const int savedErrno = errno;
     ::close(fd);
     if (!ok) {

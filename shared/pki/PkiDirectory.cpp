@@ -5,6 +5,7 @@
 #include "RevocationList.h"
 #include "config/BoundedFile.h"
 #include "util/Fail.h"
+#include "util/FdWrite.h"
 
 #include <QDir>
 #include <QFile>
@@ -86,17 +87,7 @@ std::optional<QString> writeTemporary(const QString& finalPath, const QByteArray
         return fail(
             error,
             QStringLiteral("cannot create a file in '%1': %2").arg(info.path(), qt_error_string(errno)));
-    bool ok = ::fchmod(fd, mode) == 0;
-    for (qsizetype done = 0; ok && done < data.size();) {
-        const ssize_t n = ::write(fd, data.constData() + done, static_cast<size_t>(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n == 0)
-            errno = EIO;
-        ok = n > 0;
-        done += ok ? n : 0;
-    }
-    ok = ok && ::fsync(fd) == 0;
+    bool ok = ::fchmod(fd, mode) == 0 && FdWrite::all(fd, data) && ::fsync(fd) == 0;
     int savedErrno = errno;
     if (::close(fd) != 0 && ok) {
         ok = false;

@@ -21,6 +21,25 @@ QByteArray contents(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
 }
 
+// The permission bits of path, or -1.
+int modeOf(const QString& path)
+{
+    struct stat st = {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<int>(st.st_mode & 0777) : -1;
+}
+
+// Reads the one byte the writer thread is stuck writing into the FIFO, which lets it go on.
+char unblock(const QString& fifo)
+{
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_CLOEXEC);
+    char byte = 0;
+    if (reader < 0 || ::read(reader, &byte, 1) != 1)
+        byte = 0;
+    if (reader >= 0)
+        ::close(reader);
+    return byte;
+}
+
 int g_cannotWrite = 0;
 QtMessageHandler g_previous = nullptr;
 void countCannotWrite(QtMsgType type, const QMessageLogContext& context, const QString& message)
@@ -48,11 +67,8 @@ private Q_SLOTS:
         writer.drain();
         QCOMPARE(contents(path), QByteArray("HEAD\none,two,three"));
         // Private, in a private folder made for it.
-        struct stat st = {};
-        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
-        QCOMPARE(st.st_mode & 0777, 0600u);
-        QCOMPARE(::stat(QFile::encodeName(m_dir->filePath(QStringLiteral("state"))).constData(), &st), 0);
-        QCOMPARE(st.st_mode & 0777, 0700u);
+        QCOMPARE(modeOf(path), 0600);
+        QCOMPARE(modeOf(m_dir->filePath(QStringLiteral("state"))), 0700);
     }
 
     void replacementsKeepTheOrder()
@@ -64,9 +80,7 @@ private Q_SLOTS:
         QVERIFY(writer.append(path, "after\n", "HEAD\n"));
         writer.drain();
         QCOMPARE(contents(path), QByteArray("whole\nafter\n"));
-        struct stat st = {};
-        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
-        QCOMPARE(st.st_mode & 0777, 0600u);
+        QCOMPARE(modeOf(path), 0600);
     }
 
     // A write that cannot finish (a FIFO nobody reads, as a disk that does not answer) holds the
@@ -85,12 +99,7 @@ private Q_SLOTS:
         QVERIFY(!writer.append(path, "ijklmnop")); // refused too, not said again
         QCOMPARE(writer.dropped(), quint64{2});
 
-        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_CLOEXEC);
-        QVERIFY(reader >= 0);
-        char byte = 0;
-        QCOMPARE(::read(reader, &byte, 1), ssize_t{1});
-        QCOMPARE(byte, 'x');
-        ::close(reader);
+        QCOMPARE(unblock(fifo), 'x');
         writer.drain();
         QCOMPARE(contents(path), QByteArray("12345678"));
         QVERIFY(writer.append(path, "9")); // room again
@@ -109,11 +118,7 @@ private Q_SLOTS:
         QVERIFY(writer.append(path, "a"));
         QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("2 writes .* are waiting")));
         QVERIFY(!writer.append(path, "b"));
-        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_CLOEXEC);
-        QVERIFY(reader >= 0);
-        char byte = 0;
-        QCOMPARE(::read(reader, &byte, 1), ssize_t{1});
-        ::close(reader);
+        QCOMPARE(unblock(fifo), 'x');
         writer.drain();
         QVERIFY(writer.append(path, "c"));
         writer.drain();

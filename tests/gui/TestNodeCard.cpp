@@ -12,6 +12,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -460,6 +461,40 @@ private Q_SLOTS:
         QVERIFY2(asked[2].contains(QLatin1StringView("no live word from node2's agent")),
                  qPrintable(asked[2]));
         QVERIFY(!rig->sentBeforeMarker(Verb::Handover));
+    }
+
+    // Without a handler the question is a message box on the card, "No" by default: Escape or No
+    // sends nothing and says why on the card; Yes hands over.
+    void handoverQuestionIsAMessageBox()
+    {
+        auto rig = liveRig();
+        auto partner = liveRig();
+        QVERIFY(rig->connection && rig->connection->isLive() && partner->connection->isLive());
+        AgentStatus backup = partner->agent.status();
+        backup.groups[0].state = CarpState::Backup;
+        backup.groups[0].linkUp = false;
+        partner->agent.setStatus(backup);
+        QTRY_VERIFY(!partner->connection->status()->groups[0].linkUp);
+        rig->card->setPartner(partner->connection.get(), QStringLiteral("node2"));
+
+        QTest::mouseClick(rig->button("handoverButton"), Qt::LeftButton);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = rig->card->findChild<QMessageBox*>()) && box->isVisible());
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::No));
+        QVERIFY(box->text().contains(QLatin1StringView("node2's link (eth0) is down")));
+        const QPixmap picture = box->grab();
+        QVERIFY(!picture.isNull());
+        if (const QString dir = qEnvironmentVariable("BATON_PICTURES"); !dir.isEmpty())
+            QVERIFY(picture.save(QDir(dir).filePath(QStringLiteral("handover-question.png"))));
+        box->button(QMessageBox::No)->click();
+        QTRY_VERIFY(!rig->card->findChild<QMessageBox*>());
+        QVERIFY(!rig->sentBeforeMarker(Verb::Handover));
+        QVERIFY(rig->text("infoLabel").contains(QLatin1StringView("Not handed over")));
+
+        QTest::mouseClick(rig->button("handoverButton"), Qt::LeftButton);
+        QTRY_VERIFY((box = rig->card->findChild<QMessageBox*>()) && box->isVisible());
+        box->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(rig->received(Verb::Handover));
     }
 
     void readOnlyDisablesCommands()
