@@ -31,6 +31,7 @@ CarpParams paramsFor(const GroupConfig& c)
     p.advskew = c.advskew;
     p.deadratio = c.deadratio;
     p.preempt = c.preempt;
+    p.alignAdverts = true; // the groups of this agent that share a timing advertise together
     return p;
 }
 

@@ -210,6 +210,10 @@ void PeerLink::onNotice(const PeerNotice& notice)
     if (verdict == QLatin1StringView(CarpStateNames::partnerVerdict(PartnerVerdict::TakenOver)))
         qWarning("peer link: the partner (%s) lost its link on vhid %d: taken over at once",
                  qUtf8Printable(Ipv4::toString(m.source)), m.vhid);
+    else if (verdict == QLatin1StringView(CarpStateNames::partnerVerdict(PartnerVerdict::Claiming)))
+        qWarning("peer link: the partner (%s) lost its link on vhid %d, and no master has been heard "
+                 "here yet: claiming (MASTER after the claim window unless a master answers)",
+                 qUtf8Printable(Ipv4::toString(m.source)), m.vhid);
     else
         qWarning("peer link: the partner's notice that %s lost its link on vhid %d refused: %s",
                  qUtf8Printable(Ipv4::toString(m.source)), m.vhid, qUtf8Printable(verdict));

@@ -28,6 +28,14 @@ Micros CarpMachine::advertInterval() const
     return CarpTiming::advertInterval(m_params.advbase, m_params.advskew);
 }
 
+TimePoint CarpMachine::nextAdvertAfter(TimePoint sent) const
+{
+    const Micros interval = advertInterval();
+    if (!m_params.alignAdverts || interval <= Micros::zero())
+        return sent + interval;
+    return Micros((sent.count() / interval.count() + 1) * interval.count());
+}
+
 Micros CarpMachine::masterDownInterval() const
 {
     return CarpTiming::masterDownInterval(m_params.advbase, m_params.advskew, m_params.deadratio);
@@ -131,7 +139,7 @@ CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& adver
     out.emplace_back(SendGarp{});
     out.emplace_back(ownAdvert());
     m_garpCountdown = 2;
-    arm(now + advertInterval(), out);
+    arm(nextAdvertAfter(now), out);
     out.emplace_back(Notify{CarpReason::NonPreferredMaster, m_state, m_state});
     return out;
 }
@@ -203,7 +211,7 @@ CarpActions CarpMachine::timerFired(TimePoint now)
         if (m_garpCountdown > 0 && --m_garpCountdown == 0)
             out.emplace_back(SendGarp{});
         // Schedule from the due time, not from `now`, so the adverts do not drift late.
-        arm(std::max(due + advertInterval(), now), out);
+        arm(std::max(nextAdvertAfter(due), now), out);
         return out;
     }
     if (m_state != CarpState::Backup || !m_linkUp || m_maintenance)
@@ -260,7 +268,7 @@ CarpActions CarpMachine::setDemote(TimePoint now, quint8 demote)
     if (m_state == CarpState::Master && m_linkUp) {
         // Tell the backups at once: a less demoted backup takes over on this very advert.
         out.emplace_back(ownAdvert());
-        arm(now + advertInterval(), out);
+        arm(nextAdvertAfter(now), out);
     }
     out.emplace_back(Notify{CarpReason::DemoteChanged, m_state, m_state});
     return out;
@@ -306,10 +314,20 @@ PartnerVerdict CarpMachine::partnerLinkLost(TimePoint now, quint32 partner, Carp
         return PartnerVerdict::Maintenance;
     // The master we wait for (heard since our start or link-up) must be the one that says it is
     // gone: another master may still be alive.
-    if (!m_heardPeer || m_lastPeer != partner)
+    if (m_heardPeer && m_lastPeer != partner)
         return PartnerVerdict::NotFollowing;
+    if (m_claiming)
+        return PartnerVerdict::Claiming;
     if (damped(now, out))
         return PartnerVerdict::Damped;
+    // Nobody heard yet (we have just started, or our link has just come up): whether the partner
+    // was the master cannot be checked, so announce first, as for a bow-out heard cold. A live
+    // master answers at once and wins; without one we take over a claim window later instead of
+    // a whole master-down interval.
+    if (!m_heardPeer && claimDuration() > Micros::zero()) {
+        claim(now, CarpReason::PartnerLinkLost, out);
+        return PartnerVerdict::Claiming;
+    }
     becomeMaster(now, CarpReason::PartnerLinkLost, out);
     return PartnerVerdict::TakenOver;
 }
@@ -334,7 +352,7 @@ void CarpMachine::becomeMaster(TimePoint now, CarpReason reason, CarpActions& ou
     out.emplace_back(SendGarp{});
     out.emplace_back(ownAdvert());
     out.emplace_back(RunHook{Hook::Up});
-    arm(now + advertInterval(), out);
+    arm(nextAdvertAfter(now), out);
     transition(now, CarpState::Master, reason, out);
 }
 

@@ -28,6 +28,10 @@ struct CarpParams
     // make the pair flap; a real failover (the master falling silent) is never limited.
     int maxAdvertTransitions = 4;
     Micros transitionWindow = std::chrono::seconds(60);
+    // A master's periodic adverts on the multiples of the advert interval (on the clock of `now`),
+    // so that one agent's groups with the same timing advertise together and wake it once, not once
+    // each. The gap after an advert sent out of turn shrinks to the next multiple, never grows.
+    bool alignAdverts = false;
 };
 
 // The CARP failover state machine for one vhid, without I/O. Every input carries the current
@@ -93,6 +97,7 @@ private:
     void standDown(TimePoint now, CarpReason reason, bool bowOut, CarpActions& out);
     void rejoin(TimePoint now, CarpReason reason, CarpActions& out);
     void arm(TimePoint deadline, CarpActions& out);
+    TimePoint nextAdvertAfter(TimePoint sent) const; // when a master's next advert falls due
     void cancel(CarpActions& out);
     void transition(TimePoint now, CarpState to, CarpReason reason, CarpActions& out);
     action::SendAdvert ownAdvert() const;

@@ -44,8 +44,9 @@ enum class PartnerVerdict : quint8
     NotBackup,    // only a BACKUP takes over (a MASTER already holds the VIP; INIT is not running)
     OwnLinkDown,  // this node could not serve the VIP either
     Maintenance,  // kept BACKUP on purpose
-    NotFollowing, // the last master heard here is not the partner (or none was heard)
+    NotFollowing, // the master heard here since start or link-up is not the partner
     Damped,       // content-triggered transitions came too often; master-down still applies
+    Claiming,     // nobody heard yet: announced, MASTER after the claim window unless a master answers
 };
 
 } // namespace baton

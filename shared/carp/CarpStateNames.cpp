@@ -78,6 +78,8 @@ const char* CarpStateNames::partnerVerdict(PartnerVerdict verdict)
         return "not-following-partner";
     case PartnerVerdict::Damped:
         return "damped";
+    case PartnerVerdict::Claiming:
+        return "claiming";
     }
     return "?";
 }

@@ -17,6 +17,7 @@ namespace {
 
 constexpr quint32 Node1 = 0xC000020B;    // 192.0.2.11
 constexpr quint32 Node2 = 0xC000020C;    // 192.0.2.12
+constexpr quint32 Node3 = 0xC000020D;    // 192.0.2.13
 constexpr Micros Interval = 1'003'906us; // advbase 1, advskew 1
 constexpr Micros MasterDown = 3'003'906us;
 constexpr Micros Claim = 50'000us;
@@ -154,6 +155,8 @@ private Q_SLOTS:
     void partnerVerdicts_data();
     void partnerVerdicts();
     void peerMasterDown();
+    void alignedAdverts();
+    void partnerNoticeHeardCold();
 };
 
 void TestCarpMachine::timing()
@@ -395,7 +398,7 @@ void TestCarpMachine::scenarios_data()
          {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
          {1500ms, partnerLost(0xC000020D), {}, CarpState::Backup},
          {1s + MasterDown, timer(), takeover(1s + MasterDown, CarpReason::MasterDown), CarpState::Master}}};
-    QTest::newRow("partner link lost: ignored with the own link down, and before any advert since it")
+    QTest::newRow("partner link lost: ignored with the own link down; claimed before any advert since it")
         << Scenario{s,
                     {{0us, start(), StartupActions(0us), CarpState::Backup},
                      {1s, receive(advert(Node2, 1, 1)), {ArmTimer{1s + MasterDown}}, CarpState::Backup},
@@ -409,7 +412,13 @@ void TestCarpMachine::scenarios_data()
                       {ArmTimer{1300ms + MasterDown},
                        Notify{CarpReason::LinkUp, CarpState::Backup, CarpState::Backup}},
                       CarpState::Backup},
-                     {1400ms, partnerLost(Node2), {}, CarpState::Backup}}};
+                     {1400ms,
+                      partnerLost(Node2),
+                      {SendAdvert{1, 1, 0}, ArmTimer{1400ms + Claim},
+                       Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}},
+                      CarpState::Backup},
+                     {1400ms + Claim, timer(), takeover(1400ms + Claim, CarpReason::PartnerLinkLost),
+                      CarpState::Master}}};
 
     QTest::newRow("master ignores a bow-out from the other node") << Scenario{
         s, toMaster() + std::vector<Step>{{t, receive(advert(Node2, 255, 255)), {}, CarpState::Master}}};
@@ -634,7 +643,8 @@ void TestCarpMachine::partnerVerdicts_data()
     QTest::newRow("master") << 1 << int(PartnerVerdict::NotBackup);
     QTest::newRow("own link down") << 2 << int(PartnerVerdict::OwnLinkDown);
     QTest::newRow("maintenance") << 3 << int(PartnerVerdict::Maintenance);
-    QTest::newRow("nobody heard") << 4 << int(PartnerVerdict::NotFollowing);
+    QTest::newRow("nobody heard yet: claims") << 4 << int(PartnerVerdict::Claiming);
+    QTest::newRow("following another master") << 6 << int(PartnerVerdict::NotFollowing);
     QTest::newRow("not running") << 5 << int(PartnerVerdict::NotBackup);
 }
 
@@ -645,7 +655,9 @@ void TestCarpMachine::partnerVerdicts()
     CarpMachine m(seed());
     if (setup != 5)
         m.start(0us, true);
-    if (setup != 4)
+    if (setup == 6)
+        m.advertReceived(1s, advert(Node3, 1, 1));
+    else if (setup != 4)
         m.advertReceived(1s, setup == 1 ? advert(Node2, 1, 100) : advert(Node2, 1, 1));
     if (setup == 1)
         m.timerFired(1s + MasterDown);
@@ -660,6 +672,31 @@ void TestCarpMachine::partnerVerdicts()
     QCOMPARE(QLatin1StringView(CarpStateNames::partnerVerdict(got)).isEmpty(), false);
 }
 
+void TestCarpMachine::partnerNoticeHeardCold()
+{
+    // Just started, nobody heard: the partner's word cannot be checked against the master we
+    // follow, so the machine announces itself and takes over a claim window later...
+    CarpMachine m(seed());
+    m.start(0us, true);
+    CarpActions out;
+    QCOMPARE(m.partnerLinkLost(200ms, Node2, out), PartnerVerdict::Claiming);
+    QCOMPARE(out, (CarpActions{SendAdvert{1, 1, 0}, ArmTimer{200ms + Claim},
+                               Notify{CarpReason::Claiming, CarpState::Backup, CarpState::Backup}}));
+    out.clear();
+    QCOMPARE(m.partnerLinkLost(210ms, Node2, out), PartnerVerdict::Claiming); // a repeat changes nothing
+    QVERIFY(out.empty());
+    QCOMPARE(m.timerFired(200ms + Claim), takeover(200ms + Claim, CarpReason::PartnerLinkLost));
+    QCOMPARE(m.state(), CarpState::Master);
+
+    // ...unless a live master answers the announcement: then it stays BACKUP.
+    CarpMachine answered(seed());
+    answered.start(0us, true);
+    answered.partnerLinkLost(200ms, Node2, out);
+    answered.advertReceived(210ms, advert(Node3, 1, 0));
+    answered.timerFired(200ms + Claim);
+    QCOMPARE(answered.state(), CarpState::Backup);
+}
+
 void TestCarpMachine::peerMasterDown()
 {
     // The partner's own master-down bounds how soon it can hold the VIP again; ours until heard.
@@ -672,6 +709,71 @@ void TestCarpMachine::peerMasterDown()
     QCOMPARE(m.peerMasterDown(), 304'687us); // 3 x 26/256 s
     m.advertReceived(2s, advert(Node2, 255, 255));
     QCOMPARE(m.peerMasterDown(), 304'687us); // a bow-out says nothing about its timing
+}
+
+namespace {
+std::optional<TimePoint> armedAt(const CarpActions& actions)
+{
+    std::optional<TimePoint> at;
+    for (const CarpAction& a : actions)
+        if (const auto* arm = std::get_if<ArmTimer>(&a))
+            at = arm->deadline;
+    return at;
+}
+
+bool sendsAdvert(const CarpActions& actions)
+{
+    return std::any_of(actions.begin(), actions.end(),
+                       [](const CarpAction& a) { return std::holds_alternative<SendAdvert>(a); });
+}
+
+// Start at `t0` with nobody to hear, claim, take over; returns the deadline armed on taking over.
+TimePoint becomeMasterAlone(CarpMachine& m, TimePoint t0)
+{
+    m.start(t0, true);
+    const TimePoint claimAt = t0 + MasterDown;
+    m.timerFired(claimAt);
+    const TimePoint takeoverAt = claimAt + Claim;
+    const CarpActions actions = m.timerFired(takeoverAt);
+    [&] { QCOMPARE(m.state(), CarpState::Master); }();
+    return armedAt(actions).value_or(TimePoint{});
+}
+} // namespace
+
+void TestCarpMachine::alignedAdverts()
+{
+    // Two groups of one agent with the same timing, started 7.8 ms apart: on the same multiples of
+    // the interval from their first periodic advert on, so the agent wakes once for both.
+    CarpParams params = seed();
+    params.alignAdverts = true;
+    CarpMachine first(params);
+    params.vhid = 2;
+    CarpMachine second(params);
+    const TimePoint a = becomeMasterAlone(first, 0us);
+    const TimePoint b = becomeMasterAlone(second, 7'777us);
+    QCOMPARE(a.count() % Interval.count(), 0);
+    QCOMPARE(a, b);
+    const TimePoint tookOver = MasterDown + Claim;
+    QVERIFY(a > tookOver);
+    QVERIFY(a - tookOver <= Interval); // never later than the unaligned advert would be
+
+    // On time: the next multiple. Late by more than an interval: at once, then back on the grid.
+    CarpActions actions = first.timerFired(a);
+    QVERIFY(sendsAdvert(actions));
+    QCOMPARE(armedAt(actions), std::optional<TimePoint>(a + Interval));
+    const TimePoint late = a + Interval * 2 + 123'456us;
+    actions = first.timerFired(late);
+    QVERIFY(sendsAdvert(actions));
+    QCOMPARE(armedAt(actions), std::optional<TimePoint>(late));
+    actions = first.timerFired(late);
+    QVERIFY(sendsAdvert(actions));
+    const TimePoint back = armedAt(actions).value_or(TimePoint{});
+    QCOMPARE(back.count() % Interval.count(), 0);
+    QVERIFY(back > late && back - late <= Interval);
+
+    // Without alignment (ucarp's way, the default): one interval after the advert, as always.
+    CarpMachine plain(seed());
+    QCOMPARE(becomeMasterAlone(plain, 7'777us), 7'777us + MasterDown + Claim + Interval);
 }
 
 void TestCarpMachine::scenarios()
