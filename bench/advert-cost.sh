@@ -17,6 +17,7 @@
 # once as the master (adverts only, no VIP) of a batond backup: its figure against batond's is what
 # the event loop costs per advert.
 #   LEAN_AGENT: its path (default: the build's tests/lean_agent next to BATOND's agent/).
+#   ADVERT_COST_ONLY=vhids: only the 1/50/100-vhid series.
 SECONDS_PER_CASE=${1:-30}
 LEAN_AGENT=${LEAN_AGENT:-$(dirname "$BATOND")/../tests/lean_agent}
 NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-3600} # the whole benchmark, not one test
@@ -201,6 +202,7 @@ share() { awk -v c="$1" -v s="$SECONDS_PER_CASE" 'BEGIN { printf "%.2f", c / (s 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$SECONDS_PER_CASE s per case, load average before the run: $load ($(nproc) cores)${ADVERT_COST_CPUS:+, node 1 on CPU ${ADVERT_COST_CPUS% *} and node 2 on CPU ${ADVERT_COST_CPUS#* }}."
 echo
+if [[ ${ADVERT_COST_ONLY:-} != vhids ]]; then
 echo "| agent, interval | adverts sent / received | master CPU (ms) | µs per advert sent | backup CPU (ms) | µs per advert received |"
 echo "|---|---|---|---|---|---|"
 read -r m b tx rx <<< "$(case_batond 1 0 3)"
@@ -215,6 +217,7 @@ echo "| keepalived $keepalived_version VRRPv3, advert_int 0.01 | $tx / $rx | $m 
 read -r m b tx rx <<< "$(case_keepalived realtime)"
 echo "| keepalived $keepalived_version, the same on real-time scheduling (vrrp_rt_priority 10, vrrp_no_swap) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
 echo
+fi
 echo "| batond, advbase 1 | adverts sent / received | master CPU (ms) | share of a core | µs per advert sent | backup CPU (ms) | share of a core | µs per advert received |"
 echo "|---|---|---|---|---|---|---|---|"
 for vhids in 1 50 100; do
