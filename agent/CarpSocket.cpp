@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CarpSocket.h"
 
+#include "ReadWatch.h"
 #include "carp/CarpAdvert.h"
-
-#include <QSocketNotifier>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -69,8 +68,7 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, q
     }
     m_ifindex = ifindex;
     m_group = group;
-    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &CarpSocket::readPending);
+    m_watch = std::make_unique<ReadWatch>(m_fd, [this] { readPending(); });
     return {};
 }
 
@@ -97,8 +95,7 @@ QString CarpSocket::attachFilter(quint8 vhid)
 
 void CarpSocket::close()
 {
-    delete m_notifier;
-    m_notifier = nullptr;
+    m_watch.reset();
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;

@@ -9,10 +9,11 @@
 
 #include <array>
 #include <functional>
-
-class QSocketNotifier;
+#include <memory>
 
 namespace baton {
+
+class ReadWatch;
 
 // A raw IPv4 socket for protocol 112 bound to one interface and joined to the CARP group there.
 // Sends whole IPv4 packets (IP_HDRINCL, TTL 255 built by CarpCodec); multicast loop is off, so
@@ -57,7 +58,7 @@ private:
     int m_fd = -1;
     int m_ifindex = 0;
     quint32 m_group = 0;
-    QSocketNotifier* m_notifier = nullptr;
+    std::unique_ptr<ReadWatch> m_watch;
     Handler m_handler;
     std::array<std::array<char, BufferSize>, Batch> m_buffers{};
     std::array<std::array<char, ControlSize>, Batch> m_controls{};

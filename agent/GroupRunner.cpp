@@ -51,9 +51,6 @@ GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookR
     , m_ipId(static_cast<quint16>(QRandomGenerator::system()->generate()))
     , m_counterBase(QRandomGenerator::system()->generate64())
 {
-    m_timer.setSingleShot(true);
-    m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &GroupRunner::onTimer);
     m_socket.setHandler([this](QByteArrayView packet, TimePoint arrivedAt) { onPacket(packet, arrivedAt); });
     m_retry.setSingleShot(true);
     m_retry.setInterval(std::chrono::seconds(5));
@@ -262,9 +259,7 @@ void GroupRunner::apply(const CarpActions& actions)
         } else if (const auto* hook = std::get_if<RunHook>(&a)) {
             runHook(hook->hook);
         } else if (const auto* arm = std::get_if<ArmTimer>(&a)) {
-            // QTimer counts whole milliseconds: round up so it never fires before the deadline.
-            const qint64 waitUs = std::max<qint64>(0, (arm->deadline - now()).count());
-            m_timer.start(static_cast<int>((waitUs + 999) / 1000));
+            m_timer.start(arm->deadline);
         } else if (std::holds_alternative<CancelTimer>(a)) {
             m_timer.stop();
         } else if (const auto* n = std::get_if<Notify>(&a)) {

@@ -3,6 +3,7 @@
 
 #include "AdvertHistory.h"
 #include "CarpSocket.h"
+#include "DeadlineTimer.h"
 #include "NetlinkRoute.h"
 #include "carp/AdvertGuard.h"
 #include "carp/CarpHmac.h"
@@ -83,7 +84,7 @@ private:
     CarpMachine m_machine;
     CarpHmac m_hmac;
     CarpSocket m_socket;
-    QTimer m_timer;
+    DeadlineTimer m_timer{[this] { onTimer(); }}; // the machine's deadline, to the microsecond
     RejectLog m_rejects;
     AdvertGuard m_guard;
     ForgeryLog m_forgeries;

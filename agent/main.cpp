@@ -2,6 +2,7 @@
 // batond: the failover agent. Stays in the foreground and logs to stderr (journald reads it).
 #include "Agent.h"
 #include "AgentLog.h"
+#include "EpollDispatcher.h"
 #include "HostCheck.h"
 #include "NetlinkRoute.h"
 #include "RealtimeSetup.h"
@@ -19,6 +20,21 @@ using namespace baton;
 int main(int argc, char** argv)
 {
     SignalSource::block(); // before any thread exists, so all inherit the mask
+    // The main thread sends and receives the adverts: on a loop of its own unless asked not to
+    // (BATOND_EVENT_LOOP=qt, Qt's usual loop, to compare or to rule it out).
+    QString loopNote;
+    if (qEnvironmentVariable("BATOND_EVENT_LOOP") == QLatin1StringView("qt")) {
+        loopNote = QStringLiteral("event loop: Qt's (BATOND_EVENT_LOOP=qt)");
+    } else {
+        auto* dispatcher = new EpollDispatcher;
+        if (dispatcher->error().isEmpty()) {
+            QCoreApplication::setEventDispatcher(dispatcher);
+            loopNote = QStringLiteral("event loop: batond's own (epoll, adverts on its direct lane)");
+        } else {
+            loopNote = QStringLiteral("event loop: Qt's, epoll refused (%1)").arg(dispatcher->error());
+            delete dispatcher;
+        }
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("batond"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
@@ -66,6 +82,8 @@ int main(int argc, char** argv)
     // not the real-time policy (reset on fork).
     const RealtimeSetup::Report realtime = RealtimeSetup::apply();
     AgentLog::install(parser.isSet(debug));
+    if (!loopNote.isEmpty())
+        qInfo("%s", qUtf8Printable(loopNote));
     for (const QString& line : realtime.done)
         qInfo("%s", qUtf8Printable(line));
     for (const QString& line : realtime.refused)

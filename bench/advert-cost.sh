@@ -17,7 +17,7 @@
 # once as the master (adverts only, no VIP) of a batond backup: its figure against batond's is what
 # the event loop costs per advert.
 #   LEAN_AGENT: its path (default: the build's tests/lean_agent next to BATOND's agent/).
-#   ADVERT_COST_ONLY=vhids: only the 1/50/100-vhid series.
+#   ADVERT_COST_ONLY=vhids: only the 1/50/100-vhid series; ADVERT_COST_ONLY=one: only the one-group cases.
 SECONDS_PER_CASE=${1:-30}
 LEAN_AGENT=${LEAN_AGENT:-$(dirname "$BATOND")/../tests/lean_agent}
 NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-3600} # the whole benchmark, not one test
@@ -218,6 +218,7 @@ read -r m b tx rx <<< "$(case_keepalived realtime)"
 echo "| keepalived $keepalived_version, the same on real-time scheduling (vrrp_rt_priority 10, vrrp_no_swap) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
 echo
 fi
+if [[ ${ADVERT_COST_ONLY:-} != one ]]; then
 echo "| batond, advbase 1 | adverts sent / received | master CPU (ms) | share of a core | µs per advert sent | backup CPU (ms) | share of a core | µs per advert received |"
 echo "|---|---|---|---|---|---|---|---|"
 for vhids in 1 50 100; do
@@ -225,4 +226,5 @@ for vhids in 1 50 100; do
     echo "| $vhids vhid$( ((vhids > 1)) && echo s) | $tx / $rx | $m | $(share "$m") % | $(per_advert "$m" "$tx") | $b | $(share "$b") % | $(per_advert "$b" "$rx") |"
 done
 echo
+fi
 echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)."

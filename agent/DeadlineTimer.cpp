@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeadlineTimer.h"
+
+#include "EpollDispatcher.h"
+
+#include <chrono>
+
+namespace baton {
+
+DeadlineTimer::DeadlineTimer(std::function<void()> onDue)
+{
+    if (EpollDispatcher* loop = EpollDispatcher::current()) {
+        m_dispatcher = loop;
+        m_id = loop->addDirectTimer(std::move(onDue));
+        return;
+    }
+    m_timer = std::make_unique<QTimer>();
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    QObject::connect(m_timer.get(), &QTimer::timeout, m_timer.get(), [call = std::move(onDue)] { call(); });
+}
+
+DeadlineTimer::~DeadlineTimer()
+{
+    if (m_dispatcher)
+        m_dispatcher->removeDirectTimer(m_id);
+}
+
+void DeadlineTimer::start(TimePoint deadline)
+{
+    using std::chrono::steady_clock;
+    if (m_dispatcher) {
+        m_dispatcher->armDirectTimer(m_id, steady_clock::time_point(deadline));
+        return;
+    }
+    if (!m_timer)
+        return; // the direct lane's loop is gone: the process is ending
+    // QTimer counts whole milliseconds: round up so it never fires before the deadline.
+    const TimePoint now = std::chrono::duration_cast<Micros>(steady_clock::now().time_since_epoch());
+    const qint64 waitUs = std::max<qint64>(0, (deadline - now).count());
+    m_timer->start(static_cast<int>((waitUs + 999) / 1000));
+}
+
+void DeadlineTimer::stop()
+{
+    if (m_dispatcher)
+        m_dispatcher->disarmDirectTimer(m_id);
+    else if (m_timer)
+        m_timer->stop();
+}
+
+} // namespace baton

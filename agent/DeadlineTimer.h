@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "EpollDispatcher.h"
+#include "carp/CarpTiming.h"
+
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace baton {
+
+// One deadline at a time on the steady clock (GroupRunner::now()), calling a function once when it
+// passes, never before: on the direct lane, to the nanosecond, when the thread runs an
+// EpollDispatcher (batond's advert thread), else on a precise QTimer rounded up to the millisecond.
+class DeadlineTimer
+{
+public:
+    explicit DeadlineTimer(std::function<void()> onDue);
+    ~DeadlineTimer();
+    DeadlineTimer(const DeadlineTimer&) = delete;
+    DeadlineTimer& operator=(const DeadlineTimer&) = delete;
+
+    void start(TimePoint deadline);
+    void stop();
+    bool direct() const { return m_dispatcher != nullptr; }
+
+private:
+    QPointer<EpollDispatcher> m_dispatcher;
+    int m_id = 0;
+    std::unique_ptr<QTimer> m_timer;
+};
+
+} // namespace baton

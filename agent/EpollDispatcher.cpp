@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EpollDispatcher.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <optional>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace baton {
+
+namespace {
+constexpr int MaxEvents = 64;
+// Marks the direct lane's descriptors in epoll's data; Qt's notifiers leave the high half zero.
+constexpr quint64 DirectTag = quint64{1} << 32;
+
+quint32 eventsFor(QSocketNotifier::Type type)
+{
+    switch (type) {
+    case QSocketNotifier::Read:
+        return EPOLLIN;
+    case QSocketNotifier::Write:
+        return EPOLLOUT;
+    case QSocketNotifier::Exception:
+        return EPOLLPRI;
+    }
+    return 0;
+}
+
+// Which notifiers of a descriptor its events wake. An error or hang-up wakes them all: under
+// level triggering one left unwoken would have epoll report it again at once, for ever.
+bool wakes(int type, quint32 events)
+{
+    if ((events & (EPOLLERR | EPOLLHUP)) != 0)
+        return true;
+    return (events & eventsFor(static_cast<QSocketNotifier::Type>(type))) != 0;
+}
+
+QString errnoText(const char* what)
+{
+    return QStringLiteral("%1: %2").arg(QLatin1StringView(what),
+                                        QString::fromLocal8Bit(std::strerror(errno)));
+}
+} // namespace
+
+EpollDispatcher::EpollDispatcher(QObject* parent)
+    : QAbstractEventDispatcher(parent)
+{
+    m_epoll = epoll_create1(EPOLL_CLOEXEC);
+    if (m_epoll < 0) {
+        m_error = errnoText("epoll_create1");
+        return;
+    }
+    m_wake = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (m_wake < 0) {
+        m_error = errnoText("eventfd");
+        return;
+    }
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = m_wake;
+    if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &ev) != 0)
+        m_error = errnoText("epoll_ctl");
+}
+
+EpollDispatcher::~EpollDispatcher()
+{
+    if (m_wake >= 0)
+        ::close(m_wake);
+    if (m_epoll >= 0)
+        ::close(m_epoll);
+}
+
+void EpollDispatcher::registerSocketNotifier(QSocketNotifier* notifier)
+{
+    const int fd = static_cast<int>(notifier->socket());
+    const int type = notifier->type();
+    if (m_directWatches.contains(fd)) {
+        qWarning("EpollDispatcher: descriptor %d is on the direct lane; its notifier is not watched", fd);
+        return;
+    }
+    Watch& watch = m_watches[fd];
+    if (watch.notifiers[type] != nullptr && watch.notifiers[type] != notifier)
+        qWarning("EpollDispatcher: a second notifier of the same type for descriptor %d replaces the first",
+                 fd);
+    watch.notifiers[type] = notifier;
+    updateWatch(fd, watch);
+}
+
+void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier* notifier)
+{
+    const int fd = static_cast<int>(notifier->socket());
+    const auto it = m_watches.find(fd);
+    if (it == m_watches.end() || it->second.notifiers[notifier->type()] != notifier)
+        return;
+    it->second.notifiers[notifier->type()] = nullptr;
+    updateWatch(fd, it->second);
+    if (it->second.events == 0 && !it->second.regularFile)
+        m_watches.erase(it);
+}
+
+void EpollDispatcher::updateWatch(int fd, Watch& watch)
+{
+    quint32 events = 0;
+    for (int type = 0; type < 3; ++type)
+        if (watch.notifiers[type] != nullptr)
+            events |= eventsFor(static_cast<QSocketNotifier::Type>(type));
+    if (watch.regularFile) {
+        // Never in epoll: ready whenever a notifier wants it, as poll() has it.
+        if (events == 0) {
+            watch.regularFile = false;
+            --m_regularFiles;
+        }
+        watch.events = events;
+        return;
+    }
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.fd = fd;
+    if (events == 0) {
+        // A descriptor closed before its notifier was disabled has left epoll already (EBADF).
+        epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &ev);
+    } else {
+        // The number may have been closed and reused behind our back: try the other verb once.
+        const int first = watch.events == 0 ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+        int rc = epoll_ctl(m_epoll, first, fd, &ev);
+        if (rc != 0 && (errno == ENOENT || errno == EEXIST))
+            rc = epoll_ctl(m_epoll, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev);
+        if (rc != 0 && errno == EPERM) {
+            watch.regularFile = true;
+            ++m_regularFiles;
+        } else if (rc != 0) {
+            qWarning("EpollDispatcher: descriptor %d cannot be watched (%s)", fd, std::strerror(errno));
+        }
+    }
+    watch.events = events;
+}
+
+void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject* object)
+{
+    // Every type as precise: batond's timers are few, and a coarse one firing on time costs nothing.
+    m_timers.push_back(
+        Timer{timerId, interval, timerType, object, Clock::now() + std::chrono::milliseconds(interval)});
+}
+
+bool EpollDispatcher::unregisterTimer(int timerId)
+{
+    const auto it =
+        std::find_if(m_timers.begin(), m_timers.end(), [timerId](const Timer& t) { return t.id == timerId; });
+    if (it == m_timers.end())
+        return false;
+    *it = m_timers.back();
+    m_timers.pop_back();
+    return true;
+}
+
+bool EpollDispatcher::unregisterTimers(QObject* object)
+{
+    const auto removed = std::erase_if(m_timers, [object](const Timer& t) { return t.object == object; });
+    return removed > 0;
+}
+
+QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(QObject* object) const
+{
+    QList<TimerInfo> list;
+    for (const Timer& t : m_timers)
+        if (t.object == object)
+            list << TimerInfo(t.id, static_cast<int>(t.intervalMs), t.type);
+    return list;
+}
+
+int EpollDispatcher::remainingTime(int timerId)
+{
+    const Timer* t = findTimer(timerId);
+    if (t == nullptr)
+        return -1;
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(t->due - Clock::now());
+    return static_cast<int>(std::max<qint64>(0, left.count()));
+}
+
+EpollDispatcher::Timer* EpollDispatcher::findTimer(int id)
+{
+    const auto it =
+        std::find_if(m_timers.begin(), m_timers.end(), [id](const Timer& t) { return t.id == id; });
+    return it == m_timers.end() ? nullptr : &*it;
+}
+
+void EpollDispatcher::wakeUp()
+{
+    // Qt calls this for every event posted; one write until the loop has woken is enough.
+    if (m_wakePending.exchange(true))
+        return;
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one); // EAGAIN: already readable
+}
+
+void EpollDispatcher::interrupt()
+{
+    m_interrupted.store(true);
+    wakeUp();
+}
+
+void EpollDispatcher::drainWakeUp()
+{
+    // Cleared before the read: a wakeUp() in between writes again and is read with this one; the
+    // event it announced was posted before the next processEvents() sends the posted events.
+    m_wakePending.store(false);
+    quint64 count = 0;
+    [[maybe_unused]] const ssize_t n = ::read(m_wake, &count, sizeof count);
+}
+
+bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
+{
+    m_interrupted.store(false);
+    Q_EMIT awake();
+    QCoreApplication::sendPostedEvents();
+
+    const bool wait =
+        flags.testFlag(QEventLoop::WaitForMoreEvents) && !m_interrupted.load() && m_regularFiles == 0;
+    timespec timeout{0, 0};
+    const timespec* until = &timeout;
+    if (wait) {
+        until = waitLimit(timeout);
+        Q_EMIT aboutToBlock();
+    }
+
+    epoll_event events[MaxEvents];
+    int n = -1;
+    if (m_pwait2) {
+        n = epoll_pwait2(m_epoll, events, MaxEvents, until, nullptr);
+        if (n < 0 && (errno == ENOSYS || errno == EPERM))
+            m_pwait2 = false; // a kernel before 5.11, or a filter that refuses it
+    }
+    if (!m_pwait2) {
+        // Whole milliseconds, rounded up: a timer may fire a little late, never early.
+        int ms = -1;
+        if (until != nullptr) {
+            const qint64 total =
+                (static_cast<qint64>(until->tv_sec) * 1'000'000'000 + until->tv_nsec + 999'999) / 1'000'000;
+            ms = static_cast<int>(std::min<qint64>(total, INT_MAX));
+        }
+        n = epoll_wait(m_epoll, events, MaxEvents, ms);
+    }
+
+    // On the stack, not in members: a handler may run a nested loop that calls this again.
+    QVarLengthArray<Ready, MaxEvents> ready;
+    QVarLengthArray<Ready, 8> direct;
+    bool woken = false;
+    for (int i = 0; i < n; ++i) {
+        if ((events[i].data.u64 & DirectTag) != 0) {
+            direct.append(Ready{static_cast<int>(events[i].data.u64 & 0xFFFFFFFFU), events[i].events});
+        } else if (events[i].data.fd == m_wake) {
+            drainWakeUp();
+            woken = true;
+        } else {
+            ready.append(Ready{events[i].data.fd, events[i].events});
+        }
+    }
+    if (m_regularFiles > 0)
+        for (const auto& [fd, watch] : m_watches)
+            if (watch.regularFile)
+                ready.append(Ready{fd, watch.events});
+
+    // The direct lane first, and what was readable before what fell due: an advert that beat a
+    // deadline counts before the deadline acts.
+    bool handled = false;
+    if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
+        handled = activateDirect(direct.constData(), direct.size());
+    if (!flags.testFlag(QEventLoop::X11ExcludeTimers))
+        handled = activateDirectTimers() || handled;
+    if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
+        handled = activateNotifiers(ready.constData(), ready.size()) || handled;
+    if (!flags.testFlag(QEventLoop::X11ExcludeTimers))
+        handled = activateTimers() || handled;
+    return handled || woken;
+}
+
+bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype count)
+{
+    bool any = false;
+    for (qsizetype i = 0; i < count; ++i) {
+        for (int type = 0; type < 3; ++type) {
+            // Looked up again each time: an earlier handler may have disabled or deleted it.
+            const auto it = m_watches.find(ready[i].fd);
+            if (it == m_watches.end())
+                break;
+            QSocketNotifier* notifier = it->second.notifiers[type];
+            if (notifier == nullptr || !wakes(type, ready[i].events))
+                continue;
+            QEvent event(QEvent::SockAct);
+            QCoreApplication::sendEvent(notifier, &event);
+            any = true;
+        }
+    }
+    return any;
+}
+
+bool EpollDispatcher::activateTimers()
+{
+    const Clock::time_point now = Clock::now();
+    // Only what was due when the round began, earliest first: a timer re-armed at 0 ms in a
+    // handler waits for the next round, so descriptors are never starved.
+    QVarLengthArray<std::pair<Clock::time_point, int>, 16> due;
+    for (const Timer& t : m_timers)
+        if (t.due <= now && !t.firing)
+            due.append({t.due, t.id});
+    if (due.isEmpty())
+        return false;
+    std::sort(due.begin(), due.end());
+    for (const auto& [when, id] : due) {
+        Timer* t = findTimer(id);
+        // Gone, firing in an outer loop, or the same id given to a new timer meanwhile.
+        if (t == nullptr || t->firing || t->due > now)
+            continue;
+        const auto interval = std::chrono::milliseconds(t->intervalMs);
+        t->due += interval;
+        if (t->due < now)
+            t->due = now + interval; // late by more than an interval: no burst to catch up
+        t->firing = true;
+        QObject* object = t->object;
+        QTimerEvent event(id);
+        QCoreApplication::sendEvent(object, &event);
+        if (Timer* still = findTimer(id))
+            still->firing = false;
+    }
+    return true;
+}
+
+const timespec* EpollDispatcher::waitLimit(timespec& storage) const
+{
+    // The earliest of Qt's timers and the direct lane's armed deadlines; none: no limit.
+    std::optional<Clock::time_point> next;
+    const auto consider = [&next](Clock::time_point due) {
+        if (!next || due < *next)
+            next = due;
+    };
+    for (const Timer& t : m_timers)
+        consider(t.due);
+    for (const DirectTimer& t : m_directTimers)
+        if (t.armed && !t.firing)
+            consider(t.due);
+    if (!next)
+        return nullptr;
+    const auto ns = std::max<qint64>(0, (*next - Clock::now()).count());
+    storage.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
+    storage.tv_nsec = static_cast<long>(ns % 1'000'000'000);
+    return &storage;
+}
+
+EpollDispatcher* EpollDispatcher::current()
+{
+    return qobject_cast<EpollDispatcher*>(QAbstractEventDispatcher::instance());
+}
+
+QString EpollDispatcher::watchDirect(int fd, Direct onReadable)
+{
+    if (m_directWatches.contains(fd) || m_watches.contains(fd))
+        return QStringLiteral("descriptor %1 is watched already").arg(fd);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.u64 = DirectTag | static_cast<quint32>(fd);
+    if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) != 0)
+        return errnoText("epoll_ctl");
+    m_directWatches.emplace(fd, DirectWatch{std::move(onReadable)});
+    return {};
+}
+
+void EpollDispatcher::unwatchDirect(int fd)
+{
+    if (m_directWatches.erase(fd) == 0)
+        return;
+    epoll_event ev{};
+    epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &ev); // EBADF if closed first: it left epoll then
+}
+
+int EpollDispatcher::addDirectTimer(Direct onDue)
+{
+    const int id = m_nextDirectTimer++;
+    m_directTimers.push_back(DirectTimer{id, std::move(onDue)});
+    return id;
+}
+
+void EpollDispatcher::armDirectTimer(int id, Clock::time_point due)
+{
+    if (DirectTimer* t = findDirectTimer(id)) {
+        t->due = due;
+        t->armed = true;
+    }
+}
+
+void EpollDispatcher::disarmDirectTimer(int id)
+{
+    if (DirectTimer* t = findDirectTimer(id))
+        t->armed = false;
+}
+
+void EpollDispatcher::removeDirectTimer(int id)
+{
+    std::erase_if(m_directTimers, [id](const DirectTimer& t) { return t.id == id; });
+}
+
+EpollDispatcher::DirectTimer* EpollDispatcher::findDirectTimer(int id)
+{
+    const auto it = std::find_if(m_directTimers.begin(), m_directTimers.end(),
+                                 [id](const DirectTimer& t) { return t.id == id; });
+    return it == m_directTimers.end() ? nullptr : &*it;
+}
+
+bool EpollDispatcher::activateDirect(const Ready* ready, qsizetype count)
+{
+    bool any = false;
+    for (qsizetype i = 0; i < count; ++i) {
+        // Looked up again each time and the function copied: a handler may unwatch any of them.
+        const auto it = m_directWatches.find(ready[i].fd);
+        if (it == m_directWatches.end() || it->second.firing)
+            continue;
+        const Direct call = it->second.onReadable;
+        it->second.firing = true;
+        call();
+        if (const auto still = m_directWatches.find(ready[i].fd); still != m_directWatches.end())
+            still->second.firing = false;
+        any = true;
+    }
+    return any;
+}
+
+bool EpollDispatcher::activateDirectTimers()
+{
+    const Clock::time_point now = Clock::now();
+    bool any = false;
+    // By index and looked up by id: a handler may add, arm or remove timers, its own included.
+    for (std::size_t i = 0; i < m_directTimers.size(); ++i) {
+        DirectTimer& t = m_directTimers[i];
+        if (!t.armed || t.firing || t.due > now)
+            continue;
+        const int id = t.id;
+        const Direct call = t.onDue;
+        t.armed = false;
+        t.firing = true;
+        call();
+        if (DirectTimer* still = findDirectTimer(id))
+            still->firing = false;
+        any = true;
+    }
+    return any;
+}
+
+} // namespace baton

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractEventDispatcher>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <unordered_map>
+#include <vector>
+
+namespace baton {
+
+// The advert thread's event loop: one epoll_pwait2 with a nanosecond deadline, nothing else.
+// Qt's GLib loop walks its sources' prepare/check/dispatch and polls every descriptor again on
+// each wake-up; at one advert every 11.7 ms that walk, done with cold caches, was a good part of
+// batond's CPU per advert (docs/BENCHMARKS.md, "The cost of an advert"). This one keeps the
+// descriptors in the kernel (epoll), the timers in a short vector, and on a wake-up touches only
+// what is ready. It serves one thread (batond installs it for the main thread) and keeps Qt's
+// rules: level-triggered notifiers, timers that never fire early nor re-enter their own event,
+// posted events sent first, wakeUp() and interrupt() safe from any thread.
+//
+// And a direct lane for the advert path (ReadWatch, DeadlineTimer): a descriptor's readiness and
+// deadlines on the steady clock, to the nanosecond, served by calling a function straight from the
+// wait, without a QEvent, a signal or Qt's timer bookkeeping. Qt's own loop did no better than the
+// first part alone; what a wake-up of the advert thread touches besides the advert is what costs
+// (docs/BENCHMARKS.md, "The cost of an advert").
+class EpollDispatcher final : public QAbstractEventDispatcher
+{
+    Q_OBJECT
+public:
+    using Clock = std::chrono::steady_clock;
+    using Direct = std::function<void()>;
+
+    explicit EpollDispatcher(QObject* parent = nullptr);
+    ~EpollDispatcher() override;
+
+    // The calling thread's dispatcher if it is one of these, else null (Qt's own loop).
+    static EpollDispatcher* current();
+
+    // Calls `onReadable` while `fd` is readable (level-triggered), never re-entered from a nested
+    // loop. Empty on success, else why not (e.g. the descriptor is watched already).
+    QString watchDirect(int fd, Direct onReadable);
+    void unwatchDirect(int fd);
+    // Timers of the direct lane: created idle, armed for one absolute deadline at a time, called
+    // once when it passes (never before), never re-entered. Removing one while it fires is safe.
+    int addDirectTimer(Direct onDue);
+    void armDirectTimer(int id, Clock::time_point due);
+    void disarmDirectTimer(int id);
+    void removeDirectTimer(int id);
+
+    // Empty when the loop can run; else why not (epoll or eventfd refused).
+    QString error() const { return m_error; }
+
+    bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
+    void registerSocketNotifier(QSocketNotifier* notifier) override;
+    void unregisterSocketNotifier(QSocketNotifier* notifier) override;
+    void registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject* object) override;
+    bool unregisterTimer(int timerId) override;
+    bool unregisterTimers(QObject* object) override;
+    QList<TimerInfo> registeredTimers(QObject* object) const override;
+    int remainingTime(int timerId) override;
+    void wakeUp() override;
+    void interrupt() override;
+
+private:
+    struct Timer
+    {
+        int id;
+        qint64 intervalMs;
+        Qt::TimerType type;
+        QObject* object;
+        Clock::time_point due;
+        bool firing = false; // its QTimerEvent is being handled: no second one meanwhile
+    };
+    // Up to one notifier of each type per descriptor, as QSocketNotifier allows; epoll holds the
+    // descriptor once with the union of their events.
+    struct Watch
+    {
+        QSocketNotifier* notifiers[3] = {nullptr, nullptr, nullptr}; // Read, Write, Exception
+        quint32 events = 0;
+        bool regularFile = false; // epoll refuses these; poll() calls them always ready
+    };
+    struct Ready
+    {
+        int fd;
+        quint32 events;
+    };
+
+    struct DirectTimer
+    {
+        int id;
+        Direct onDue;
+        Clock::time_point due{};
+        bool armed = false;
+        bool firing = false;
+    };
+    struct DirectWatch
+    {
+        Direct onReadable;
+        bool firing = false;
+    };
+
+    void updateWatch(int fd, Watch& watch);
+    bool activateDirect(const Ready* ready, qsizetype count);
+    bool activateDirectTimers();
+    DirectTimer* findDirectTimer(int id);
+    const timespec* waitLimit(timespec& storage) const;
+    bool activateNotifiers(const Ready* ready, qsizetype count);
+    bool activateTimers();
+    Timer* findTimer(int id);
+    void drainWakeUp();
+
+    int m_epoll = -1;
+    int m_wake = -1; // eventfd: wakeUp() from any thread
+    QString m_error;
+    std::atomic<bool> m_interrupted{false};
+    std::atomic<bool> m_wakePending{false};
+    bool m_pwait2 = true; // epoll_pwait2 (Linux 5.11): deadlines to the nanosecond
+    std::vector<Timer> m_timers;
+    std::unordered_map<int, Watch> m_watches;
+    int m_regularFiles = 0;
+    std::unordered_map<int, DirectWatch> m_directWatches;
+    std::vector<DirectTimer> m_directTimers;
+    int m_nextDirectTimer = 1;
+};
+
+} // namespace baton
