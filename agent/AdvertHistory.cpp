@@ -11,16 +11,24 @@ void AdvertHistory::record(const Entry& entry)
 {
     const qint64 oldest = entry.timeMs - KeepMs;
     QMutexLocker lock(&m_mutex);
-    m_entries.push_back(entry);
-    while (!m_entries.empty() &&
-           (static_cast<qsizetype>(m_entries.size()) > Capacity || m_entries.front().timeMs < oldest))
-        m_entries.pop_front();
+    if (m_ring.empty())
+        m_ring.resize(Capacity);
+    if (m_count == Capacity) { // full: the oldest gives way
+        m_first = (m_first + 1) % Capacity;
+        --m_count;
+    }
+    m_ring[static_cast<std::size_t>((m_first + m_count) % Capacity)] = entry;
+    ++m_count;
+    while (m_count > 0 && m_ring[static_cast<std::size_t>(m_first)].timeMs < oldest) {
+        m_first = (m_first + 1) % Capacity;
+        --m_count;
+    }
 }
 
 qsizetype AdvertHistory::size() const
 {
     QMutexLocker lock(&m_mutex);
-    return static_cast<qsizetype>(m_entries.size());
+    return m_count;
 }
 
 QString AdvertHistory::verdictText(Verdict verdict, quint8 detail)
@@ -47,9 +55,10 @@ QList<AdvertRecord> AdvertHistory::since(qint64 nowMs, int seconds) const
     {
         // Only the copy happens under the lock; the text is made after it is released.
         QMutexLocker lock(&m_mutex);
-        auto first = std::find_if(m_entries.begin(), m_entries.end(),
-                                  [from](const Entry& e) { return e.timeMs >= from; });
-        copy.assign(first, m_entries.end());
+        copy.reserve(static_cast<std::size_t>(m_count));
+        for (qsizetype i = 0; i < m_count; ++i)
+            if (const Entry& e = m_ring[static_cast<std::size_t>((m_first + i) % Capacity)]; e.timeMs >= from)
+                copy.push_back(e);
     }
     QList<AdvertRecord> out;
     out.reserve(static_cast<qsizetype>(copy.size()));

@@ -7,7 +7,7 @@
 #include <QMutex>
 #include <QString>
 
-#include <deque>
+#include <vector>
 
 namespace baton {
 
@@ -51,8 +51,12 @@ public:
     static QString verdictText(Verdict verdict, quint8 detail);
 
 private:
+    // A ring of Capacity entries, allocated by the first record: recording overwrites in place,
+    // so the advert thread neither allocates nor frees (glibc's allocator lock lends no priority).
     mutable QMutex m_mutex;
-    std::deque<Entry> m_entries;
+    std::vector<Entry> m_ring;
+    qsizetype m_first = 0; // index of the oldest entry kept
+    qsizetype m_count = 0;
 };
 
 } // namespace baton

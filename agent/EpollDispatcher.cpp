@@ -82,7 +82,7 @@ void EpollDispatcher::registerSocketNotifier(QSocketNotifier* notifier)
 {
     const int fd = static_cast<int>(notifier->socket());
     const int type = notifier->type();
-    if (m_directWatches.contains(fd)) {
+    if (findDirectWatch(fd) != m_directWatches.end()) {
         qWarning("EpollDispatcher: descriptor %d is on the direct lane; its notifier is not watched", fd);
         return;
     }
@@ -343,9 +343,9 @@ const timespec* EpollDispatcher::waitLimit(timespec& storage) const
     };
     for (const Timer& t : m_timers)
         consider(t.due);
-    for (const DirectTimer& t : m_directTimers)
-        if (t.armed && !t.firing)
-            consider(t.due);
+    for (const auto& t : m_directTimers)
+        if (t->armed && !t->firing)
+            consider(t->due);
     if (!next)
         return nullptr;
     const auto ns = std::max<qint64>(0, (*next - Clock::now()).count());
@@ -361,29 +361,40 @@ EpollDispatcher* EpollDispatcher::current()
 
 QString EpollDispatcher::watchDirect(int fd, Direct onReadable)
 {
-    if (m_directWatches.contains(fd) || m_watches.contains(fd))
+    if (findDirectWatch(fd) != m_directWatches.end() || m_watches.contains(fd))
         return QStringLiteral("descriptor %1 is watched already").arg(fd);
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.u64 = DirectTag | static_cast<quint32>(fd);
     if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) != 0)
         return errnoText("epoll_ctl");
-    m_directWatches.emplace(fd, DirectWatch{std::move(onReadable)});
+    m_directWatches.push_back(std::make_unique<DirectWatch>(DirectWatch{fd, std::move(onReadable)}));
     return {};
 }
 
 void EpollDispatcher::unwatchDirect(int fd)
 {
-    if (m_directWatches.erase(fd) == 0)
+    const auto it = findDirectWatch(fd);
+    if (it == m_directWatches.end())
         return;
     epoll_event ev{};
     epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &ev); // EBADF if closed first: it left epoll then
+    if ((*it)->firing)
+        (*it)->removed = true; // its function is running: it goes when the call returns
+    else
+        m_directWatches.erase(it);
+}
+
+std::vector<std::unique_ptr<EpollDispatcher::DirectWatch>>::iterator EpollDispatcher::findDirectWatch(int fd)
+{
+    return std::find_if(m_directWatches.begin(), m_directWatches.end(),
+                        [fd](const auto& w) { return w->fd == fd && !w->removed; });
 }
 
 int EpollDispatcher::addDirectTimer(Direct onDue)
 {
     const int id = m_nextDirectTimer++;
-    m_directTimers.push_back(DirectTimer{id, std::move(onDue)});
+    m_directTimers.push_back(std::make_unique<DirectTimer>(DirectTimer{id, std::move(onDue)}));
     return id;
 }
 
@@ -403,29 +414,38 @@ void EpollDispatcher::disarmDirectTimer(int id)
 
 void EpollDispatcher::removeDirectTimer(int id)
 {
-    std::erase_if(m_directTimers, [id](const DirectTimer& t) { return t.id == id; });
+    DirectTimer* t = findDirectTimer(id);
+    if (t == nullptr)
+        return;
+    if (t->firing) {
+        t->removed = true; // its function is running: it goes when the round is over
+        t->armed = false;
+    } else {
+        std::erase_if(m_directTimers, [t](const auto& p) { return p.get() == t; });
+    }
 }
 
 EpollDispatcher::DirectTimer* EpollDispatcher::findDirectTimer(int id)
 {
     const auto it = std::find_if(m_directTimers.begin(), m_directTimers.end(),
-                                 [id](const DirectTimer& t) { return t.id == id; });
-    return it == m_directTimers.end() ? nullptr : &*it;
+                                 [id](const auto& t) { return t->id == id && !t->removed; });
+    return it == m_directTimers.end() ? nullptr : it->get();
 }
 
 bool EpollDispatcher::activateDirect(const Ready* ready, qsizetype count)
 {
     bool any = false;
     for (qsizetype i = 0; i < count; ++i) {
-        // Looked up again each time and the function copied: a handler may unwatch any of them.
-        const auto it = m_directWatches.find(ready[i].fd);
-        if (it == m_directWatches.end() || it->second.firing)
+        // Looked up again each time: a handler may unwatch any of them, itself included.
+        const auto it = findDirectWatch(ready[i].fd);
+        if (it == m_directWatches.end() || (*it)->firing)
             continue;
-        const Direct call = it->second.onReadable;
-        it->second.firing = true;
-        call();
-        if (const auto still = m_directWatches.find(ready[i].fd); still != m_directWatches.end())
-            still->second.firing = false;
+        DirectWatch* watch = it->get(); // stays put while it fires, even if unwatched meanwhile
+        watch->firing = true;
+        watch->onReadable();
+        watch->firing = false;
+        if (watch->removed)
+            std::erase_if(m_directWatches, [watch](const auto& w) { return w.get() == watch; });
         any = true;
     }
     return any;
@@ -435,20 +455,19 @@ bool EpollDispatcher::activateDirectTimers()
 {
     const Clock::time_point now = Clock::now();
     bool any = false;
-    // By index and looked up by id: a handler may add, arm or remove timers, its own included.
+    // By index: a handler may add, arm or remove timers, its own included; removed ones stay
+    // (marked) until the round is over, so nothing moves under the loop.
     for (std::size_t i = 0; i < m_directTimers.size(); ++i) {
-        DirectTimer& t = m_directTimers[i];
-        if (!t.armed || t.firing || t.due > now)
+        DirectTimer* t = m_directTimers[i].get();
+        if (!t->armed || t->firing || t->removed || t->due > now)
             continue;
-        const int id = t.id;
-        const Direct call = t.onDue;
-        t.armed = false;
-        t.firing = true;
-        call();
-        if (DirectTimer* still = findDirectTimer(id))
-            still->firing = false;
+        t->armed = false;
+        t->firing = true;
+        t->onDue();
+        t->firing = false;
         any = true;
     }
+    std::erase_if(m_directTimers, [](const auto& t) { return t->removed && !t->firing; });
     return any;
 }
 

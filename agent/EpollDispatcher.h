@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -94,17 +95,21 @@ private:
         Clock::time_point due{};
         bool armed = false;
         bool firing = false;
+        bool removed = false; // removed while firing: erased once its call returns
     };
     struct DirectWatch
     {
+        int fd;
         Direct onReadable;
         bool firing = false;
+        bool removed = false; // unwatched while firing: erased once its call returns
     };
 
     void updateWatch(int fd, Watch& watch);
     bool activateDirect(const Ready* ready, qsizetype count);
     bool activateDirectTimers();
     DirectTimer* findDirectTimer(int id);
+    std::vector<std::unique_ptr<DirectWatch>>::iterator findDirectWatch(int fd);
     const timespec* waitLimit(timespec& storage) const;
     bool activateNotifiers(const Ready* ready, qsizetype count);
     bool activateTimers();
@@ -120,8 +125,8 @@ private:
     std::vector<Timer> m_timers;
     std::unordered_map<int, Watch> m_watches;
     int m_regularFiles = 0;
-    std::unordered_map<int, DirectWatch> m_directWatches;
-    std::vector<DirectTimer> m_directTimers;
+    std::vector<std::unique_ptr<DirectWatch>> m_directWatches; // few: one per group
+    std::vector<std::unique_ptr<DirectTimer>> m_directTimers;
     int m_nextDirectTimer = 1;
 };
 

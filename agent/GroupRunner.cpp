@@ -194,8 +194,12 @@ PartnerVerdict GroupRunner::partnerLinkLost(quint32 partner)
 void GroupRunner::onTimer()
 {
     // A loop woken late by a busy host may find the deadline and an advert that beat it both
-    // ready: the advert, stamped with its arrival, goes first and moves the deadline.
-    m_socket.readPending();
+    // ready: the advert, stamped with its arrival, goes first and moves the deadline. On the
+    // direct lane the loop has served a readable socket before any deadline of the same wake-up,
+    // so a MASTER about to advertise skips that read (a system call per advert sent, nearly always
+    // empty); a BACKUP about to take over still reads, for an advert that came meanwhile.
+    if (!m_timer.direct() || m_machine.state() != CarpState::Master)
+        m_socket.readPending();
     apply(m_machine.timerFired(now()));
 }
 

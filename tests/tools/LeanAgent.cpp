@@ -2,11 +2,12 @@
 // lean_agent: a yardstick for bench/advert-cost.sh, not a failover agent. For one group it does
 // batond's work per advert — the same socket (CarpSocket: BPF filter, kernel timestamps,
 // recvmmsg), decoding, HMAC, forgery guard, advert history and CarpMachine, on batond's real-time
-// policy and locked memory (RealtimeSetup) — but sleeps in a bare epoll_wait with a timerfd for the
-// machine's deadline instead of the Qt event loop. The difference from batond's figure is what the
-// event loop costs per advert. It never touches addresses, ARP or hooks. As a backup (the default)
-// it exits 1 if the machine wants to become MASTER; with --master it takes that role (adverts
-// only, no VIP) when the machine does.
+// policy and locked memory (RealtimeSetup) — and nothing else: a bare epoll_wait with a timerfd
+// for the machine's deadline, no Qt event loop, no other timers or descriptors. Since batond's
+// adverts run on the direct lane of its own loop (EpollDispatcher), the difference from batond's
+// figure is what the rest of the agent costs per advert. It never touches addresses, ARP or hooks.
+// As a backup (the default) it exits 1 if the machine wants to become MASTER; with --master it
+// takes that role (adverts only, no VIP) when the machine does.
 #include "AdvertHistory.h"
 #include "CarpSocket.h"
 #include "RealtimeSetup.h"
