@@ -12,10 +12,11 @@
 # group each, keepalived once as Debian ships it (normal scheduling) and once on real-time scheduling
 # with its memory locked, as batond runs (vrrp_rt_priority, vrrp_no_swap); then batond with 1, 50
 # and 100 vhids at advbase 1 (one VIP each). And a yardstick for each side: tests/tools/LeanAgent.cpp
-# (lean_agent, built with the tests) does batond's work per advert on the same real-time policy but
-# sleeps in a bare epoll_wait instead of the Qt event loop, once as the backup of a batond master,
-# once as the master (adverts only, no VIP) of a batond backup: its figure against batond's is what
-# the event loop costs per advert.
+# (lean_agent, built with the tests) does batond's work per advert on the same real-time policy and
+# nothing else (a bare epoll_wait, no Qt, no other timers or descriptors), once as the backup of a
+# batond master, once as the master (adverts only, no VIP) of a batond backup: its figure against
+# batond's is what the rest of the agent costs per advert. BATOND_EVENT_LOOP=qt in the environment
+# runs batond on Qt's own event loop instead of its direct lane (docs/batond.md), to compare.
 #   LEAN_AGENT: its path (default: the build's tests/lean_agent next to BATOND's agent/).
 #   ADVERT_COST_ONLY=vhids: only the 1/50/100-vhid series; ADVERT_COST_ONLY=one: only the one-group cases.
 SECONDS_PER_CASE=${1:-30}
@@ -208,7 +209,7 @@ echo "|---|---|---|---|---|---|"
 read -r m b tx rx <<< "$(case_batond 1 0 3)"
 echo "| batond, advbase 0 advskew 3 (11.7 ms) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
 read -r m b tx rx <<< "$(case_lean_backup)"
-echo "| batond as master, lean_agent as backup (batond's work per advert, no event loop) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+echo "| batond as master, lean_agent as backup (batond's work per advert and nothing else) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
 read -r m b tx rx <<< "$(case_lean_master)"
 echo "| lean_agent as master, batond as backup | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
 keepalived_version=$(keepalived --version 2>&1 | awk 'NR == 1 { print $2 }')
