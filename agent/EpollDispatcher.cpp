@@ -2,6 +2,7 @@
 #include "EpollDispatcher.h"
 
 #include <QCoreApplication>
+#include <QMetaMethod>
 #include <QSocketNotifier>
 #include <QVarLengthArray>
 
@@ -219,7 +220,13 @@ void EpollDispatcher::drainWakeUp()
 bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted.store(false);
-    Q_EMIT awake();
+    // awake() and aboutToBlock() are emitted only when someone listens: batond never does, and
+    // each emission is a call into Qt's signal machinery on every wake-up of the advert thread.
+    static const QMetaMethod awakeSignal = QMetaMethod::fromSignal(&QAbstractEventDispatcher::awake);
+    static const QMetaMethod aboutToBlockSignal =
+        QMetaMethod::fromSignal(&QAbstractEventDispatcher::aboutToBlock);
+    if (isSignalConnected(awakeSignal))
+        Q_EMIT awake();
     QCoreApplication::sendPostedEvents();
 
     const bool wait =
@@ -228,7 +235,8 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     const timespec* until = &timeout;
     if (wait) {
         until = waitLimit(timeout);
-        Q_EMIT aboutToBlock();
+        if (isSignalConnected(aboutToBlockSignal))
+            Q_EMIT aboutToBlock();
     }
 
     epoll_event events[MaxEvents];
@@ -273,12 +281,13 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     bool handled = false;
     if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
         handled = activateDirect(direct.constData(), direct.size());
+    const Clock::time_point now = Clock::now(); // one reading for both kinds of timer
     if (!flags.testFlag(QEventLoop::X11ExcludeTimers))
-        handled = activateDirectTimers() || handled;
+        handled = activateDirectTimers(now) || handled;
     if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
         handled = activateNotifiers(ready.constData(), ready.size()) || handled;
     if (!flags.testFlag(QEventLoop::X11ExcludeTimers))
-        handled = activateTimers() || handled;
+        handled = activateTimers(now) || handled;
     return handled || woken;
 }
 
@@ -302,9 +311,8 @@ bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype count)
     return any;
 }
 
-bool EpollDispatcher::activateTimers()
+bool EpollDispatcher::activateTimers(Clock::time_point now)
 {
-    const Clock::time_point now = Clock::now();
     // Only what was due when the round began, earliest first: a timer re-armed at 0 ms in a
     // handler waits for the next round, so descriptors are never starved.
     QVarLengthArray<std::pair<Clock::time_point, int>, 16> due;
@@ -451,9 +459,8 @@ bool EpollDispatcher::activateDirect(const Ready* ready, qsizetype count)
     return any;
 }
 
-bool EpollDispatcher::activateDirectTimers()
+bool EpollDispatcher::activateDirectTimers(Clock::time_point now)
 {
-    const Clock::time_point now = Clock::now();
     bool any = false;
     // By index: a handler may add, arm or remove timers, its own included; removed ones stay
     // (marked) until the round is over, so nothing moves under the loop.

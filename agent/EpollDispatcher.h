@@ -107,12 +107,12 @@ private:
 
     void updateWatch(int fd, Watch& watch);
     bool activateDirect(const Ready* ready, qsizetype count);
-    bool activateDirectTimers();
+    bool activateDirectTimers(Clock::time_point now);
     DirectTimer* findDirectTimer(int id);
     std::vector<std::unique_ptr<DirectWatch>>::iterator findDirectWatch(int fd);
     const timespec* waitLimit(timespec& storage) const;
     bool activateNotifiers(const Ready* ready, qsizetype count);
-    bool activateTimers();
+    bool activateTimers(Clock::time_point now);
     Timer* findTimer(int id);
     void drainWakeUp();
 

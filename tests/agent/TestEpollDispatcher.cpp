@@ -307,6 +307,22 @@ private Q_SLOTS:
         QCOMPARE(reads, 3);
     }
 
+    void awakeAndAboutToBlockReachListeners()
+    {
+        // Emitted only when connected (a saving per wake-up), so they must still reach a listener.
+        auto* dispatcher = QAbstractEventDispatcher::instance();
+        int awake = 0;
+        int blocking = 0;
+        const auto a = connect(dispatcher, &QAbstractEventDispatcher::awake, this, [&awake] { ++awake; });
+        const auto b =
+            connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, [&blocking] { ++blocking; });
+        runLoop(30);
+        disconnect(a);
+        disconnect(b);
+        QVERIFY(awake > 0);
+        QVERIFY(blocking > 0);
+    }
+
     // The direct lane (ReadWatch, DeadlineTimer): what batond's adverts run on.
     void directWatchIsCalledWhileReadable()
     {
