@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CarpSocket.h"
 
+#include "ErrnoText.h"
 #include "ReadWatch.h"
 #include "carp/CarpAdvert.h"
 
@@ -15,14 +16,6 @@
 #include <unistd.h>
 
 namespace baton {
-
-namespace {
-QString failure(const char* what)
-{
-    return QStringLiteral("%1: %2").arg(QLatin1StringView(what),
-                                        QString::fromLocal8Bit(std::strerror(errno)));
-}
-} // namespace
 
 CarpSocket::CarpSocket(QObject* parent)
     : QObject(parent)
@@ -39,7 +32,7 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, q
     close();
     m_fd = ::socket(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, CarpAdvert::IpProtocol);
     if (m_fd < 0)
-        return failure("raw socket for IP protocol 112 (needs CAP_NET_RAW)");
+        return errnoText("raw socket for IP protocol 112 (needs CAP_NET_RAW)");
     const QByteArray name = interface.toLocal8Bit();
     const int on = 1;
     const int off = 0;
@@ -52,7 +45,7 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, q
     const auto set = [this, &error](int level, int option, const void* value, socklen_t size,
                                     const char* what) {
         if (error.isEmpty() && ::setsockopt(m_fd, level, option, value, size) < 0)
-            error = failure(what);
+            error = errnoText(what);
     };
     set(SOL_SOCKET, SO_BINDTODEVICE, name.constData(), static_cast<socklen_t>(name.size()),
         "SO_BINDTODEVICE");
@@ -89,7 +82,7 @@ QString CarpSocket::attachFilter(quint8 vhid)
     };
     sock_fprog program{static_cast<unsigned short>(std::size(code)), code};
     if (::setsockopt(m_fd, SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) < 0)
-        return failure("SO_ATTACH_FILTER");
+        return errnoText("SO_ATTACH_FILTER");
     return {};
 }
 
@@ -111,7 +104,7 @@ QString CarpSocket::send(QByteArrayView ipv4Packet)
     const ssize_t sent = ::sendto(m_fd, ipv4Packet.data(), static_cast<size_t>(ipv4Packet.size()), 0,
                                   reinterpret_cast<const sockaddr*>(&to), sizeof to);
     if (sent < 0)
-        return failure("sendto");
+        return errnoText("sendto");
     return {};
 }
 

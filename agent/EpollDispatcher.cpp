@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EpollDispatcher.h"
 
+#include "ErrnoText.h"
+
 #include <QCoreApplication>
 #include <QMetaMethod>
 #include <QSocketNotifier>
@@ -42,12 +44,6 @@ bool wakes(int type, quint32 events)
     if ((events & (EPOLLERR | EPOLLHUP)) != 0)
         return true;
     return (events & eventsFor(static_cast<QSocketNotifier::Type>(type))) != 0;
-}
-
-QString errnoText(const char* what)
-{
-    return QStringLiteral("%1: %2").arg(QLatin1StringView(what),
-                                        QString::fromLocal8Bit(std::strerror(errno)));
 }
 } // namespace
 
