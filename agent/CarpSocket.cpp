@@ -13,6 +13,7 @@
 #include <linux/filter.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace baton {
@@ -20,6 +21,14 @@ namespace baton {
 CarpSocket::CarpSocket(QObject* parent)
     : QObject(parent)
 {
+    // The headers point into this object's buffers once and for all; a read resets what the
+    // kernel writes back (the control length).
+    for (std::size_t i = 0; i < Batch; ++i) {
+        m_vectors[i] = iovec{m_buffers[i].data(), m_buffers[i].size()};
+        m_messages[i].msg_hdr.msg_iov = &m_vectors[i];
+        m_messages[i].msg_hdr.msg_iovlen = 1;
+        m_messages[i].msg_hdr.msg_control = m_controls[i].data();
+    }
 }
 
 CarpSocket::~CarpSocket()
@@ -116,24 +125,21 @@ void CarpSocket::readPending()
     // what is queued in one call and says when it is drained, without a read that fails.
     if (m_fd < 0)
         return;
-    std::array<iovec, Batch> vectors{};
-    std::array<mmsghdr, Batch> messages{};
+    std::array<mmsghdr, Batch>& messages = m_messages;
     for (int done = 0; done < MaxPerWakeup;) {
-        for (std::size_t i = 0; i < Batch; ++i) {
-            vectors[i] = iovec{m_buffers[i].data(), m_buffers[i].size()};
-            messages[i] = mmsghdr{};
-            messages[i].msg_hdr.msg_iov = &vectors[i];
-            messages[i].msg_hdr.msg_iovlen = 1;
-            messages[i].msg_hdr.msg_control = m_controls[i].data();
-            messages[i].msg_hdr.msg_controllen = m_controls[i].size();
-        }
-        const int n = ::recvmmsg(m_fd, messages.data(), Batch, MSG_DONTWAIT, nullptr);
+        for (mmsghdr& m : messages)
+            m.msg_hdr.msg_controllen = ControlSize; // the kernel wrote what it used
+        // The system call itself, not glibc's wrapper: that one is a cancellation point and marks
+        // the thread around every call; batond cancels no threads.
+        const int n =
+            static_cast<int>(::syscall(SYS_recvmmsg, m_fd, messages.data(), Batch, MSG_DONTWAIT, nullptr));
         if (n <= 0)
             return; // EAGAIN: drained; other errors show up again on the next read
         // The kernel stamps with the wall clock; the loop runs on the steady one. The age of each
         // packet carries over, unless the wall clock stepped in between (then: read now).
         timespec wall{};
         clock_gettime(CLOCK_REALTIME, &wall);
+        m_wallClockMs = qint64{wall.tv_sec} * 1000 + wall.tv_nsec / 1'000'000;
         const TimePoint steady =
             std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now().time_since_epoch());
         for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {

@@ -10,6 +10,8 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace baton {
 
@@ -46,6 +48,9 @@ public:
     // Hands over what is queued now, as if the socket had just become readable: before acting on
     // a deadline, the adverts that arrived before it must count.
     void readPending();
+    // The wall clock (ms since the epoch) as read for the packets being handed over: the time a
+    // handler records them under, without reading the clock again.
+    qint64 wallClockMs() const { return m_wallClockMs; }
 
 private:
     static constexpr int Batch = 8;
@@ -58,10 +63,13 @@ private:
     int m_fd = -1;
     int m_ifindex = 0;
     quint32 m_group = 0;
+    qint64 m_wallClockMs = 0;
     std::unique_ptr<ReadWatch> m_watch;
     Handler m_handler;
     std::array<std::array<char, BufferSize>, Batch> m_buffers{};
     std::array<std::array<char, ControlSize>, Batch> m_controls{};
+    std::array<iovec, Batch> m_vectors{};
+    std::array<mmsghdr, Batch> m_messages{};
 };
 
 } // namespace baton

@@ -41,6 +41,12 @@ void DeadlineTimer::start(TimePoint deadline)
     m_timer->start(static_cast<int>((waitUs + 999) / 1000));
 }
 
+TimePoint DeadlineTimer::now() const
+{
+    const auto t = m_dispatcher ? m_dispatcher->roundTime() : std::chrono::steady_clock::now();
+    return std::chrono::duration_cast<Micros>(t.time_since_epoch());
+}
+
 void DeadlineTimer::stop()
 {
     if (m_dispatcher)

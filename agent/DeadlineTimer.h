@@ -26,6 +26,9 @@ public:
     void start(TimePoint deadline);
     void stop();
     bool direct() const { return m_dispatcher != nullptr; }
+    // "Now" for the function called: on the direct lane the loop's one reading of the clock for
+    // this wake-up (a reading saved per advert), else the clock read afresh.
+    TimePoint now() const;
 
 private:
     QPointer<EpollDispatcher> m_dispatcher;

@@ -15,6 +15,7 @@
 #include <optional>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace baton {
@@ -192,6 +193,7 @@ EpollDispatcher::Timer* EpollDispatcher::findTimer(int id)
 void EpollDispatcher::wakeUp()
 {
     // Qt calls this for every event posted; one write until the loop has woken is enough.
+    m_mayHavePosted.store(true);
     if (m_wakePending.exchange(true))
         return;
     const quint64 one = 1;
@@ -201,6 +203,7 @@ void EpollDispatcher::wakeUp()
 void EpollDispatcher::interrupt()
 {
     m_interrupted.store(true);
+    m_roundTimeCurrent.store(false);
     wakeUp();
 }
 
@@ -213,32 +216,60 @@ void EpollDispatcher::drainWakeUp()
     [[maybe_unused]] const ssize_t n = ::read(m_wake, &count, sizeof count);
 }
 
+void EpollDispatcher::connectNotify(const QMetaMethod& signal)
+{
+    // Counted here so that each wake-up asks a plain integer, not Qt's connection lists.
+    if (signal == QMetaMethod::fromSignal(&QAbstractEventDispatcher::awake))
+        ++m_awakeListeners;
+    else if (signal == QMetaMethod::fromSignal(&QAbstractEventDispatcher::aboutToBlock))
+        ++m_aboutToBlockListeners;
+}
+
+void EpollDispatcher::disconnectNotify(const QMetaMethod& signal)
+{
+    // Qt calls this with the connection lists locked: no asking them. An invalid method (all of a
+    // receiver's connections at once) leaves the counts as they are, at worst an unheard signal.
+    if (signal == QMetaMethod::fromSignal(&QAbstractEventDispatcher::awake))
+        --m_awakeListeners;
+    else if (signal == QMetaMethod::fromSignal(&QAbstractEventDispatcher::aboutToBlock))
+        --m_aboutToBlockListeners;
+}
+
 bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted.store(false);
     // awake() and aboutToBlock() are emitted only when someone listens: batond never does, and
     // each emission is a call into Qt's signal machinery on every wake-up of the advert thread.
-    static const QMetaMethod awakeSignal = QMetaMethod::fromSignal(&QAbstractEventDispatcher::awake);
-    static const QMetaMethod aboutToBlockSignal =
-        QMetaMethod::fromSignal(&QAbstractEventDispatcher::aboutToBlock);
-    if (isSignalConnected(awakeSignal))
+    // The last round's reading of the clock stands for "now" if nothing ran since: QEventLoop::exec
+    // calls straight back, and leaves only through exit(), which interrupts. A wake-up by an
+    // advert then reads the clock once, not twice.
+    bool clockCurrent = m_roundTimeCurrent.exchange(false) && flags.testFlag(QEventLoop::EventLoopExec);
+    if (m_awakeListeners.load(std::memory_order_relaxed) > 0) {
         Q_EMIT awake();
-    QCoreApplication::sendPostedEvents();
+        clockCurrent = false;
+    }
+    // Cleared before sending: an event posted meanwhile sets it again for the next round.
+    if (m_mayHavePosted.exchange(false)) {
+        QCoreApplication::sendPostedEvents();
+        clockCurrent = false;
+    }
 
     const bool wait =
         flags.testFlag(QEventLoop::WaitForMoreEvents) && !m_interrupted.load() && m_regularFiles == 0;
     timespec timeout{0, 0};
     const timespec* until = &timeout;
     if (wait) {
-        until = waitLimit(timeout);
-        if (isSignalConnected(aboutToBlockSignal))
+        until = waitLimit(clockCurrent ? m_roundTime : Clock::now(), timeout);
+        if (m_aboutToBlockListeners.load(std::memory_order_relaxed) > 0)
             Q_EMIT aboutToBlock();
     }
 
     epoll_event events[MaxEvents];
     int n = -1;
     if (m_pwait2) {
-        n = epoll_pwait2(m_epoll, events, MaxEvents, until, nullptr);
+        // The system call, not glibc's wrapper: that one is a cancellation point and marks the
+        // thread around every wait; nothing here cancels threads.
+        n = static_cast<int>(::syscall(SYS_epoll_pwait2, m_epoll, events, MaxEvents, until, nullptr, 0));
         if (n < 0 && (errno == ENOSYS || errno == EPERM))
             m_pwait2 = false; // a kernel before 5.11, or a filter that refuses it
     }
@@ -277,14 +308,21 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     bool handled = false;
     if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
         handled = activateDirect(direct.constData(), direct.size());
-    const Clock::time_point now = Clock::now(); // one reading for both kinds of timer
-    if (!flags.testFlag(QEventLoop::X11ExcludeTimers))
-        handled = activateDirectTimers(now) || handled;
+    m_roundTime = Clock::now(); // one reading for both kinds of timer
+    const Clock::time_point now = m_roundTime;
+    const bool timersRan = !flags.testFlag(QEventLoop::X11ExcludeTimers) && activateDirectTimers(now);
+    handled = timersRan || handled;
+    bool ranQt = false;
     if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
-        handled = activateNotifiers(ready.constData(), ready.size()) || handled;
+        ranQt = activateNotifiers(ready.constData(), ready.size());
     if (!flags.testFlag(QEventLoop::X11ExcludeTimers))
-        handled = activateTimers(now) || handled;
-    return handled || woken;
+        ranQt = activateTimers(now) || ranQt;
+    if (ranQt)
+        m_mayHavePosted.store(true);
+    m_roundTimeCurrent.store(flags.testFlag(QEventLoop::EventLoopExec) && !ranQt && !timersRan);
+    if (m_interrupted.load())
+        m_roundTimeCurrent.store(false); // the loop may be leaving: the next caller may come later
+    return handled || ranQt || woken;
 }
 
 bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype count)
@@ -337,7 +375,7 @@ bool EpollDispatcher::activateTimers(Clock::time_point now)
     return true;
 }
 
-const timespec* EpollDispatcher::waitLimit(timespec& storage) const
+const timespec* EpollDispatcher::waitLimit(Clock::time_point now, timespec& storage) const
 {
     // The earliest of Qt's timers and the direct lane's armed deadlines; none: no limit.
     std::optional<Clock::time_point> next;
@@ -352,7 +390,7 @@ const timespec* EpollDispatcher::waitLimit(timespec& storage) const
             consider(t->due);
     if (!next)
         return nullptr;
-    const auto ns = std::max<qint64>(0, (*next - Clock::now()).count());
+    const auto ns = std::max<qint64>(0, (*next - now).count());
     storage.tv_sec = static_cast<time_t>(ns / 1'000'000'000);
     storage.tv_nsec = static_cast<long>(ns % 1'000'000'000);
     return &storage;

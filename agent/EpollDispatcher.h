@@ -50,6 +50,10 @@ public:
     void disarmDirectTimer(int id);
     void removeDirectTimer(int id);
 
+    // The steady clock as read once per wake-up, before the direct lane's deadlines are checked:
+    // their functions take it as "now" instead of reading the clock again.
+    Clock::time_point roundTime() const { return m_roundTime; }
+
     // Empty when the loop can run; else why not (epoll or eventfd refused).
     QString error() const { return m_error; }
 
@@ -63,6 +67,10 @@ public:
     int remainingTime(int timerId) override;
     void wakeUp() override;
     void interrupt() override;
+
+protected:
+    void connectNotify(const QMetaMethod& signal) override;
+    void disconnectNotify(const QMetaMethod& signal) override;
 
 private:
     struct Timer
@@ -110,7 +118,7 @@ private:
     bool activateDirectTimers(Clock::time_point now);
     DirectTimer* findDirectTimer(int id);
     std::vector<std::unique_ptr<DirectWatch>>::iterator findDirectWatch(int fd);
-    const timespec* waitLimit(timespec& storage) const;
+    const timespec* waitLimit(Clock::time_point now, timespec& storage) const;
     bool activateNotifiers(const Ready* ready, qsizetype count);
     bool activateTimers(Clock::time_point now);
     Timer* findTimer(int id);
@@ -121,7 +129,15 @@ private:
     QString m_error;
     std::atomic<bool> m_interrupted{false};
     std::atomic<bool> m_wakePending{false};
-    bool m_pwait2 = true; // epoll_pwait2 (Linux 5.11): deadlines to the nanosecond
+    // Something may wait in Qt's posted-event queue: set by wakeUp(), which Qt calls for every
+    // event posted, and after a round that ran Qt's handlers (a nested loop in one may have left a
+    // deferred delete for this level). A round of adverts alone skips the queue's lock.
+    std::atomic<bool> m_mayHavePosted{true};
+    std::atomic<int> m_awakeListeners{0};
+    std::atomic<int> m_aboutToBlockListeners{0};
+    Clock::time_point m_roundTime{};
+    std::atomic<bool> m_roundTimeCurrent{false}; // nothing ran since m_roundTime was read
+    bool m_pwait2 = true;                        // epoll_pwait2 (Linux 5.11): deadlines to the nanosecond
     std::vector<Timer> m_timers;
     std::unordered_map<int, Watch> m_watches;
     int m_regularFiles = 0;

@@ -51,6 +51,7 @@ GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookR
     , m_ipId(static_cast<quint16>(QRandomGenerator::system()->generate()))
     , m_counterBase(QRandomGenerator::system()->generate64())
 {
+    m_historyEntry.interface = m_config.interface;
     m_socket.setHandler([this](QByteArrayView packet, TimePoint arrivedAt) { onPacket(packet, arrivedAt); });
     m_retry.setSingleShot(true);
     m_retry.setInterval(std::chrono::seconds(5));
@@ -197,9 +198,13 @@ void GroupRunner::onTimer()
     // ready: the advert, stamped with its arrival, goes first and moves the deadline. On the
     // direct lane the loop has served a readable socket before any deadline of the same wake-up,
     // so a MASTER about to advertise skips that read (a system call per advert sent, nearly always
-    // empty); a BACKUP about to take over still reads, for an advert that came meanwhile.
-    if (!m_timer.direct() || m_machine.state() != CarpState::Master)
-        m_socket.readPending();
+    // empty) and takes the loop's reading of the clock; a BACKUP about to take over still reads,
+    // for an advert that came meanwhile, and then the clock.
+    if (m_timer.direct() && m_machine.state() == CarpState::Master) {
+        apply(m_machine.timerFired(m_timer.now()));
+        return;
+    }
+    m_socket.readPending();
     apply(m_machine.timerFired(now()));
 }
 
@@ -211,6 +216,7 @@ void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
     if (reject == CarpReject::None) {
         if (decoded.advert.vhid != m_config.vhid)
             return; // another virtual host sharing the wire: not ours to judge or count
+        m_guard.prefetch(decoded.advert.counter); // loads while the HMAC is checked
         reject = CarpCodec::verify(decoded.advert, m_config.vhid, m_hmac);
     }
     if (reject != CarpReject::None) {
@@ -219,7 +225,8 @@ void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
             m_rejectsRecorded = 0;
         }
         if (++m_rejectsRecorded <= MaxRejectsRecordedPerSecond)
-            recordAdvert(decoded.advert, AdvertHistory::Verdict::Rejected, static_cast<quint8>(reject));
+            recordAdvert(m_socket.wallClockMs(), decoded.advert, AdvertHistory::Verdict::Rejected,
+                         static_cast<quint8>(reject));
         if (const QString line = m_rejects.record(t, reject, decoded.advert.source, m_config.vhid);
             !line.isEmpty()) {
             qWarning("%s: %s", qUtf8Printable(tag()), qUtf8Printable(line));
@@ -233,10 +240,11 @@ void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
     if (verdict.sign != AdvertGuard::Sign::None)
         reportForgery(t, verdict.sign, decoded.advert.source);
     if (verdict.trust == AdvertGuard::Trust::None) {
-        recordAdvert(decoded.advert, AdvertHistory::Verdict::Ignored, static_cast<quint8>(verdict.sign));
+        recordAdvert(m_socket.wallClockMs(), decoded.advert, AdvertHistory::Verdict::Ignored,
+                     static_cast<quint8>(verdict.sign));
         return;
     }
-    recordAdvert(decoded.advert, AdvertHistory::Verdict::Accepted);
+    recordAdvert(m_socket.wallClockMs(), decoded.advert, AdvertHistory::Verdict::Accepted);
     apply(m_machine.advertReceived(t, decoded.advert, verdict.trust == AdvertGuard::Trust::Full));
 }
 
@@ -296,7 +304,8 @@ void GroupRunner::sendAdvert(const action::SendAdvert& send)
     CarpCodec::Packet packet;
     CarpCodec::encodePacket(advert, m_hmac, m_ipId++, packet);
     const QString error = m_socket.send(QByteArrayView(packet.data(), CarpAdvert::PacketSize));
-    recordAdvert(advert, error.isEmpty() ? AdvertHistory::Verdict::Sent : AdvertHistory::Verdict::SendFailed);
+    recordAdvert(QDateTime::currentMSecsSinceEpoch(), advert,
+                 error.isEmpty() ? AdvertHistory::Verdict::Sent : AdvertHistory::Verdict::SendFailed);
     noteSendResult(error);
 }
 
@@ -312,15 +321,16 @@ quint64 GroupRunner::nextCounter()
     return z ^ (z >> 31);
 }
 
-void GroupRunner::recordAdvert(const CarpAdvert& advert, AdvertHistory::Verdict verdict, quint8 detail)
+void GroupRunner::recordAdvert(qint64 timeMs, const CarpAdvert& advert, AdvertHistory::Verdict verdict,
+                               quint8 detail)
 {
     if (!m_history)
         return;
-    AdvertHistory::Entry e;
-    e.timeMs = QDateTime::currentMSecsSinceEpoch();
+    // A member, its interface set once: a fresh Entry would copy the name's QString per advert.
+    AdvertHistory::Entry& e = m_historyEntry;
+    e.timeMs = timeMs;
     e.counter = advert.counter;
     e.source = advert.source;
-    e.interface = m_config.interface;
     e.vhid = advert.vhid;
     e.advbase = advert.advbase;
     e.advskew = advert.advskew;

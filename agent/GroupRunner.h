@@ -62,7 +62,9 @@ Q_SIGNALS:
     void linkChanged(bool up); // as the state machine is told: down also when the socket is deaf
 
 private:
-    void recordAdvert(const CarpAdvert& advert, AdvertHistory::Verdict verdict, quint8 detail = 0);
+    // timeMs: the wall clock, ms since the epoch (a received advert's: when it was read).
+    void recordAdvert(qint64 timeMs, const CarpAdvert& advert, AdvertHistory::Verdict verdict,
+                      quint8 detail = 0);
     void reportForgery(TimePoint now, AdvertGuard::Sign sign, quint32 source);
     void apply(const CarpActions& actions);
     void sendAdvert(const action::SendAdvert& send);
@@ -96,6 +98,7 @@ private:
     quint64 m_counterBase = 0; // random; the counters sent are a bijection of base + sequence
     quint64 m_counterSequence = 0;
     AdvertHistory* m_history = nullptr;
+    AdvertHistory::Entry m_historyEntry; // filled per advert, recorded by copy
     static constexpr quint8 SendErrorDemotion = 240;
     QTimer m_retry;        // reopen a socket that failed to open
     QTimer m_undemote;     // lift a send-error demotion that cannot be proven healed as BACKUP

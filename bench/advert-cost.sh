@@ -19,7 +19,21 @@
 # runs batond on Qt's own event loop instead of its direct lane (docs/batond.md), to compare.
 #   LEAN_AGENT: its path (default: the build's tests/lean_agent next to BATOND's agent/).
 #   ADVERT_COST_ONLY=vhids: only the 1/50/100-vhid series; ADVERT_COST_ONLY=one: only the one-group cases.
+#   ADVERT_COST_ROUNDS=N: the one-group cases N times over, round after round, each figure as the
+#   median of the N with its range (a single run's figures on this kind of host vary by tens of per
+#   cent between runs). ADVERT_COST_COMPARE=PATH: a second batond binary, run as another case of
+#   each round (before/after a change on the same host state).
+#   ADVERT_COST_SIDE_BY_SIDE=1: each round runs batond's pair (and the comparison's) and the two
+#   keepalived pairs at the same time, each in namespaces of its own, masters on CPU 0 and backups
+#   on CPU 1 (ADVERT_COST_CPUS), 3 rounds unless ADVERT_COST_ROUNDS says otherwise: every agent then
+#   meets the same host, which makes the comparison stable where consecutive runs are not.
 SECONDS_PER_CASE=${1:-30}
+if [[ -n ${ADVERT_COST_SIDE_BY_SIDE:-} ]]; then
+    ROUNDS=${ADVERT_COST_ROUNDS:-3}
+    export ADVERT_COST_CPUS=${ADVERT_COST_CPUS:-0 1} # masters on one CPU, backups on the other
+else
+    ROUNDS=${ADVERT_COST_ROUNDS:-1}
+fi
 LEAN_AGENT=${LEAN_AGENT:-$(dirname "$BATOND")/../tests/lean_agent}
 NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-3600} # the whole benchmark, not one test
 source "$(dirname "$0")/../tests/netns/lib.sh"
@@ -32,6 +46,9 @@ if ! command -v keepalived > /dev/null; then
         die "cannot install keepalived: $(tail -n 5 "$WORK/apt.log")"
 fi
 
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ADVERT_COST_ROUNDS must be a whole number from 1, not '$ROUNDS'"
+[[ -z ${ADVERT_COST_COMPARE:-} || -x $ADVERT_COST_COMPARE ]] ||
+    die "ADVERT_COST_COMPARE must name a batond binary, not '$ADVERT_COST_COMPARE'"
 [[ -z ${ADVERT_COST_CPUS:-} || $ADVERT_COST_CPUS =~ ^[0-9]+\ [0-9]+$ ]] ||
     die "ADVERT_COST_CPUS must be two CPU numbers, node 1's then node 2's (e.g. \"0 1\"), not '$ADVERT_COST_CPUS'"
 
@@ -42,15 +59,15 @@ pinned() {
     read -ra cpus <<< "$ADVERT_COST_CPUS"
     echo taskset -c "${cpus[$(($1 - 1))]}"
 }
-if [[ -n ${ADVERT_COST_CPUS:-} ]]; then
-    start_batond() { # as lib.sh's, pinned
-        local n=$1
-        shift
-        ip netns exec "$(ns_of "$n")" $(pinned "$n") "$BATOND" "$@" >> "$WORK/batond$n.log" 2>&1 &
-        BATOND_PID[$n]=$!
-        PIDS+=("$!")
-    }
-fi
+# As lib.sh's, pinned (ADVERT_COST_CPUS), and wrapped in $BATOND_WRAP when set.
+start_batond() {
+    local n=$1
+    shift
+    # shellcheck disable=SC2086 # the prefixes are words
+    ip netns exec "$(ns_of "$n")" $(pinned "$n") ${BATOND_WRAP:-} "$BATOND" "$@" >> "$WORK/batond$n.log" 2>&1 &
+    BATOND_PID[$n]=$!
+    PIDS+=("$!")
+}
 
 reset_topology() {
     for ns in "$N1" "$N2" "$C"; do
@@ -61,6 +78,8 @@ reset_topology() {
     # keepalived refuses to start while its pid file names a live process: after a kill -9 the
     # file stays, and its PID may belong to someone else by now.
     rm -f "$WORK"/k*.pid
+    # Each case starts with empty state directories: no counters remembered from the last one.
+    rm -rf "$WORK"/state1 "$WORK"/state2
     topology
 }
 
@@ -126,16 +145,24 @@ start_keepalived() { # start_keepalived N [realtime]
     PIDS+=("$!")
 }
 
-# measure -> "master-cpu-ms backup-cpu-ms sent received" over SECONDS_PER_CASE in steady state.
+# measure -> "master-cpu-us backup-cpu-us sent received" over SECONDS_PER_CASE in steady state.
+# With ADVERT_COST_START (seconds since the epoch), the measurement starts then: the side-by-side
+# mode starts all its pairs' measurements together.
 measure() {
-    sleep 3
+    if [[ -n ${ADVERT_COST_START:-} ]]; then
+        local wait=$((ADVERT_COST_START - $(date +%s)))
+        ((wait > 0)) || die "the pair was not ready before the agreed start (make the start later)"
+        sleep "$wait"
+    else
+        sleep 3
+    fi
     local c1 c2 tx rx
     c1=$(ns_cpu_ns "$N1")
     c2=$(ns_cpu_ns "$N2")
     tx=$(counter 1 tx_packets)
     rx=$(counter 2 rx_packets)
     sleep "$SECONDS_PER_CASE"
-    echo "$((($(ns_cpu_ns "$N1") - c1) / 1000000)) $((($(ns_cpu_ns "$N2") - c2) / 1000000))" \
+    echo "$((($(ns_cpu_ns "$N1") - c1) / 1000)) $((($(ns_cpu_ns "$N2") - c2) / 1000))" \
         "$(($(counter 1 tx_packets) - tx)) $(($(counter 2 rx_packets) - rx))"
 }
 
@@ -146,6 +173,10 @@ case_batond() { # case_batond VHIDS BASE SKEW
     start_batond 2 --config "$(batond_conf 2 "$@")"
     sleep 2
     has_vip 2 && die "both batond hold the VIP"
+    if [[ -n ${BATOND_WRAP:-} ]]; then
+        matches "adverts on normal scheduling" < "$WORK/batond1.log" ||
+            die "batond under '$BATOND_WRAP' did not say it runs on normal scheduling"
+    fi
     measure
 }
 
@@ -197,34 +228,125 @@ case_keepalived() { # case_keepalived [realtime]
     measure
 }
 
-per_advert() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c * 1000 / n; else print "-" }'; }
-share() { awk -v c="$1" -v s="$SECONDS_PER_CASE" 'BEGIN { printf "%.2f", c / (s * 10) }'; }
+# CPU figures are in microseconds: per advert, share of a core, milliseconds for the tables.
+per_advert() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c / n; else print "-" }'; }
+share() { awk -v c="$1" -v s="$SECONDS_PER_CASE" 'BEGIN { printf "%.2f", c / (s * 10000) }'; }
+ms() { echo $(($1 / 1000)); }
 
+# one_group_case NAME -> "master-cpu-us backup-cpu-us sent received" for the one-group case of that name.
+one_group_case() {
+    case $1 in
+    batond) case_batond 1 0 3 ;;
+    compare) BATOND=$ADVERT_COST_COMPARE case_batond 1 0 3 ;;
+    # Real-time refused (no CAP_SYS_NICE): batond on normal scheduling, as keepalived by default.
+    batond_normal) BATOND_WRAP="setpriv --inh-caps=-sys_nice --bounding-set=-sys_nice" case_batond 1 0 3 ;;
+    lean_backup) case_lean_backup ;;
+    lean_master) case_lean_master ;;
+    keepalived) case_keepalived ;;
+    keepalived_rt) case_keepalived realtime ;;
+    esac
+}
+keepalived_version=$(keepalived --version 2>&1 | awk 'NR == 1 { print $2 }')
+declare -A LABEL=(
+    [batond]="batond, advbase 0 advskew 3 (11.7 ms)"
+    [compare]="batond ${ADVERT_COST_COMPARE:-}, the same"
+    [batond_normal]="batond, the same on normal scheduling (real-time refused)"
+    [lean_backup]="batond as master, lean_agent as backup (batond's work per advert and nothing else)"
+    [lean_master]="lean_agent as master, batond as backup"
+    [keepalived]="keepalived $keepalived_version VRRPv3, advert_int 0.01"
+    [keepalived_rt]="keepalived $keepalived_version, the same on real-time scheduling (vrrp_rt_priority 10, vrrp_no_swap)"
+)
+CASES=(batond)
+[[ -n ${ADVERT_COST_COMPARE:-} ]] && CASES+=(compare)
+if [[ -n ${ADVERT_COST_SIDE_BY_SIDE:-} ]]; then
+    # Each pair beside the others, both policies of each agent; no yardsticks (fewer pairs).
+    CASES+=(batond_normal keepalived keepalived_rt)
+else
+    CASES+=(lean_backup lean_master keepalived keepalived_rt)
+fi
+# median_range "v1 v2 ...": "median (min–max)" of the numbers given.
+median_range() {
+    tr ' ' '\n' <<< "$1" | sort -n | awk '{ v[NR] = $1 } END {
+        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.1f (%.1f–%.1f)", m, v[1], v[NR] }'
+}
+# A side-by-side round's child: one case's pair in namespaces of its own, measured from
+# ADVERT_COST_START; prints the case's figures and leaves (lib.sh cleans up).
+if [[ -n ${ADVERT_COST_ROLE:-} ]]; then
+    one_group_case "$ADVERT_COST_ROLE"
+    exit 0
+fi
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$SECONDS_PER_CASE s per case, load average before the run: $load ($(nproc) cores)${ADVERT_COST_CPUS:+, node 1 on CPU ${ADVERT_COST_CPUS% *} and node 2 on CPU ${ADVERT_COST_CPUS#* }}."
 echo
-if [[ ${ADVERT_COST_ONLY:-} != vhids ]]; then
+if [[ ${ADVERT_COST_ONLY:-} != vhids && $ROUNDS -eq 1 ]]; then
 echo "| agent, interval | adverts sent / received | master CPU (ms) | µs per advert sent | backup CPU (ms) | µs per advert received |"
 echo "|---|---|---|---|---|---|"
-read -r m b tx rx <<< "$(case_batond 1 0 3)"
-echo "| batond, advbase 0 advskew 3 (11.7 ms) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
-read -r m b tx rx <<< "$(case_lean_backup)"
-echo "| batond as master, lean_agent as backup (batond's work per advert and nothing else) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
-read -r m b tx rx <<< "$(case_lean_master)"
-echo "| lean_agent as master, batond as backup | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
-keepalived_version=$(keepalived --version 2>&1 | awk 'NR == 1 { print $2 }')
-read -r m b tx rx <<< "$(case_keepalived)"
-echo "| keepalived $keepalived_version VRRPv3, advert_int 0.01 | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
-read -r m b tx rx <<< "$(case_keepalived realtime)"
-echo "| keepalived $keepalived_version, the same on real-time scheduling (vrrp_rt_priority 10, vrrp_no_swap) | $tx / $rx | $m | $(per_advert "$m" "$tx") | $b | $(per_advert "$b" "$rx") |"
+for c in "${CASES[@]}"; do
+    result=$(one_group_case "$c") || die "the case $c failed (above)"
+    read -r m b tx rx <<< "$result"
+    echo "| ${LABEL[$c]} | $tx / $rx | $(ms "$m") | $(per_advert "$m" "$tx") | $(ms "$b") | $(per_advert "$b" "$rx") |"
+done
+echo
+elif [[ ${ADVERT_COST_ONLY:-} != vhids ]]; then
+[[ -n ${ADVERT_COST_SIDE_BY_SIDE:-} ]] && echo "Side by side: the pairs of each round run at the same time, each in namespaces of its own."
+# Rounds: every case once per round, in the same order (or side by side, all at once), so that a
+# drift of the host's speed touches all of them alike; medians over the rounds, each round below.
+declare -A SENT RECEIVED
+rounds_log=""
+for ((r = 1; r <= ROUNDS; r++)); do
+    line="| $r |"
+    if [[ -n ${ADVERT_COST_SIDE_BY_SIDE:-} ]]; then
+        # Every case's pair at once, each in its own namespaces, measured over the same seconds.
+        start=$(($(date +%s) + 15))
+        children=()
+        for c in "${CASES[@]}"; do
+            ADVERT_COST_ROLE=$c ADVERT_COST_START=$start "$0" "$SECONDS_PER_CASE" \
+                > "$WORK/side-$r-$c.txt" 2> "$WORK/side-$r-$c.err" &
+            children+=("$!")
+        done
+        for i in "${!children[@]}"; do
+            wait "${children[$i]}" ||
+                die "the case ${CASES[$i]} failed in round $r: $(tail -n 20 "$WORK/side-$r-${CASES[$i]}.err")"
+        done
+    fi
+    for c in "${CASES[@]}"; do
+        if [[ -n ${ADVERT_COST_SIDE_BY_SIDE:-} ]]; then
+            result=$(tail -n 1 "$WORK/side-$r-$c.txt")
+        else
+            result=$(one_group_case "$c") || die "the case $c failed in round $r (above)"
+        fi
+        read -r m b tx rx <<< "$result"
+        SENT[$c]+="$(per_advert "$m" "$tx") "
+        RECEIVED[$c]+="$(per_advert "$b" "$rx") "
+        line+=" $(per_advert "$m" "$tx") / $(per_advert "$b" "$rx") |"
+    done
+    rounds_log+="$line"$'\n'
+done
+echo "| agent, interval ($ROUNDS rounds) | µs per advert sent: median (min–max) | µs per advert received: median (min–max) |"
+echo "|---|---|---|"
+for c in "${CASES[@]}"; do
+    echo "| ${LABEL[$c]} | $(median_range "${SENT[$c]% }") | $(median_range "${RECEIVED[$c]% }") |"
+done
+echo
+header="| round |"
+rule="|---|"
+for c in "${CASES[@]}"; do
+    header+=" $c |"
+    rule+="---|"
+done
+echo "$header"
+echo "$rule"
+printf '%s' "$rounds_log"
 echo
 fi
 if [[ ${ADVERT_COST_ONLY:-} != one ]]; then
 echo "| batond, advbase 1 | adverts sent / received | master CPU (ms) | share of a core | µs per advert sent | backup CPU (ms) | share of a core | µs per advert received |"
 echo "|---|---|---|---|---|---|---|---|"
 for vhids in 1 50 100; do
-    read -r m b tx rx <<< "$(case_batond "$vhids" 1 1)"
-    echo "| $vhids vhid$( ((vhids > 1)) && echo s) | $tx / $rx | $m | $(share "$m") % | $(per_advert "$m" "$tx") | $b | $(share "$b") % | $(per_advert "$b" "$rx") |"
+    result=$(case_batond "$vhids" 1 1) || die "the case of $vhids vhids failed (above)"
+    read -r m b tx rx <<< "$result"
+    echo "| $vhids vhid$( ((vhids > 1)) && echo s) | $tx / $rx | $(ms "$m") | $(share "$m") % | $(per_advert "$m" "$tx") | $(ms "$b") | $(share "$b") % | $(per_advert "$b" "$rx") |"
 done
 echo
 fi

@@ -4,8 +4,9 @@
 #include "CarpState.h"
 #include "CarpTiming.h"
 
+#include <QVarLengthArray>
+
 #include <variant>
-#include <vector>
 
 namespace baton {
 
@@ -65,6 +66,7 @@ struct Notify
 
 using CarpAction = std::variant<action::SendAdvert, action::AddVips, action::RemoveVips, action::SendGarp,
                                 action::RunHook, action::ArmTimer, action::CancelTimer, action::Notify>;
-using CarpActions = std::vector<CarpAction>;
+// Inline storage: one call yields a handful of actions, and the advert path then allocates nothing.
+using CarpActions = QVarLengthArray<CarpAction, 8>;
 
 } // namespace baton

@@ -8,6 +8,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <cstring>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -104,7 +105,9 @@ CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> message) co
     work = m_outer;
     ok = ok && SHA1_Update(&work, innerHash.data(), innerHash.size()) == 1 &&
          SHA1_Final(result.data(), &work) == 1;
-    OPENSSL_cleanse(&work, sizeof work);
+    // Wiped as the keyed states are kept: explicit_bzero is a plain memset the compiler may not
+    // drop, where OPENSSL_cleanse walks the bytes through a call per advert.
+    explicit_bzero(&work, sizeof work);
     // SHA-1 cannot fail short of a broken OpenSSL install; an all-zero digest then verifies nothing
     // real, because verify() refuses it below.
     if (!ok)

@@ -288,6 +288,32 @@ private Q_SLOTS:
         QVERIFY(object.isNull());
     }
 
+    void deferredDeleteLeftByANestedLoopRuns()
+    {
+        // A nested loop cannot delete what its caller's level asked to delete later: Qt puts the
+        // event back without a wakeUp(), so the outer loop must look at the queue again.
+        QPointer<QObject> object(new QObject);
+        QTimer::singleShot(0, this, [&object] {
+            object->deleteLater();
+            runLoop(10);
+            QVERIFY(!object.isNull());
+        });
+        runLoop(60);
+        QVERIFY(object.isNull());
+    }
+
+    void postedFromTheDirectLaneIsSent()
+    {
+        // Rounds of the direct lane alone skip Qt's posted-event queue; a post must still wake it.
+        bool sent = false;
+        DeadlineTimer timer([this, &sent] {
+            QMetaObject::invokeMethod(
+                this, [&sent] { sent = true; }, Qt::QueuedConnection);
+        });
+        timer.start(steadyNow() + Micros(2'000));
+        QTRY_VERIFY_WITH_TIMEOUT(sent, 1000);
+    }
+
     void regularFileIsAlwaysReadable()
     {
         // epoll refuses regular files; poll() calls them ready, and so must this loop.
@@ -321,6 +347,12 @@ private Q_SLOTS:
         disconnect(b);
         QVERIFY(awake > 0);
         QVERIFY(blocking > 0);
+        // Counted on connect and disconnect: a listener that comes back hears them again.
+        awake = 0;
+        const auto c = connect(dispatcher, &QAbstractEventDispatcher::awake, this, [&awake] { ++awake; });
+        runLoop(30);
+        disconnect(c);
+        QVERIFY(awake > 0);
     }
 
     // The direct lane (ReadWatch, DeadlineTimer): what batond's adverts run on.
@@ -388,16 +420,44 @@ private Q_SLOTS:
     {
         int fired = 0;
         TimePoint at{};
-        DeadlineTimer timer([&] {
+        TimePoint loopNow{};
+        std::unique_ptr<DeadlineTimer> timer;
+        timer = std::make_unique<DeadlineTimer>([&] {
             ++fired;
             at = steadyNow();
+            loopNow = timer->now(); // the loop's reading for this wake-up
         });
-        QVERIFY(timer.direct());
+        QVERIFY(timer->direct());
         const TimePoint due = steadyNow() + Micros(15'500);
-        timer.start(due);
+        timer->start(due);
         runLoop(80);
         QCOMPARE(fired, 1);
         QVERIFY2(at >= due, qPrintable(QString::number((at - due).count())));
+        QVERIFY(loopNow >= due);
+        QVERIFY(loopNow <= at);
+    }
+
+    void deadlineOnTimeAfterTheLoopWasLeft()
+    {
+        // The loop reuses a round's clock reading for the next wait when nothing ran since; a loop
+        // left and entered again later must read the clock afresh, or its first wait runs long.
+        SocketPair pair;
+        QEventLoop loop;
+        ReadWatch watch(pair.fd[0], [&] {
+            pair.drain(0);
+            loop.quit(); // before the round reads the clock; no other handler runs after it
+        });
+        pair.send(1);
+        QTimer::singleShot(2000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QThread::msleep(300);
+        TimePoint at{};
+        DeadlineTimer timer([&at] { at = steadyNow(); });
+        const TimePoint due = steadyNow() + Micros(10'000);
+        timer.start(due);
+        runLoop(200);
+        QVERIFY(at >= due);
+        QVERIFY2(at - due < Micros(150'000), qPrintable(QString::number((at - due).count())));
     }
 
     void deadlineMovedAndStopped()

@@ -21,6 +21,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRandomGenerator>
 
 #include <chrono>
 #include <cstdio>
@@ -107,7 +108,9 @@ int main(int argc, char** argv)
     epoll_ctl(poller, EPOLL_CTL_ADD, timer, &event);
 
     quint16 ipId = 0;
-    quint64 counter = 0;
+    // From a random start, as batond's: a peer that keeps its counter memory across runs (a state
+    // directory) would take a second run's adverts for replays of the first's.
+    quint64 counter = QRandomGenerator::system()->generate64();
     const bool mayBeMaster = parser.isSet(master);
     int exitCode = -1;
     const auto apply = [&](const CarpActions& actions) {
