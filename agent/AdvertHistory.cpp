@@ -17,20 +17,7 @@ void AdvertHistory::record(const Entry& entry)
         m_first = (m_first + 1) % Capacity;
         --m_count;
     }
-    // Field by field: the interface's name is nearly always the one the slot holds already, and
-    // a QString assignment would count references up and down (two atomic operations) per advert.
-    Entry& slot = m_ring[static_cast<std::size_t>((m_first + m_count) % Capacity)];
-    if (!slot.interface.isSharedWith(entry.interface))
-        slot.interface = entry.interface;
-    slot.timeMs = entry.timeMs;
-    slot.counter = entry.counter;
-    slot.source = entry.source;
-    slot.vhid = entry.vhid;
-    slot.advbase = entry.advbase;
-    slot.advskew = entry.advskew;
-    slot.demote = entry.demote;
-    slot.verdict = entry.verdict;
-    slot.detail = entry.detail;
+    m_ring[static_cast<std::size_t>((m_first + m_count) % Capacity)] = entry;
     ++m_count;
     while (m_count > 0 && m_ring[static_cast<std::size_t>(m_first)].timeMs < oldest) {
         m_first = (m_first + 1) % Capacity;

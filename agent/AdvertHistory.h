@@ -30,7 +30,7 @@ public:
         Rejected, // detail: CarpReject
         Ignored,  // authenticated but looks forged; detail: AdvertGuard::Sign
     };
-    struct Entry // record() copies it field by field: a new field goes there too
+    struct Entry
     {
         qint64 timeMs = 0;
         quint64 counter = 0;

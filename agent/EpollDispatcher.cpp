@@ -203,7 +203,6 @@ void EpollDispatcher::wakeUp()
 void EpollDispatcher::interrupt()
 {
     m_interrupted.store(true);
-    m_roundTimeCurrent.store(false);
     wakeUp();
 }
 
@@ -241,9 +240,10 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     // awake() and aboutToBlock() are emitted only when someone listens: batond never does, and
     // each emission is a call into Qt's signal machinery on every wake-up of the advert thread.
     // The last round's reading of the clock stands for "now" if nothing ran since: QEventLoop::exec
-    // calls straight back, and leaves only through exit(), which interrupts. A wake-up by an
-    // advert then reads the clock once, not twice.
-    bool clockCurrent = m_roundTimeCurrent.exchange(false) && flags.testFlag(QEventLoop::EventLoopExec);
+    // calls straight back, and leaves only through exit(), whose interrupt() posts a wake-up that
+    // sends the posted events below first. A wake-up by an advert then reads the clock once.
+    bool clockCurrent = m_roundTimeCurrent && flags.testFlag(QEventLoop::EventLoopExec);
+    m_roundTimeCurrent = false;
     if (m_awakeListeners.load(std::memory_order_relaxed) > 0) {
         Q_EMIT awake();
         clockCurrent = false;
@@ -319,9 +319,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         ranQt = activateTimers(now) || ranQt;
     if (ranQt)
         m_mayHavePosted.store(true);
-    m_roundTimeCurrent.store(flags.testFlag(QEventLoop::EventLoopExec) && !ranQt && !timersRan);
-    if (m_interrupted.load())
-        m_roundTimeCurrent.store(false); // the loop may be leaving: the next caller may come later
+    m_roundTimeCurrent = flags.testFlag(QEventLoop::EventLoopExec) && !ranQt && !timersRan;
     return handled || ranQt || woken;
 }
 

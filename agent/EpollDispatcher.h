@@ -136,8 +136,8 @@ private:
     std::atomic<int> m_awakeListeners{0};
     std::atomic<int> m_aboutToBlockListeners{0};
     Clock::time_point m_roundTime{};
-    std::atomic<bool> m_roundTimeCurrent{false}; // nothing ran since m_roundTime was read
-    bool m_pwait2 = true;                        // epoll_pwait2 (Linux 5.11): deadlines to the nanosecond
+    bool m_roundTimeCurrent = false; // nothing ran since m_roundTime was read (the loop's thread only)
+    bool m_pwait2 = true;            // epoll_pwait2 (Linux 5.11): deadlines to the nanosecond
     std::vector<Timer> m_timers;
     std::unordered_map<int, Watch> m_watches;
     int m_regularFiles = 0;

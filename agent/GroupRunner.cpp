@@ -51,7 +51,6 @@ GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookR
     , m_ipId(static_cast<quint16>(QRandomGenerator::system()->generate()))
     , m_counterBase(QRandomGenerator::system()->generate64())
 {
-    m_historyEntry.interface = m_config.interface;
     m_socket.setHandler([this](QByteArrayView packet, TimePoint arrivedAt) { onPacket(packet, arrivedAt); });
     m_retry.setSingleShot(true);
     m_retry.setInterval(std::chrono::seconds(5));
@@ -216,7 +215,6 @@ void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
     if (reject == CarpReject::None) {
         if (decoded.advert.vhid != m_config.vhid)
             return; // another virtual host sharing the wire: not ours to judge or count
-        m_guard.prefetch(decoded.advert.counter); // loads while the HMAC is checked
         reject = CarpCodec::verify(decoded.advert, m_config.vhid, m_hmac);
     }
     if (reject != CarpReject::None) {
@@ -326,11 +324,11 @@ void GroupRunner::recordAdvert(qint64 timeMs, const CarpAdvert& advert, AdvertHi
 {
     if (!m_history)
         return;
-    // A member, its interface set once: a fresh Entry would copy the name's QString per advert.
-    AdvertHistory::Entry& e = m_historyEntry;
+    AdvertHistory::Entry e;
     e.timeMs = timeMs;
     e.counter = advert.counter;
     e.source = advert.source;
+    e.interface = m_config.interface;
     e.vhid = advert.vhid;
     e.advbase = advert.advbase;
     e.advskew = advert.advskew;

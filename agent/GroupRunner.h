@@ -98,7 +98,6 @@ private:
     quint64 m_counterBase = 0; // random; the counters sent are a bijection of base + sequence
     quint64 m_counterSequence = 0;
     AdvertHistory* m_history = nullptr;
-    AdvertHistory::Entry m_historyEntry; // filled per advert, recorded by copy
     static constexpr quint8 SendErrorDemotion = 240;
     QTimer m_retry;        // reopen a socket that failed to open
     QTimer m_undemote;     // lift a send-error demotion that cannot be proven healed as BACKUP

@@ -43,11 +43,6 @@ std::optional<AdvertGuard::Sign> AdvertGuard::signFromCode(QStringView code)
     return std::nullopt;
 }
 
-void AdvertGuard::prefetch(quint64 counter) const
-{
-    m_counters.prefetch(counter);
-}
-
 void AdvertGuard::noteSent(quint64 counter)
 {
     m_counters.insert(counter);

@@ -56,8 +56,6 @@ public:
     Verdict inspect(TimePoint now, const CarpAdvert& advert, const CarpMachine& machine);
     // Our own adverts' counters: a replay of one of them, under any source, is refused too.
     void noteSent(quint64 counter);
-    // Call before the slower checks of an advert that inspect() will see (CounterMemory::prefetch).
-    void prefetch(quint64 counter) const;
 
     // Stable kebab-case names for logs, status and `batonctl adverts`.
     static QLatin1StringView signCode(Sign sign);

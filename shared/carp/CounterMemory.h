@@ -21,12 +21,6 @@ public:
     explicit CounterMemory(qsizetype capacity = DefaultCapacity);
 
     bool contains(quint64 counter) const;
-    // A hint that `counter` will be looked up soon: its table slot, a random line in a megabyte,
-    // starts loading meanwhile (an advert's HMAC is checked first) instead of stalling the lookup.
-    void prefetch(quint64 counter) const
-    {
-        __builtin_prefetch(&m_table[static_cast<size_t>(slotOf(counter))]);
-    }
     // Remembers the counter (forgetting the oldest when full); false if it was already known.
     bool insert(quint64 counter);
     qsizetype size() const { return m_size; }
