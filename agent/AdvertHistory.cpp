@@ -4,10 +4,26 @@
 #include "carp/AdvertGuard.h"
 #include "carp/CarpReject.h"
 #include "net/Ipv4.h"
+#include "util/HotPath.h"
+
+#include <limits>
 
 namespace baton {
 
-void AdvertHistory::record(const Entry& entry)
+quint16 AdvertHistory::interfaceId(const QString& name)
+{
+    QMutexLocker lock(&m_mutex);
+    qsizetype id = m_interfaces.indexOf(name);
+    if (id < 0 && m_interfaces.size() <= std::numeric_limits<quint16>::max()) {
+        id = m_interfaces.size();
+        m_interfaces.append(name);
+    }
+    // Past 65,536 distinct names (configuration reloads, each naming new interfaces) the
+    // newest are shown as the last one kept: a label in a history, never a decision.
+    return static_cast<quint16>(id < 0 ? m_interfaces.size() - 1 : id);
+}
+
+BATON_HOT void AdvertHistory::record(const Entry& entry)
 {
     const qint64 oldest = entry.timeMs - KeepMs;
     QMutexLocker lock(&m_mutex);
@@ -52,9 +68,11 @@ QList<AdvertRecord> AdvertHistory::since(qint64 nowMs, int seconds) const
 {
     const qint64 from = nowMs - qint64{seconds} * 1000;
     std::vector<Entry> copy;
+    QList<QString> interfaces;
     {
         // Only the copy happens under the lock; the text is made after it is released.
         QMutexLocker lock(&m_mutex);
+        interfaces = m_interfaces; // shared, not copied
         copy.reserve(static_cast<std::size_t>(m_count));
         for (qsizetype i = 0; i < m_count; ++i)
             if (const Entry& e = m_ring[static_cast<std::size_t>((m_first + i) % Capacity)]; e.timeMs >= from)
@@ -63,11 +81,16 @@ QList<AdvertRecord> AdvertHistory::since(qint64 nowMs, int seconds) const
     QList<AdvertRecord> out;
     out.reserve(static_cast<qsizetype>(copy.size()));
     for (const Entry& e : copy)
-        out << AdvertRecord{e.timeMs,    e.verdict == Verdict::Sent || e.verdict == Verdict::SendFailed,
-                            e.interface, Ipv4::toString(e.source),
-                            e.vhid,      e.advbase,
-                            e.advskew,   e.demote,
-                            e.counter,   verdictText(e.verdict, e.detail)};
+        out << AdvertRecord{e.timeMs,
+                            e.verdict == Verdict::Sent || e.verdict == Verdict::SendFailed,
+                            interfaces.value(e.interface),
+                            Ipv4::toString(e.source),
+                            e.vhid,
+                            e.advbase,
+                            e.advskew,
+                            e.demote,
+                            e.counter,
+                            verdictText(e.verdict, e.detail)};
     return out;
 }
 

@@ -35,7 +35,7 @@ public:
         qint64 timeMs = 0;
         quint64 counter = 0;
         quint32 source = 0;
-        QString interface; // implicitly shared with the group's configuration: no copy
+        quint16 interface = 0; // interfaceId()'s number for the name
         quint8 vhid = 0;
         quint8 advbase = 0;
         quint8 advskew = 0;
@@ -44,6 +44,9 @@ public:
         quint8 detail = 0;
     };
 
+    // A number for an interface's name, for Entry::interface: an entry then carries two bytes,
+    // not a shared string whose reference count every advert would touch four times.
+    quint16 interfaceId(const QString& name);
     void record(const Entry& entry);
     // Entries newer than nowMs - seconds, oldest first.
     QList<AdvertRecord> since(qint64 nowMs, int seconds) const;
@@ -55,7 +58,8 @@ private:
     // so the advert thread neither allocates nor frees (glibc's allocator lock lends no priority).
     mutable QMutex m_mutex;
     std::vector<Entry> m_ring;
-    qsizetype m_first = 0; // index of the oldest entry kept
+    QList<QString> m_interfaces; // by interfaceId(); only ever grows, by names configured
+    qsizetype m_first = 0;       // index of the oldest entry kept
     qsizetype m_count = 0;
 };
 

@@ -3,7 +3,9 @@
 
 #include "ErrnoText.h"
 #include "ReadWatch.h"
+#include "SteadyNow.h"
 #include "carp/CarpAdvert.h"
+#include "util/HotPath.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -103,7 +105,7 @@ void CarpSocket::close()
     m_fd = -1;
 }
 
-QString CarpSocket::send(QByteArrayView ipv4Packet)
+BATON_HOT QString CarpSocket::send(QByteArrayView ipv4Packet)
 {
     if (m_fd < 0)
         return QStringLiteral("socket not open");
@@ -117,7 +119,7 @@ QString CarpSocket::send(QByteArrayView ipv4Packet)
     return {};
 }
 
-void CarpSocket::readPending()
+BATON_HOT void CarpSocket::readPending()
 {
     // Each packet is handed over at once, in arrival order, but at most a batch per wake-up: under
     // a flood of protocol-112 packets the event loop must still get to the advert timer. The
@@ -140,8 +142,7 @@ void CarpSocket::readPending()
         timespec wall{};
         clock_gettime(CLOCK_REALTIME, &wall);
         m_wallClockMs = qint64{wall.tv_sec} * 1000 + wall.tv_nsec / 1'000'000;
-        const TimePoint steady =
-            std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now().time_since_epoch());
+        const TimePoint steady = std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch());
         for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
             TimePoint arrived = steady;
             for (cmsghdr* c = CMSG_FIRSTHDR(&messages[i].msg_hdr); c != nullptr;

@@ -2,6 +2,8 @@
 #include "DeadlineTimer.h"
 
 #include "EpollDispatcher.h"
+#include "SteadyNow.h"
+#include "util/HotPath.h"
 
 #include <chrono>
 
@@ -26,7 +28,7 @@ DeadlineTimer::~DeadlineTimer()
         m_dispatcher->removeDirectTimer(m_id);
 }
 
-void DeadlineTimer::start(TimePoint deadline)
+BATON_HOT void DeadlineTimer::start(TimePoint deadline)
 {
     using std::chrono::steady_clock;
     if (m_dispatcher) {
@@ -36,14 +38,14 @@ void DeadlineTimer::start(TimePoint deadline)
     if (!m_timer)
         return; // the direct lane's loop is gone: the process is ending
     // QTimer counts whole milliseconds: round up so it never fires before the deadline.
-    const TimePoint now = std::chrono::duration_cast<Micros>(steady_clock::now().time_since_epoch());
+    const TimePoint now = std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch());
     const qint64 waitUs = std::max<qint64>(0, (deadline - now).count());
     m_timer->start(static_cast<int>((waitUs + 999) / 1000));
 }
 
-TimePoint DeadlineTimer::now() const
+BATON_HOT TimePoint DeadlineTimer::now() const
 {
-    const auto t = m_dispatcher ? m_dispatcher->roundTime() : std::chrono::steady_clock::now();
+    const auto t = m_dispatcher ? m_dispatcher->roundTime() : steadyNow();
     return std::chrono::duration_cast<Micros>(t.time_since_epoch());
 }
 

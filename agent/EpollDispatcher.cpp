@@ -2,6 +2,8 @@
 #include "EpollDispatcher.h"
 
 #include "ErrnoText.h"
+#include "SteadyNow.h"
+#include "util/HotPath.h"
 
 #include <QCoreApplication>
 #include <QMetaMethod>
@@ -145,7 +147,7 @@ void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType 
 {
     // Every type as precise: batond's timers are few, and a coarse one firing on time costs nothing.
     m_timers.push_back(
-        Timer{timerId, interval, timerType, object, Clock::now() + std::chrono::milliseconds(interval)});
+        Timer{timerId, interval, timerType, object, steadyNow() + std::chrono::milliseconds(interval)});
 }
 
 bool EpollDispatcher::unregisterTimer(int timerId)
@@ -179,11 +181,11 @@ int EpollDispatcher::remainingTime(int timerId)
     const Timer* t = findTimer(timerId);
     if (t == nullptr)
         return -1;
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(t->due - Clock::now());
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(t->due - steadyNow());
     return static_cast<int>(std::max<qint64>(0, left.count()));
 }
 
-EpollDispatcher::Timer* EpollDispatcher::findTimer(int id)
+BATON_HOT EpollDispatcher::Timer* EpollDispatcher::findTimer(int id)
 {
     const auto it =
         std::find_if(m_timers.begin(), m_timers.end(), [id](const Timer& t) { return t.id == id; });
@@ -234,7 +236,7 @@ void EpollDispatcher::disconnectNotify(const QMetaMethod& signal)
         --m_aboutToBlockListeners;
 }
 
-bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
+BATON_HOT bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted.store(false);
     // awake() and aboutToBlock() are emitted only when someone listens: batond never does, and
@@ -259,7 +261,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     timespec timeout{0, 0};
     const timespec* until = &timeout;
     if (wait) {
-        until = waitLimit(clockCurrent ? m_roundTime : Clock::now(), timeout);
+        until = waitLimit(clockCurrent ? m_roundTime : steadyNow(), timeout);
         if (m_aboutToBlockListeners.load(std::memory_order_relaxed) > 0)
             Q_EMIT aboutToBlock();
     }
@@ -308,7 +310,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     bool handled = false;
     if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
         handled = activateDirect(direct.constData(), direct.size());
-    m_roundTime = Clock::now(); // one reading for both kinds of timer
+    m_roundTime = steadyNow(); // one reading for both kinds of timer
     const Clock::time_point now = m_roundTime;
     const bool timersRan = !flags.testFlag(QEventLoop::X11ExcludeTimers) && activateDirectTimers(now);
     handled = timersRan || handled;
@@ -323,7 +325,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     return handled || ranQt || woken;
 }
 
-bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype count)
+BATON_HOT bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype count)
 {
     bool any = false;
     for (qsizetype i = 0; i < count; ++i) {
@@ -343,7 +345,7 @@ bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype count)
     return any;
 }
 
-bool EpollDispatcher::activateTimers(Clock::time_point now)
+BATON_HOT bool EpollDispatcher::activateTimers(Clock::time_point now)
 {
     // Only what was due when the round began, earliest first: a timer re-armed at 0 ms in a
     // handler waits for the next round, so descriptors are never starved.
@@ -373,7 +375,7 @@ bool EpollDispatcher::activateTimers(Clock::time_point now)
     return true;
 }
 
-const timespec* EpollDispatcher::waitLimit(Clock::time_point now, timespec& storage) const
+BATON_HOT const timespec* EpollDispatcher::waitLimit(Clock::time_point now, timespec& storage) const
 {
     // The earliest of Qt's timers and the direct lane's armed deadlines; none: no limit.
     std::optional<Clock::time_point> next;
@@ -425,7 +427,8 @@ void EpollDispatcher::unwatchDirect(int fd)
         m_directWatches.erase(it);
 }
 
-std::vector<std::unique_ptr<EpollDispatcher::DirectWatch>>::iterator EpollDispatcher::findDirectWatch(int fd)
+BATON_HOT std::vector<std::unique_ptr<EpollDispatcher::DirectWatch>>::iterator
+EpollDispatcher::findDirectWatch(int fd)
 {
     return std::find_if(m_directWatches.begin(), m_directWatches.end(),
                         [fd](const auto& w) { return w->fd == fd && !w->removed; });
@@ -438,7 +441,7 @@ int EpollDispatcher::addDirectTimer(Direct onDue)
     return id;
 }
 
-void EpollDispatcher::armDirectTimer(int id, Clock::time_point due)
+BATON_HOT void EpollDispatcher::armDirectTimer(int id, Clock::time_point due)
 {
     if (DirectTimer* t = findDirectTimer(id)) {
         t->due = due;
@@ -465,14 +468,14 @@ void EpollDispatcher::removeDirectTimer(int id)
     }
 }
 
-EpollDispatcher::DirectTimer* EpollDispatcher::findDirectTimer(int id)
+BATON_HOT EpollDispatcher::DirectTimer* EpollDispatcher::findDirectTimer(int id)
 {
     const auto it = std::find_if(m_directTimers.begin(), m_directTimers.end(),
                                  [id](const auto& t) { return t->id == id && !t->removed; });
     return it == m_directTimers.end() ? nullptr : it->get();
 }
 
-bool EpollDispatcher::activateDirect(const Ready* ready, qsizetype count)
+BATON_HOT bool EpollDispatcher::activateDirect(const Ready* ready, qsizetype count)
 {
     bool any = false;
     for (qsizetype i = 0; i < count; ++i) {
@@ -491,7 +494,7 @@ bool EpollDispatcher::activateDirect(const Ready* ready, qsizetype count)
     return any;
 }
 
-bool EpollDispatcher::activateDirectTimers(Clock::time_point now)
+BATON_HOT bool EpollDispatcher::activateDirectTimers(Clock::time_point now)
 {
     bool any = false;
     // By index: a handler may add, arm or remove timers, its own included; removed ones stay

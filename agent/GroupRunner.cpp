@@ -3,8 +3,10 @@
 
 #include "GarpSender.h"
 #include "HookRunner.h"
+#include "SteadyNow.h"
 #include "carp/CarpCodec.h"
 #include "carp/CarpStateNames.h"
+#include "util/HotPath.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -65,9 +67,9 @@ GroupRunner::GroupRunner(const GroupConfig& config, NetlinkRoute& netlink, HookR
     });
 }
 
-TimePoint GroupRunner::now()
+BATON_HOT TimePoint GroupRunner::now()
 {
-    return std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now().time_since_epoch());
+    return std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch());
 }
 
 QString GroupRunner::tag() const
@@ -191,7 +193,7 @@ PartnerVerdict GroupRunner::partnerLinkLost(quint32 partner)
     return verdict;
 }
 
-void GroupRunner::onTimer()
+BATON_HOT void GroupRunner::onTimer()
 {
     // A loop woken late by a busy host may find the deadline and an advert that beat it both
     // ready: the advert, stamped with its arrival, goes first and moves the deadline. On the
@@ -207,7 +209,7 @@ void GroupRunner::onTimer()
     apply(m_machine.timerFired(now()));
 }
 
-void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
+BATON_HOT void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
 {
     const TimePoint t = arrivedAt;
     const CarpCodec::Decoded decoded = CarpCodec::decodePacket(packet, m_config.multicastGroup);
@@ -254,7 +256,7 @@ void GroupRunner::reportForgery(TimePoint now, AdvertGuard::Sign sign, quint32 s
     }
 }
 
-void GroupRunner::apply(const CarpActions& actions)
+BATON_HOT void GroupRunner::apply(const CarpActions& actions)
 {
     using namespace action;
     for (const CarpAction& a : actions) {
@@ -288,7 +290,7 @@ void GroupRunner::apply(const CarpActions& actions)
     }
 }
 
-void GroupRunner::sendAdvert(const action::SendAdvert& send)
+BATON_HOT void GroupRunner::sendAdvert(const action::SendAdvert& send)
 {
     CarpAdvert advert;
     advert.vhid = m_config.vhid;
@@ -307,7 +309,7 @@ void GroupRunner::sendAdvert(const action::SendAdvert& send)
     noteSendResult(error);
 }
 
-quint64 GroupRunner::nextCounter()
+BATON_HOT quint64 GroupRunner::nextCounter()
 {
     // A fresh random-looking counter every time (as ucarp before it hears a peer): a peer that
     // adopts it and counts on (ucarp) cannot be expected to arrive at a value we sent, so every
@@ -319,8 +321,15 @@ quint64 GroupRunner::nextCounter()
     return z ^ (z >> 31);
 }
 
-void GroupRunner::recordAdvert(qint64 timeMs, const CarpAdvert& advert, AdvertHistory::Verdict verdict,
-                               quint8 detail)
+void GroupRunner::setAdvertHistory(AdvertHistory* history)
+{
+    m_history = history;
+    if (m_history)
+        m_historyInterface = m_history->interfaceId(m_config.interface);
+}
+
+BATON_HOT void GroupRunner::recordAdvert(qint64 timeMs, const CarpAdvert& advert,
+                                         AdvertHistory::Verdict verdict, quint8 detail)
 {
     if (!m_history)
         return;
@@ -328,7 +337,7 @@ void GroupRunner::recordAdvert(qint64 timeMs, const CarpAdvert& advert, AdvertHi
     e.timeMs = timeMs;
     e.counter = advert.counter;
     e.source = advert.source;
-    e.interface = m_config.interface;
+    e.interface = m_historyInterface;
     e.vhid = advert.vhid;
     e.advbase = advert.advbase;
     e.advskew = advert.advskew;
@@ -338,7 +347,7 @@ void GroupRunner::recordAdvert(qint64 timeMs, const CarpAdvert& advert, AdvertHi
     m_history->record(e);
 }
 
-void GroupRunner::noteSendResult(const QString& error)
+BATON_HOT void GroupRunner::noteSendResult(const QString& error)
 {
     // A master whose adverts do not leave (a firewall, a broken NIC) would otherwise stay MASTER
     // beside the peer that stopped hearing it. Three failures in a row demote it, as the BSDs and

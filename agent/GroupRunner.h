@@ -52,7 +52,7 @@ public:
     static TimePoint now();
     void updateHooks(const HookConfig& hooks) { m_config.hooks = hooks; }
     // Where adverts received (any verdict) and sent are recorded; none by default.
-    void setAdvertHistory(AdvertHistory* history) { m_history = history; }
+    void setAdvertHistory(AdvertHistory* history);
 
 Q_SIGNALS:
     void stateChanged(CarpState from, CarpState to, CarpReason reason);
@@ -98,6 +98,7 @@ private:
     quint64 m_counterBase = 0; // random; the counters sent are a bijection of base + sequence
     quint64 m_counterSequence = 0;
     AdvertHistory* m_history = nullptr;
+    quint16 m_historyInterface = 0; // m_history's number for m_config.interface
     static constexpr quint8 SendErrorDemotion = 240;
     QTimer m_retry;        // reopen a socket that failed to open
     QTimer m_undemote;     // lift a send-error demotion that cannot be proven healed as BACKUP

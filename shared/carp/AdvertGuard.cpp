@@ -3,6 +3,7 @@
 
 #include "CarpMachine.h"
 #include "CounterMemory.h"
+#include "util/HotPath.h"
 
 #include <QStringView>
 
@@ -43,12 +44,12 @@ std::optional<AdvertGuard::Sign> AdvertGuard::signFromCode(QStringView code)
     return std::nullopt;
 }
 
-void AdvertGuard::noteSent(quint64 counter)
+BATON_HOT void AdvertGuard::noteSent(quint64 counter)
 {
     m_counters.insert(counter);
 }
 
-AdvertGuard::Track& AdvertGuard::track(TimePoint now, quint32 source)
+BATON_HOT AdvertGuard::Track& AdvertGuard::track(TimePoint now, quint32 source)
 {
     for (Track& t : m_tracks)
         if (t.source == source)
@@ -67,7 +68,7 @@ AdvertGuard::Track& AdvertGuard::track(TimePoint now, quint32 source)
     return m_tracks.back();
 }
 
-bool AdvertGuard::flipping(TimePoint now, Track& t, const CarpAdvert& advert)
+BATON_HOT bool AdvertGuard::flipping(TimePoint now, Track& t, const CarpAdvert& advert)
 {
     const Profile p{advert.advbase, advert.advskew, advert.demote};
     if (!t.seen || t.last == p) {
@@ -87,7 +88,8 @@ bool AdvertGuard::flipping(TimePoint now, Track& t, const CarpAdvert& advert)
     return now < t.flipUntil;
 }
 
-AdvertGuard::Verdict AdvertGuard::inspect(TimePoint now, const CarpAdvert& advert, const CarpMachine& machine)
+BATON_HOT AdvertGuard::Verdict AdvertGuard::inspect(TimePoint now, const CarpAdvert& advert,
+                                                    const CarpMachine& machine)
 {
     // Counted first, so that a replay of anything seen before is refused whatever else it claims.
     if (!m_counters.insert(advert.counter))

@@ -3,6 +3,7 @@
 
 #include "CarpHmac.h"
 #include "InternetChecksum.h"
+#include "util/HotPath.h"
 
 #include <QtEndian>
 
@@ -72,21 +73,22 @@ void writeHeader(const CarpAdvert& advert, const CarpHmac& hmac, char* p)
 }
 } // namespace
 
-QByteArray CarpCodec::encodeHeader(const CarpAdvert& advert, const CarpHmac& hmac)
+BATON_HOT QByteArray CarpCodec::encodeHeader(const CarpAdvert& advert, const CarpHmac& hmac)
 {
     QByteArray header(CarpAdvert::HeaderSize, '\0');
     writeHeader(advert, hmac, header.data());
     return header;
 }
 
-QByteArray CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId)
+BATON_HOT QByteArray CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId)
 {
     Packet packet;
     encodePacket(advert, hmac, ipId, packet);
     return QByteArray(packet.data(), CarpAdvert::PacketSize);
 }
 
-void CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId, Packet& out)
+BATON_HOT void CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, quint16 ipId,
+                                       Packet& out)
 {
     char* p = out.data();
     std::memset(p, 0, CarpAdvert::Ipv4HeaderSize);
@@ -104,7 +106,8 @@ void CarpCodec::encodePacket(const CarpAdvert& advert, const CarpHmac& hmac, qui
     writeHeader(advert, hmac, p + CarpAdvert::Ipv4HeaderSize);
 }
 
-CarpCodec::Decoded CarpCodec::decodePacket(QByteArrayView bytes, std::optional<quint32> expectedGroup)
+BATON_HOT CarpCodec::Decoded CarpCodec::decodePacket(QByteArrayView bytes,
+                                                     std::optional<quint32> expectedGroup)
 {
     Decoded result;
     CarpAdvert& advert = result.advert;
@@ -149,7 +152,7 @@ CarpCodec::Decoded CarpCodec::decodePacket(QByteArrayView bytes, std::optional<q
     return carp;
 }
 
-CarpCodec::Decoded CarpCodec::decodeHeader(QByteArrayView carpBytes)
+BATON_HOT CarpCodec::Decoded CarpCodec::decodeHeader(QByteArrayView carpBytes)
 {
     Decoded result;
     CarpAdvert& advert = result.advert;
@@ -181,7 +184,7 @@ CarpCodec::Decoded CarpCodec::decodeHeader(QByteArrayView carpBytes)
     return result;
 }
 
-CarpReject CarpCodec::verify(const CarpAdvert& advert, quint8 vhid, const CarpHmac& hmac)
+BATON_HOT CarpReject CarpCodec::verify(const CarpAdvert& advert, quint8 vhid, const CarpHmac& hmac)
 {
     if (advert.vhid != vhid)
         return CarpReject::WrongVhid;

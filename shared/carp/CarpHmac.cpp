@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SHA-1's own context can be copied as a plain struct: keyed once, a digest is then two blocks
-// and two struct copies. OpenSSL 3 calls these functions deprecated in favour of EVP, whose
-// context copy allocates, frees and wipes memory through the provider layer for every advert.
+// SHA-1's own context can be copied as a plain struct: keyed once, a digest is then two calls of
+// its compression function (SHA1_Transform) and two struct copies. OpenSSL 3 calls these functions
+// deprecated in favour of EVP, whose context copy allocates, frees and wipes memory through the
+// provider layer for every advert.
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include "CarpHmac.h"
 
+#include "util/HotPath.h"
+
+#include <QVarLengthArray>
 #include <QtEndian>
 
 #include <algorithm>
@@ -35,6 +39,29 @@ std::array<char, 8> bigEndian64(quint64 value)
 QByteArrayView view(const auto& bytes)
 {
     return QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size()));
+}
+
+// Whole blocks for a message that follows one key block: the message, 0x80, the 64-bit length.
+qsizetype paddedSize(qsizetype length)
+{
+    return (length + 1 + 8 + Sha1BlockSize - 1) / Sha1BlockSize * Sha1BlockSize;
+}
+
+// SHA-1's padding after `length` bytes of message in a zeroed buffer of `size` bytes; the length
+// counted includes the key block hashed before.
+void pad(unsigned char* buffer, qsizetype length, qsizetype size)
+{
+    buffer[length] = 0x80;
+    qToBigEndian(static_cast<quint64>(Sha1BlockSize + length) * 8, buffer + size - 8);
+}
+
+// A SHA-1 state as the digest bytes it stands for (big-endian words).
+void writeState(const SHA_CTX& state, unsigned char* out)
+{
+    for (const unsigned int word : {state.h0, state.h1, state.h2, state.h3, state.h4}) {
+        qToBigEndian(static_cast<quint32>(word), out);
+        out += 4;
+    }
 }
 } // namespace
 
@@ -76,12 +103,12 @@ CarpHmac::CarpHmac(const QByteArray& password, quint8 vhid, QList<quint32> vips,
     OPENSSL_cleanse(outer.data(), outer.size());
 }
 
-CarpHmac::Digest CarpHmac::digest(quint64 counter) const
+BATON_HOT CarpHmac::Digest CarpHmac::digest(quint64 counter) const
 {
     return mac({m_messagePrefix, view(bigEndian64(counter))});
 }
 
-CarpHmac::Digest CarpHmac::digest(const CarpAdvert& advert) const
+BATON_HOT CarpHmac::Digest CarpHmac::digest(const CarpAdvert& advert) const
 {
     if (m_mode == Mode::Compatible)
         return digest(advert.counter);
@@ -93,36 +120,43 @@ CarpHmac::Digest CarpHmac::digest(const CarpAdvert& advert) const
                 view(bigEndian64(advert.counter))});
 }
 
-CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> message) const
+BATON_HOT CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> message) const
 {
     Digest result{};
-    std::array<unsigned char, SHA_DIGEST_LENGTH> innerHash{};
-    SHA_CTX work = m_inner;
-    bool ok = m_keyed;
+    if (!m_keyed)
+        return result; // all zero: verify() refuses it
+    // HMAC's key blocks are absorbed already, so what is left is whole blocks for SHA-1's
+    // compression function, padded here (0x80, zeros, the length in bits of key block and
+    // message): no buffering or length bookkeeping per call, and no wipe of OpenSSL's buffer,
+    // which SHA1_Final does a byte at a time for every advert.
+    qsizetype length = 0;
     for (const QByteArrayView part : message)
-        ok = ok && SHA1_Update(&work, part.data(), static_cast<size_t>(part.size())) == 1;
-    ok = ok && SHA1_Final(innerHash.data(), &work) == 1;
+        length += part.size();
+    QVarLengthArray<unsigned char, 2 * Sha1BlockSize> inner(paddedSize(length));
+    std::memset(inner.data(), 0, static_cast<size_t>(inner.size())); // one store per word
+    unsigned char* at = inner.data();
+    for (const QByteArrayView part : message)
+        at = std::copy(part.begin(), part.end(), at);
+    pad(inner.data(), length, inner.size());
+
+    SHA_CTX work = m_inner;
+    for (qsizetype block = 0; block < inner.size(); block += Sha1BlockSize)
+        SHA1_Transform(&work, inner.data() + block);
+    std::array<unsigned char, Sha1BlockSize> outer{};
+    writeState(work, outer.data());
+    pad(outer.data(), SHA_DIGEST_LENGTH, Sha1BlockSize);
     work = m_outer;
-    ok = ok && SHA1_Update(&work, innerHash.data(), innerHash.size()) == 1 &&
-         SHA1_Final(result.data(), &work) == 1;
-    // Wiped as the keyed states are kept: explicit_bzero is a plain memset the compiler may not
-    // drop, where OPENSSL_cleanse walks the bytes through a call per advert.
-    explicit_bzero(&work, sizeof work);
-    // SHA-1 cannot fail short of a broken OpenSSL install; an all-zero digest then verifies nothing
-    // real, because verify() refuses it below.
-    if (!ok)
-        result.fill(0);
+    SHA1_Transform(&work, outer.data());
+    writeState(work, result.data());
+    // The copies on the stack are not wiped: they derive from the keyed states this object keeps
+    // for its whole life, and expose nothing those do not.
     return result;
 }
 
-bool CarpHmac::verify(const CarpAdvert& advert) const
+BATON_HOT bool CarpHmac::verify(const CarpAdvert& advert) const
 {
-    const Digest expected = digest(advert);
-    // Guard against the failure value above; a genuine all-zero digest has probability 2^-160.
-    const Digest zero{};
-    if (CRYPTO_memcmp(expected.data(), zero.data(), zero.size()) == 0)
-        return false;
-    return CRYPTO_memcmp(expected.data(), advert.hmac.data(), expected.size()) == 0;
+    // An unkeyed object (SHA-1 missing from a broken OpenSSL install) verifies nothing.
+    return m_keyed && CRYPTO_memcmp(digest(advert).data(), advert.hmac.data(), advert.hmac.size()) == 0;
 }
 
 } // namespace baton

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CarpMachine.h"
 
+#include "util/HotPath.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -23,12 +25,12 @@ quint32 CarpMachine::tieBreakKey(quint32 address)
     return qbswap(address);
 }
 
-Micros CarpMachine::advertInterval() const
+BATON_HOT Micros CarpMachine::advertInterval() const
 {
     return CarpTiming::advertInterval(m_params.advbase, m_params.advskew);
 }
 
-TimePoint CarpMachine::nextAdvertAfter(TimePoint sent) const
+BATON_HOT TimePoint CarpMachine::nextAdvertAfter(TimePoint sent) const
 {
     const Micros interval = advertInterval();
     if (!m_params.alignAdverts || interval <= Micros::zero())
@@ -36,7 +38,7 @@ TimePoint CarpMachine::nextAdvertAfter(TimePoint sent) const
     return Micros((sent.count() / interval.count() + 1) * interval.count());
 }
 
-Micros CarpMachine::masterDownInterval() const
+BATON_HOT Micros CarpMachine::masterDownInterval() const
 {
     return CarpTiming::masterDownInterval(m_params.advbase, m_params.advskew, m_params.deadratio);
 }
@@ -46,7 +48,7 @@ Micros CarpMachine::claimDuration() const
     return std::min(m_params.claimWindow, advertInterval() / 2);
 }
 
-Micros CarpMachine::masterDownFor(const CarpAdvert& advert) const
+BATON_HOT Micros CarpMachine::masterDownFor(const CarpAdvert& advert) const
 {
     const quint32 claimed = std::max(
         CarpTiming::masterDownTicks(advert.advbase, advert.advskew, m_params.deadratio), m_params.deadratio);
@@ -67,7 +69,7 @@ bool CarpMachine::damped(TimePoint now, CarpActions& out)
     return true;
 }
 
-SendAdvert CarpMachine::ownAdvert() const
+BATON_HOT SendAdvert CarpMachine::ownAdvert() const
 {
     return SendAdvert{m_params.advbase, m_params.advskew, m_demote};
 }
@@ -100,7 +102,7 @@ bool CarpMachine::remotePreferred(const CarpAdvert& advert) const
     return tieBreakKey(advert.source) < tieBreakKey(m_params.source);
 }
 
-CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert, bool mayTransition)
+BATON_HOT CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert, bool mayTransition)
 {
     if (m_state == CarpState::Init || !m_linkUp || advert.source == m_params.source ||
         advert.vhid != m_params.vhid)
@@ -116,7 +118,8 @@ CarpActions CarpMachine::advertReceived(TimePoint now, const CarpAdvert& advert,
     return onAdvertAsBackup(now, advert, mayTransition, cold);
 }
 
-CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& advert, bool mayTransition)
+BATON_HOT CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& advert,
+                                                    bool mayTransition)
 {
     CarpActions out;
     if (advert.isBowOut() || !mayTransition)
@@ -144,7 +147,7 @@ CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdvert& adver
     return out;
 }
 
-std::optional<CarpReason> CarpMachine::backupTakeoverReason(const CarpAdvert& advert) const
+BATON_HOT std::optional<CarpReason> CarpMachine::backupTakeoverReason(const CarpAdvert& advert) const
 {
     if (advert.isBowOut())
         return CarpReason::BowOutReceived;
@@ -161,8 +164,8 @@ std::optional<CarpReason> CarpMachine::backupTakeoverReason(const CarpAdvert& ad
     return std::nullopt;
 }
 
-CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition,
-                                          bool cold)
+BATON_HOT CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& advert,
+                                                    bool mayTransition, bool cold)
 {
     CarpActions out;
     if (m_maintenance)
@@ -195,7 +198,7 @@ CarpActions CarpMachine::onAdvertAsBackup(TimePoint now, const CarpAdvert& adver
     return out;
 }
 
-CarpActions CarpMachine::timerFired(TimePoint now)
+BATON_HOT CarpActions CarpMachine::timerFired(TimePoint now)
 {
     CarpActions out;
     if (!m_deadline)
@@ -391,7 +394,7 @@ void CarpMachine::rejoin(TimePoint now, CarpReason reason, CarpActions& out)
     out.emplace_back(Notify{reason, m_state, m_state});
 }
 
-void CarpMachine::arm(TimePoint deadline, CarpActions& out)
+BATON_HOT void CarpMachine::arm(TimePoint deadline, CarpActions& out)
 {
     m_deadline = deadline;
     out.emplace_back(ArmTimer{deadline});

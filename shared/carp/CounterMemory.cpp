@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CounterMemory.h"
 
+#include "util/HotPath.h"
+
 namespace baton {
 
 namespace {
@@ -20,32 +22,36 @@ CounterMemory::CounterMemory(qsizetype capacity)
 {
 }
 
-qsizetype CounterMemory::slotOf(quint64 counter) const
+BATON_HOT qsizetype CounterMemory::slotOf(quint64 counter) const
 {
     // Counters are random or consecutive: a multiplicative hash spreads both over the table.
     const quint64 h = counter * 0x9E3779B97F4A7C15ULL;
     return static_cast<qsizetype>(h >> 32) & static_cast<qsizetype>(m_table.size() - 1);
 }
 
-qsizetype CounterMemory::find(quint64 counter) const
+BATON_HOT qsizetype CounterMemory::find(quint64 counter) const
 {
     const qsizetype mask = static_cast<qsizetype>(m_table.size() - 1);
     for (qsizetype slot = slotOf(counter);; slot = (slot + 1) & mask) {
-        const quint32 entry = m_table[static_cast<size_t>(slot)];
+        const quint64 entry = m_table[static_cast<size_t>(slot)];
+        if (entry == counter)
+            return slot;
         if (entry == 0)
             return -1;
-        if (m_ring[entry - 1] == counter)
-            return slot;
     }
 }
 
-bool CounterMemory::contains(quint64 counter) const
+BATON_HOT bool CounterMemory::contains(quint64 counter) const
 {
-    return find(counter) >= 0;
+    return counter == 0 ? m_zeroKnown : find(counter) >= 0;
 }
 
-void CounterMemory::erase(quint64 counter)
+BATON_HOT void CounterMemory::erase(quint64 counter)
 {
+    if (counter == 0) {
+        m_zeroKnown = false;
+        return;
+    }
     qsizetype hole = find(counter);
     if (hole < 0)
         return;
@@ -54,10 +60,10 @@ void CounterMemory::erase(quint64 counter)
     const qsizetype mask = static_cast<qsizetype>(m_table.size() - 1);
     m_table[static_cast<size_t>(hole)] = 0;
     for (qsizetype slot = (hole + 1) & mask;; slot = (slot + 1) & mask) {
-        const quint32 entry = m_table[static_cast<size_t>(slot)];
+        const quint64 entry = m_table[static_cast<size_t>(slot)];
         if (entry == 0)
             return;
-        const qsizetype home = slotOf(m_ring[entry - 1]);
+        const qsizetype home = slotOf(entry);
         // The entry may fill the hole only if its home is not cyclically in (hole, slot].
         const bool homeBetween = hole <= slot ? (home > hole && home <= slot) : (home > hole || home <= slot);
         if (homeBetween)
@@ -68,7 +74,7 @@ void CounterMemory::erase(quint64 counter)
     }
 }
 
-bool CounterMemory::insert(quint64 counter)
+BATON_HOT bool CounterMemory::insert(quint64 counter)
 {
     if (contains(counter))
         return false;
@@ -83,11 +89,15 @@ bool CounterMemory::insert(quint64 counter)
         m_head = (m_head + 1) % capacity;
     }
     m_ring[static_cast<size_t>(index)] = counter;
-    const qsizetype mask = static_cast<qsizetype>(m_table.size() - 1);
-    qsizetype slot = slotOf(counter);
-    while (m_table[static_cast<size_t>(slot)] != 0)
-        slot = (slot + 1) & mask;
-    m_table[static_cast<size_t>(slot)] = static_cast<quint32>(index + 1);
+    if (counter == 0) {
+        m_zeroKnown = true;
+    } else {
+        const qsizetype mask = static_cast<qsizetype>(m_table.size() - 1);
+        qsizetype slot = slotOf(counter);
+        while (m_table[static_cast<size_t>(slot)] != 0)
+            slot = (slot + 1) & mask;
+        m_table[static_cast<size_t>(slot)] = counter;
+    }
     ++m_insertions;
     return true;
 }

@@ -34,11 +34,14 @@ public:
 
 private:
     qsizetype slotOf(quint64 counter) const;
-    qsizetype find(quint64 counter) const; // table slot holding it, or -1
+    qsizetype find(quint64 counter) const; // table slot holding a non-zero counter, or -1
     void erase(quint64 counter);
 
+    // The table holds the counters themselves, not indexes into the ring: a lookup then touches
+    // one line of a table far larger than the caches, not a second one in the ring as well.
     std::vector<quint64> m_ring;  // the counters, in arrival order from m_head
-    std::vector<quint32> m_table; // open addressing, linear probing: ring index + 1 (0 = empty)
+    std::vector<quint64> m_table; // open addressing, linear probing; 0 = empty
+    bool m_zeroKnown = false;     // counter 0, which the table cannot hold
     qsizetype m_head = 0;         // the oldest entry (when full), the next to be overwritten
     qsizetype m_size = 0;
     quint64 m_insertions = 0;

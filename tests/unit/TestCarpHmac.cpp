@@ -2,9 +2,12 @@
 #include "carp/CarpAdvert.h"
 #include "carp/CarpHmac.h"
 
+#include <QtEndian>
 #include <QtTest>
 
 #include <algorithm>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 using namespace baton;
 
@@ -31,6 +34,43 @@ CarpHmac::Digest digestFromHex(const char* text)
     return digest;
 }
 
+// The message of reference §3.4 (and strict mode's, CarpHmac.h), built here independently.
+QByteArray message(const CarpAdvert& a, QList<quint32> vips, CarpHmac::Mode mode)
+{
+    std::sort(vips.begin(), vips.end());
+    QByteArray m;
+    const auto append32 = [&m](quint32 v) {
+        char b[4];
+        qToBigEndian(v, b);
+        m.append(b, 4);
+    };
+    if (mode == CarpHmac::Mode::Strict)
+        m.append("baton-strict");
+    m.append('\x02').append('\x01').append(static_cast<char>(a.vhid));
+    if (mode == CarpHmac::Mode::Strict) {
+        m.append(static_cast<char>(a.advbase))
+            .append(static_cast<char>(a.advskew))
+            .append(static_cast<char>(a.demote));
+        append32(a.source);
+    }
+    for (const quint32 vip : vips)
+        append32(vip);
+    append32(static_cast<quint32>(a.counter >> 32));
+    append32(static_cast<quint32>(a.counter));
+    return m;
+}
+
+// OpenSSL's one-shot HMAC of the same message: the reference CarpHmac's own padding must match.
+CarpHmac::Digest referenceDigest(const QByteArray& key, const QByteArray& message)
+{
+    CarpHmac::Digest out{};
+    unsigned int length = 0;
+    HMAC(EVP_sha1(), key.constData(), static_cast<int>(key.size()),
+         reinterpret_cast<const unsigned char*>(message.constData()), static_cast<size_t>(message.size()),
+         out.data(), &length);
+    return length == out.size() ? out : CarpHmac::Digest{};
+}
+
 } // namespace
 
 class TestCarpHmac : public QObject
@@ -50,6 +90,7 @@ private Q_SLOTS:
     void verifyRejectsEveryFlippedByte();
     void copiesAgree();
     void strictCoversEveryField();
+    void agreesWithOpenSslAcrossBlockBoundaries();
 };
 
 // Reference §3.4, independently computed and accepted by ucarp in the lab.
@@ -215,6 +256,45 @@ void TestCarpHmac::strictCoversEveryField()
         edited([&c](CarpAdvert& b) { b = c, b.advbase = 0, b.demote = 200, b.source = 1; })));
     QVERIFY(!strict.verify(c));
     QCOMPARE(compatible.digest(c), compatible.digest(c.counter)); // compatible = ucarp's, unchanged
+}
+
+// CarpHmac pads the message itself for SHA-1's compression function: every message length from
+// one block to three (0 to 24 VIPs, both modes; lengths 55 and 56 are where a second block
+// starts), and keys shorter than, exactly, and longer than a block.
+void TestCarpHmac::agreesWithOpenSslAcrossBlockBoundaries()
+{
+    const QList<QByteArray> keys{QByteArray(), QByteArrayLiteral("secret"), QByteArray(64, 'k'),
+                                 QByteArray(65, 'k'), QByteArray(200, '\xA5')};
+    int checked = 0;
+    for (const QByteArray& key : keys) {
+        for (int count = 0; count <= 24; ++count) {
+            QList<quint32> vips;
+            for (int i = 0; i < count; ++i)
+                vips << static_cast<quint32>(0xC0000200U + static_cast<quint32>((i * 37) % 251));
+            for (const auto mode : {CarpHmac::Mode::Compatible, CarpHmac::Mode::Strict}) {
+                const CarpHmac hmac(key, Vhid, vips, mode);
+                CarpAdvert a;
+                a.vhid = Vhid;
+                a.advbase = 1;
+                a.advskew = static_cast<quint8>(count);
+                a.demote = 3;
+                a.source = 0xC000020B;
+                a.counter = Counter * static_cast<quint64>(count + 1);
+                const QByteArray m = message(a, vips, mode);
+                const CarpHmac::Digest expected = referenceDigest(key, m);
+                QVERIFY(expected != CarpHmac::Digest{});
+                QVERIFY2(hmac.digest(a) == expected,
+                         qPrintable(QStringLiteral("key of %1 bytes, %2 VIPs, message of %3 bytes")
+                                        .arg(key.size())
+                                        .arg(count)
+                                        .arg(m.size())));
+                a.hmac = expected;
+                QVERIFY(hmac.verify(a));
+                ++checked;
+            }
+        }
+    }
+    QCOMPARE(checked, 5 * 25 * 2);
 }
 
 QTEST_GUILESS_MAIN(TestCarpHmac)

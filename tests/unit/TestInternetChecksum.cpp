@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "carp/InternetChecksum.h"
 
+#include <QRandomGenerator>
 #include <QtEndian>
 #include <QtTest>
 
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void verifyAfterInsert();
     void capturedIpHeader();
     void corruptionDetected();
+    void matchesSixteenBitSum();
 };
 
 void TestInternetChecksum::compute_data()
@@ -107,6 +109,34 @@ void TestInternetChecksum::corruptionDetected()
                      qPrintable(QStringLiteral("byte %1 bit %2").arg(i).arg(bit)));
         }
     }
+}
+
+// compute() adds four bytes at a time: every length and starting offset against RFC 1071's own
+// 16-bit words, one at a time.
+void TestInternetChecksum::matchesSixteenBitSum()
+{
+    QRandomGenerator random(20261202);
+    QByteArray bytes(160, '\0');
+    for (char& b : bytes)
+        b = static_cast<char>(random.bounded(256));
+    bytes.replace(0, 16, QByteArray(16, '\xff')); // carries from the start
+    const auto reference = [](const quint8* data, qsizetype size) {
+        quint32 sum = 0;
+        for (qsizetype i = 0; i < size; ++i)
+            sum += (i % 2 == 0) ? quint32{data[i]} << 8 : quint32{data[i]};
+        while (sum > 0xFFFF)
+            sum = (sum & 0xFFFF) + (sum >> 16);
+        return static_cast<quint16>(~sum & 0xFFFF);
+    };
+    int checked = 0;
+    for (qsizetype offset = 0; offset < 8; ++offset) {
+        for (qsizetype size = 1; offset + size <= bytes.size(); ++size) {
+            const auto* data = reinterpret_cast<const quint8*>(bytes.constData()) + offset;
+            QCOMPARE(InternetChecksum::compute(data, size), reference(data, size));
+            ++checked;
+        }
+    }
+    QCOMPARE(checked, 8 * 160 - 28);
 }
 
 QTEST_GUILESS_MAIN(TestInternetChecksum)
