@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SHA-1's own context can be copied as a plain struct: keyed once, a digest is then two calls of
-// its compression function (SHA1_Transform) and two struct copies. OpenSSL 3 calls these functions
-// deprecated in favour of EVP, whose context copy allocates, frees and wipes memory through the
-// provider layer for every advert.
+// The keys are absorbed with SHA-1's own context, whose state is then kept as five words: a digest
+// is two calls of the compression function (Sha1Block). OpenSSL 3 calls these functions deprecated
+// in favour of EVP, whose context copy allocates, frees and wipes memory through the provider
+// layer for every advert.
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include "CarpHmac.h"
 
@@ -15,6 +15,7 @@
 #include <cstring>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 
 namespace baton {
 
@@ -56,12 +57,27 @@ void pad(unsigned char* buffer, qsizetype length, qsizetype size)
 }
 
 // A SHA-1 state as the digest bytes it stands for (big-endian words).
-void writeState(const SHA_CTX& state, unsigned char* out)
+void writeState(const Sha1Block::State& state, unsigned char* out)
 {
-    for (const unsigned int word : {state.h0, state.h1, state.h2, state.h3, state.h4}) {
-        qToBigEndian(static_cast<quint32>(word), out);
+    for (const quint32 word : state) {
+        qToBigEndian(word, out);
         out += 4;
     }
+}
+
+// Every byte compared whatever the first difference, with no branch on the bytes: how long a
+// rejection takes tells a forger nothing about how much of a digest was right.
+bool equalInConstantTime(const CarpHmac::Digest& a, const CarpHmac::Digest& b)
+{
+    quint64 a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+    quint32 a2 = 0, b2 = 0;
+    std::memcpy(&a0, a.data(), 8);
+    std::memcpy(&a1, a.data() + 8, 8);
+    std::memcpy(&a2, a.data() + 16, 4);
+    std::memcpy(&b0, b.data(), 8);
+    std::memcpy(&b1, b.data() + 8, 8);
+    std::memcpy(&b2, b.data() + 16, 4);
+    return ((a0 ^ b0) | (a1 ^ b1) | quint64{a2 ^ b2}) == 0;
 }
 } // namespace
 
@@ -97,8 +113,16 @@ CarpHmac::CarpHmac(const QByteArray& password, quint8 vhid, QList<quint32> vips,
         outer[i] ^= 0x5c;
     }
     // mac() yields the all-zero failure digest when this fails, which verifies nothing.
-    m_keyed = ok && SHA1_Init(&m_inner) == 1 && SHA1_Update(&m_inner, inner.data(), inner.size()) == 1 &&
-              SHA1_Init(&m_outer) == 1 && SHA1_Update(&m_outer, outer.data(), outer.size()) == 1;
+    SHA_CTX innerContext{};
+    SHA_CTX outerContext{};
+    m_keyed = ok && SHA1_Init(&innerContext) == 1 &&
+              SHA1_Update(&innerContext, inner.data(), inner.size()) == 1 && SHA1_Init(&outerContext) == 1 &&
+              SHA1_Update(&outerContext, outer.data(), outer.size()) == 1;
+    // One whole block absorbed: the state is all there is, nothing waits in the buffer.
+    m_inner = {innerContext.h0, innerContext.h1, innerContext.h2, innerContext.h3, innerContext.h4};
+    m_outer = {outerContext.h0, outerContext.h1, outerContext.h2, outerContext.h3, outerContext.h4};
+    OPENSSL_cleanse(&innerContext, sizeof innerContext);
+    OPENSSL_cleanse(&outerContext, sizeof outerContext);
     OPENSSL_cleanse(inner.data(), inner.size());
     OPENSSL_cleanse(outer.data(), outer.size());
 }
@@ -128,7 +152,7 @@ BATON_HOT CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> m
     // HMAC's key blocks are absorbed already, so what is left is whole blocks for SHA-1's
     // compression function, padded here (0x80, zeros, the length in bits of key block and
     // message): no buffering or length bookkeeping per call, and no wipe of OpenSSL's buffer,
-    // which SHA1_Final does a byte at a time for every advert.
+    // which SHA1_Final did a byte at a time for every advert.
     qsizetype length = 0;
     for (const QByteArrayView part : message)
         length += part.size();
@@ -139,14 +163,14 @@ BATON_HOT CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> m
         at = std::copy(part.begin(), part.end(), at);
     pad(inner.data(), length, inner.size());
 
-    SHA_CTX work = m_inner;
+    Sha1Block::State work = m_inner;
     for (qsizetype block = 0; block < inner.size(); block += Sha1BlockSize)
-        SHA1_Transform(&work, inner.data() + block);
+        Sha1Block::compress(work, inner.data() + block);
     std::array<unsigned char, Sha1BlockSize> outer{};
     writeState(work, outer.data());
     pad(outer.data(), SHA_DIGEST_LENGTH, Sha1BlockSize);
     work = m_outer;
-    SHA1_Transform(&work, outer.data());
+    Sha1Block::compress(work, outer.data());
     writeState(work, result.data());
     // The copies on the stack are not wiped: they derive from the keyed states this object keeps
     // for its whole life, and expose nothing those do not.
@@ -156,7 +180,7 @@ BATON_HOT CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> m
 BATON_HOT bool CarpHmac::verify(const CarpAdvert& advert) const
 {
     // An unkeyed object (SHA-1 missing from a broken OpenSSL install) verifies nothing.
-    return m_keyed && CRYPTO_memcmp(digest(advert).data(), advert.hmac.data(), advert.hmac.size()) == 0;
+    return m_keyed && equalInConstantTime(digest(advert), advert.hmac);
 }
 
 } // namespace baton

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "CarpAdvert.h"
+#include "Sha1Block.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -11,7 +12,6 @@
 #include <array>
 #include <initializer_list>
 #include <memory>
-#include <openssl/sha.h>
 
 namespace baton {
 
@@ -21,9 +21,9 @@ namespace baton {
 //   message = 0x02 0x01 vhid VIP1 .. VIPn (4 bytes each, network order) counter (8 bytes, big-endian)
 // The VIPs are hashed in ascending numeric order, as BSD CARP does; with one VIP this is exactly
 // ucarp's digest. Only the counter varies per packet, so everything before it is built once here,
-// and so are HMAC's two keyed SHA-1 states: a digest then costs two SHA-1 blocks, a copy of each
-// state and no allocation (OpenSSL's one-shot HMAC() fetched the algorithm and keyed it anew for
-// every advert, five times the work).
+// and so are HMAC's two keyed SHA-1 states: a digest then costs two SHA-1 blocks (Sha1Block), a
+// copy of each state and no allocation (OpenSSL's one-shot HMAC() fetched the algorithm and keyed
+// it anew for every advert, five times the work).
 //
 // That digest leaves advbase, advskew, demote and the IP source open to editing. Strict mode, for
 // pairs of batond only, also hashes them (after a marker no compatible message starts with):
@@ -58,8 +58,8 @@ private:
     QList<quint32> m_vips;
     Mode m_mode = Mode::Compatible;
     QByteArray m_messagePrefix; // version, type, vhid, VIPs: the message up to the counter
-    SHA_CTX m_inner{};          // SHA-1 having absorbed key XOR ipad
-    SHA_CTX m_outer{};          // SHA-1 having absorbed key XOR opad
+    Sha1Block::State m_inner{}; // SHA-1 having absorbed key XOR ipad
+    Sha1Block::State m_outer{}; // SHA-1 having absorbed key XOR opad
     bool m_keyed = false;
     Digest mac(std::initializer_list<QByteArrayView> message) const;
 };
