@@ -24,12 +24,13 @@ CarpSocket::CarpSocket(QObject* parent)
     : QObject(parent)
 {
     // The headers point into this object's buffers once and for all; a read resets what the
-    // kernel writes back (the control length).
+    // kernel wrote back (the control length of each message it filled).
     for (std::size_t i = 0; i < Batch; ++i) {
         m_vectors[i] = iovec{m_buffers[i].data(), m_buffers[i].size()};
         m_messages[i].msg_hdr.msg_iov = &m_vectors[i];
         m_messages[i].msg_hdr.msg_iovlen = 1;
         m_messages[i].msg_hdr.msg_control = m_controls[i].data();
+        m_messages[i].msg_hdr.msg_controllen = ControlSize;
     }
 }
 
@@ -129,8 +130,6 @@ BATON_HOT void CarpSocket::readPending()
         return;
     std::array<mmsghdr, Batch>& messages = m_messages;
     for (int done = 0; done < MaxPerWakeup;) {
-        for (mmsghdr& m : messages)
-            m.msg_hdr.msg_controllen = ControlSize; // the kernel wrote what it used
         // The system call itself, not glibc's wrapper: that one is a cancellation point and marks
         // the thread around every call; batond cancels no threads.
         const int n =
@@ -156,6 +155,9 @@ BATON_HOT void CarpSocket::readPending()
                 if (ageUs >= 0 && ageUs <= MaxAge.count())
                     arrived = steady - Micros(ageUs);
             }
+            // The kernel wrote back the control length of the messages it filled, and only
+            // theirs: resetting just those leaves the rest of the batch's lines untouched.
+            messages[i].msg_hdr.msg_controllen = ControlSize;
             if (m_handler)
                 m_handler(QByteArrayView(m_buffers[i].data(), static_cast<qsizetype>(messages[i].msg_len)),
                           arrived);

@@ -20,10 +20,11 @@ QByteArray encode(const std::vector<quint64>& counters)
 }
 } // namespace
 
-CounterJournal::CounterJournal(CounterMemory& memory, QString stateDir, DiskWriter& writer, QObject* parent)
+CounterJournal::CounterJournal(CounterMemory& memory, const QString& stateDir, DiskWriter& writer,
+                               QObject* parent)
     : QObject(parent)
     , m_memory(memory)
-    , m_stateDir(std::move(stateDir))
+    , m_path(QDir(stateDir).filePath(QStringLiteral("counters")))
     , m_writer(writer)
 {
     m_timer.setInterval(FlushMs);
@@ -37,7 +38,7 @@ CounterJournal::~CounterJournal()
 
 QString CounterJournal::path() const
 {
-    return QDir(m_stateDir).filePath(QStringLiteral("counters"));
+    return m_path;
 }
 
 qsizetype CounterJournal::load()

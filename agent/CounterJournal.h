@@ -20,7 +20,8 @@ class CounterJournal : public QObject
 public:
     static constexpr int FlushMs = 1000;
 
-    CounterJournal(CounterMemory& memory, QString stateDir, DiskWriter& writer, QObject* parent = nullptr);
+    CounterJournal(CounterMemory& memory, const QString& stateDir, DiskWriter& writer,
+                   QObject* parent = nullptr);
     ~CounterJournal() override;
 
     // Reads what an earlier run saved into memory; the number loaded, or an error (logged).
@@ -32,7 +33,7 @@ private:
     void rewrite();
 
     CounterMemory& m_memory;
-    QString m_stateDir;
+    QString m_path; // made once: the flush runs every second in the advert thread
     DiskWriter& m_writer;
     quint64 m_flushedMark = 0;
     qsizetype m_fileEntries = 0;

@@ -77,7 +77,7 @@ AdvertHistory::Entry advert(qint64 timeMs, quint64 counter,
 {
     AdvertHistory::Entry e;
     e.timeMs = timeMs;
-    e.interface = s("eth0");
+    e.interface = 0;       // the first name an AdvertHistory numbered
     e.source = 0xC000020C; // 192.0.2.12
     e.vhid = 7;
     e.advbase = 1;
@@ -338,11 +338,17 @@ void TestAgentStateStore::advertsWindow()
 void TestAgentStateStore::advertsFields()
 {
     AdvertHistory history;
+    const quint16 eth0 = history.interfaceId(s("eth0"));
+    const quint16 vlan = history.interfaceId(s("vlan.100"));
+    QCOMPARE(history.interfaceId(s("eth0")), eth0); // the same name, the same number
+    QVERIFY(vlan != eth0);
     AdvertHistory::Entry sent = advert(5000, 0xdeadbeefcafe0001ULL, AdvertHistory::Verdict::Sent);
     sent.source = 0xC000020B; // 192.0.2.11
     sent.demote = 3;
     history.record(sent);
-    history.record(advert(5100, 2, AdvertHistory::Verdict::Rejected));
+    AdvertHistory::Entry onVlan = advert(5100, 2, AdvertHistory::Verdict::Rejected);
+    onVlan.interface = vlan;
+    history.record(onVlan);
     AdvertHistory::Entry rejected = advert(5200, 3, AdvertHistory::Verdict::Rejected);
     rejected.detail = static_cast<quint8>(CarpReject::BadHmac);
     history.record(rejected);
@@ -354,6 +360,8 @@ void TestAgentStateStore::advertsFields()
     const AdvertRecord expected{5000, true, s("eth0"), s("192.0.2.11"),       7,
                                 1,    100,  3,         0xdeadbeefcafe0001ULL, s("sent")};
     QVERIFY(all.first() == expected);
+    QCOMPARE(all.at(1).interface, s("vlan.100"));
+    QCOMPARE(all.at(2).interface, s("eth0"));
     QCOMPARE(all.at(2).verdict, s("bad-hmac"));
     QVERIFY(!all.at(2).sent);
     QCOMPARE(all.at(3).verdict, s("ignored-replayed-counter"));
