@@ -104,6 +104,10 @@ void CarpSocket::close()
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
+    // A handler that closed us mid-batch left the later messages' control lengths as the kernel
+    // wrote them back; the next socket's reads start from whole buffers.
+    for (mmsghdr& message : m_messages)
+        message.msg_hdr.msg_controllen = ControlSize;
 }
 
 BATON_HOT QString CarpSocket::send(QByteArrayView ipv4Packet)
@@ -140,7 +144,7 @@ BATON_HOT void CarpSocket::readPending()
         // packet carries over, unless the wall clock stepped in between (then: read now).
         timespec wall{};
         clock_gettime(CLOCK_REALTIME, &wall);
-        m_wallClockMs = qint64{wall.tv_sec} * 1000 + wall.tv_nsec / 1'000'000;
+        m_wallClockMs = milliseconds(wall);
         const TimePoint steady = std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch());
         for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
             TimePoint arrived = steady;

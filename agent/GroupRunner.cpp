@@ -304,9 +304,7 @@ BATON_HOT void GroupRunner::sendAdvert(const action::SendAdvert& send)
     CarpCodec::Packet packet;
     CarpCodec::encodePacket(advert, m_hmac, m_ipId++, packet);
     const QString error = m_socket.send(QByteArrayView(packet.data(), CarpAdvert::PacketSize));
-    timespec wall{}; // the wall clock, straight from the vDSO: not QDateTime's way per advert
-    clock_gettime(CLOCK_REALTIME, &wall);
-    recordAdvert(qint64{wall.tv_sec} * 1000 + wall.tv_nsec / 1'000'000, advert,
+    recordAdvert(wallNowMs(), advert,
                  error.isEmpty() ? AdvertHistory::Verdict::Sent : AdvertHistory::Verdict::SendFailed);
     noteSendResult(error);
 }

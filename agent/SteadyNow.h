@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QtGlobal>
+
 #include <chrono>
 #include <ctime>
 
@@ -15,6 +17,20 @@ inline std::chrono::steady_clock::time_point steadyNow() noexcept
     return std::chrono::steady_clock::time_point(
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::seconds(t.tv_sec) +
                                                                         std::chrono::nanoseconds(t.tv_nsec)));
+}
+
+// A clock reading as milliseconds (since the epoch, for CLOCK_REALTIME).
+inline qint64 milliseconds(const timespec& t) noexcept
+{
+    return qint64{t.tv_sec} * 1000 + t.tv_nsec / 1'000'000;
+}
+
+// The wall clock in ms since the epoch, straight from the vDSO: not QDateTime's way per advert.
+inline qint64 wallNowMs() noexcept
+{
+    timespec t{};
+    clock_gettime(CLOCK_REALTIME, &t);
+    return milliseconds(t);
 }
 
 } // namespace baton

@@ -1,26 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The keys are absorbed with SHA-1's own context, whose state is then kept as five words: a digest
-// is two calls of the compression function (Sha1Block). OpenSSL 3 calls these functions deprecated
-// in favour of EVP, whose context copy allocates, frees and wipes memory through the provider
-// layer for every advert.
-#define OPENSSL_SUPPRESS_DEPRECATED
+// HMAC's two keyed SHA-1 states are kept as five words each, and a digest is two calls of SHA-1's
+// compression function (Sha1Block). EVP, OpenSSL 3's way, allocates, frees and wipes a context
+// copy through the provider layer for every advert.
 #include "CarpHmac.h"
 
 #include "util/HotPath.h"
 
-#include <QVarLengthArray>
 #include <QtEndian>
 
 #include <algorithm>
 #include <cstring>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/sha.h>
 
 namespace baton {
 
 namespace {
 constexpr int Sha1BlockSize = 64;
+constexpr int Sha1DigestSize = 20;
 
 std::array<char, 4> bigEndian32(quint32 value)
 {
@@ -40,20 +37,6 @@ std::array<char, 8> bigEndian64(quint64 value)
 QByteArrayView view(const auto& bytes)
 {
     return QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size()));
-}
-
-// Whole blocks for a message that follows one key block: the message, 0x80, the 64-bit length.
-qsizetype paddedSize(qsizetype length)
-{
-    return (length + 1 + 8 + Sha1BlockSize - 1) / Sha1BlockSize * Sha1BlockSize;
-}
-
-// SHA-1's padding after `length` bytes of message in a zeroed buffer of `size` bytes; the length
-// counted includes the key block hashed before.
-void pad(unsigned char* buffer, qsizetype length, qsizetype size)
-{
-    buffer[length] = 0x80;
-    qToBigEndian(static_cast<quint64>(Sha1BlockSize + length) * 8, buffer + size - 8);
 }
 
 // A SHA-1 state as the digest bytes it stands for (big-endian words).
@@ -77,7 +60,10 @@ bool equalInConstantTime(const CarpHmac::Digest& a, const CarpHmac::Digest& b)
     std::memcpy(&b0, b.data(), 8);
     std::memcpy(&b1, b.data() + 8, 8);
     std::memcpy(&b2, b.data() + 16, 4);
-    return ((a0 ^ b0) | (a1 ^ b1) | quint64{a2 ^ b2}) == 0;
+    quint64 difference = (a0 ^ b0) | (a1 ^ b1) | quint64{a2 ^ b2};
+    // The compiler must not turn the OR chain back into an early-out comparison.
+    asm("" : "+r"(difference));
+    return difference == 0;
 }
 } // namespace
 
@@ -112,17 +98,12 @@ CarpHmac::CarpHmac(const QByteArray& password, quint8 vhid, QList<quint32> vips,
         inner[i] ^= 0x36;
         outer[i] ^= 0x5c;
     }
-    // mac() yields the all-zero failure digest when this fails, which verifies nothing.
-    SHA_CTX innerContext{};
-    SHA_CTX outerContext{};
-    m_keyed = ok && SHA1_Init(&innerContext) == 1 &&
-              SHA1_Update(&innerContext, inner.data(), inner.size()) == 1 && SHA1_Init(&outerContext) == 1 &&
-              SHA1_Update(&outerContext, outer.data(), outer.size()) == 1;
-    // One whole block absorbed: the state is all there is, nothing waits in the buffer.
-    m_inner = {innerContext.h0, innerContext.h1, innerContext.h2, innerContext.h3, innerContext.h4};
-    m_outer = {outerContext.h0, outerContext.h1, outerContext.h2, outerContext.h3, outerContext.h4};
-    OPENSSL_cleanse(&innerContext, sizeof innerContext);
-    OPENSSL_cleanse(&outerContext, sizeof outerContext);
+    // mac() yields the all-zero failure digest when hashing a long key fails, which verifies
+    // nothing. Each padded key is one whole block: SHA-1's initial state after it is all there is.
+    m_keyed = ok;
+    m_inner = m_outer = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0}; // FIPS 180-4 5.3.1
+    Sha1Block::compress(m_inner, inner.data());
+    Sha1Block::compress(m_outer, outer.data());
     OPENSSL_cleanse(inner.data(), inner.size());
     OPENSSL_cleanse(outer.data(), outer.size());
 }
@@ -150,30 +131,48 @@ BATON_HOT CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> m
     if (!m_keyed)
         return result; // all zero: verify() refuses it
     // HMAC's key blocks are absorbed already, so what is left is whole blocks for SHA-1's
-    // compression function, padded here (0x80, zeros, the length in bits of key block and
-    // message): no buffering or length bookkeeping per call, and no wipe of OpenSSL's buffer,
-    // which SHA1_Final did a byte at a time for every advert.
-    qsizetype length = 0;
-    for (const QByteArrayView part : message)
-        length += part.size();
-    QVarLengthArray<unsigned char, 2 * Sha1BlockSize> inner(paddedSize(length));
-    std::memset(inner.data(), 0, static_cast<size_t>(inner.size())); // one store per word
-    unsigned char* at = inner.data();
-    for (const QByteArrayView part : message)
-        at = std::copy(part.begin(), part.end(), at);
-    pad(inner.data(), length, inner.size());
-
+    // compression function, gathered and padded here in one block on the stack (0x80, zeros, the
+    // length in bits of key block and message): no buffering or length bookkeeping in OpenSSL, no
+    // wipe of its buffer a byte at a time (SHA1_Final's), and no allocation however many VIPs.
     Sha1Block::State work = m_inner;
-    for (qsizetype block = 0; block < inner.size(); block += Sha1BlockSize)
-        Sha1Block::compress(work, inner.data() + block);
-    std::array<unsigned char, Sha1BlockSize> outer{};
-    writeState(work, outer.data());
-    pad(outer.data(), SHA_DIGEST_LENGTH, Sha1BlockSize);
+    std::array<unsigned char, Sha1BlockSize> block{};
+    std::size_t filled = 0;
+    quint64 length = 0;
+    for (const QByteArrayView part : message) {
+        const auto* from = reinterpret_cast<const unsigned char*>(part.data());
+        auto left = static_cast<std::size_t>(part.size());
+        length += left;
+        while (left > 0) {
+            const std::size_t n = std::min(left, block.size() - filled);
+            std::memcpy(block.data() + filled, from, n);
+            filled += n;
+            from += n;
+            left -= n;
+            if (filled == block.size()) {
+                Sha1Block::compress(work, block.data());
+                filled = 0;
+            }
+        }
+    }
+    block[filled++] = 0x80;
+    if (filled > block.size() - 8) { // no room for the length: it goes into a block of its own
+        std::memset(block.data() + filled, 0, block.size() - filled);
+        Sha1Block::compress(work, block.data());
+        filled = 0;
+    }
+    std::memset(block.data() + filled, 0, block.size() - 8 - filled);
+    qToBigEndian((Sha1BlockSize + length) * 8, block.data() + block.size() - 8);
+    Sha1Block::compress(work, block.data());
+
+    block.fill(0);
+    writeState(work, block.data());
+    block[Sha1DigestSize] = 0x80;
+    qToBigEndian(quint64{Sha1BlockSize + Sha1DigestSize} * 8, block.data() + block.size() - 8);
     work = m_outer;
-    Sha1Block::compress(work, outer.data());
+    Sha1Block::compress(work, block.data());
     writeState(work, result.data());
-    // The copies on the stack are not wiped: they derive from the keyed states this object keeps
-    // for its whole life, and expose nothing those do not.
+    // The block and state on the stack are not wiped: they derive from the keyed states this
+    // object keeps for its whole life, and expose nothing those do not.
     return result;
 }
 

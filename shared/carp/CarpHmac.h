@@ -44,7 +44,7 @@ public:
     Digest digest(quint64 counter) const;
     // The digest this object's mode puts into (and expects in) an advert.
     Digest digest(const CarpAdvert& advert) const;
-    // Constant-time comparison of advert.hmac against digest(advert.counter). The advert's vhid is
+    // Constant-time comparison of advert.hmac against digest(advert). The advert's vhid is
     // not compared here: the vhid this object was built with is part of the digest.
     bool verify(const CarpAdvert& advert) const;
 

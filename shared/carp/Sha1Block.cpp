@@ -5,15 +5,21 @@
 
 #include "util/HotPath.h"
 
-#include <cpuid.h>
-#include <immintrin.h>
 #include <openssl/sha.h>
 #include <utility>
+
+// The SHA extensions are x86's; elsewhere every block is OpenSSL's.
+#if defined(__x86_64__)
+#define BATON_SHA_EXTENSIONS 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 namespace baton {
 
 namespace {
 
+#ifdef BATON_SHA_EXTENSIONS
 bool detectShaExtensions()
 {
     unsigned int a = 0, b = 0, c = 0, d = 0;
@@ -21,8 +27,6 @@ bool detectShaExtensions()
         return false;
     return __get_cpuid_count(7, 0, &a, &b, &c, &d) != 0 && (b & bit_SHA) != 0;
 }
-
-const bool ShaExtensions = detectShaExtensions();
 
 #define BATON_SHA_TARGET [[gnu::target("sha,ssse3,sse4.1")]]
 
@@ -51,6 +55,14 @@ BATON_SHA_TARGET inline void eightyRounds(__m128i& abcd, __m128i& previous, __m1
 {
     (fourRounds<I>(abcd, previous, w, e0), ...);
 }
+#else
+bool detectShaExtensions()
+{
+    return false;
+}
+#endif
+
+const bool ShaExtensions = detectShaExtensions();
 
 } // namespace
 
@@ -67,6 +79,7 @@ BATON_HOT void Sha1Block::compress(State& state, const unsigned char* block)
         compressOpenSsl(state, block);
 }
 
+#ifdef BATON_SHA_EXTENSIONS
 BATON_HOT BATON_SHA_TARGET void Sha1Block::compressAccelerated(State& state, const unsigned char* block)
 {
     // The instructions keep A in the high lane and E in a register of its own, also high. The
@@ -90,6 +103,12 @@ BATON_HOT BATON_SHA_TARGET void Sha1Block::compressAccelerated(State& state, con
     state[3] = static_cast<quint32>(_mm_extract_epi32(abcd, 0));
     state[4] = static_cast<quint32>(_mm_extract_epi32(e, 3));
 }
+#else
+void Sha1Block::compressAccelerated(State& state, const unsigned char* block)
+{
+    compressOpenSsl(state, block); // never chosen here: accelerated() is false
+}
+#endif
 
 void Sha1Block::compressOpenSsl(State& state, const unsigned char* block)
 {

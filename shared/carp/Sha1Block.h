@@ -20,7 +20,8 @@ public:
     static void compress(State& state, const unsigned char* block);
     // Whether compress() runs on the CPU's SHA extensions (SHA, SSSE3, SSE4.1).
     static bool accelerated();
-    // The two ways, for tests: compressAccelerated() only where accelerated().
+    // The two ways, for tests: compressAccelerated() only where accelerated() (elsewhere it is
+    // OpenSSL's too).
     static void compressAccelerated(State& state, const unsigned char* block);
     static void compressOpenSsl(State& state, const unsigned char* block);
 };
