@@ -129,8 +129,12 @@ void DiskWriter::run()
             Locker lock(&m_mutex);
             while (m_count == 0 && !m_stopping)
                 pthread_cond_wait(&m_work, &m_mutex);
-            if (m_count == 0)
+            if (m_count == 0) {
+                for (const Held& h : std::as_const(m_held))
+                    ::close(h.fd);
+                m_held.clear();
                 return; // stopping, and everything is written
+            }
             job = &m_ring[static_cast<size_t>(m_head)];
         }
         // Without the lock: the caller only fills slots past the queued ones, so this one stays put.
@@ -148,9 +152,11 @@ void DiskWriter::run()
 
 void DiskWriter::perform(const Job& job)
 {
-    if (const QString error = StateDirectory::ensure(QFileInfo(job.path).absolutePath()); !error.isEmpty())
-        return report(job.path, error);
     if (job.replace) {
+        release(job.path); // the rename below leaves a held descriptor on the old file
+        if (const QString error = StateDirectory::ensure(QFileInfo(job.path).absolutePath());
+            !error.isEmpty())
+            return report(job.path, error);
         QSaveFile file(job.path);
         if (!file.open(QIODevice::WriteOnly))
             return report(job.path, file.errorString());
@@ -161,17 +167,55 @@ void DiskWriter::perform(const Job& job)
         return;
     }
     const QByteArray name = QFile::encodeName(job.path);
-    const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return report(job.path, QString::fromLocal8Bit(std::strerror(errno)));
     struct stat st = {};
-    const bool fresh = ::fstat(fd, &st) == 0 && st.st_size == 0;
-    const bool ok = (!fresh || FdWrite::all(fd, job.header)) && FdWrite::all(fd, job.data);
-    const int saved = errno;
-    ::close(fd);
-    if (!ok)
+    int fd = heldFor(job.path, name, st);
+    if (fd < 0) {
+        if (const QString error = StateDirectory::ensure(QFileInfo(job.path).absolutePath());
+            !error.isEmpty())
+            return report(job.path, error);
+        fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0 || ::fstat(fd, &st) != 0) {
+            const int saved = errno;
+            if (fd >= 0)
+                ::close(fd);
+            return report(job.path, QString::fromLocal8Bit(std::strerror(saved)));
+        }
+        m_held.insert(job.path, Held{fd, 0});
+    }
+    const bool ok = (st.st_size != 0 || FdWrite::all(fd, job.header)) && FdWrite::all(fd, job.data);
+    if (!ok) {
+        const int saved = errno;
+        release(job.path);
         return report(job.path, QString::fromLocal8Bit(std::strerror(saved)));
+    }
     m_failing.remove(job.path);
+}
+
+// The descriptor held for `path` if it still names the file (its stat in `held`), else -1.
+int DiskWriter::heldFor(const QString& path, const QByteArray& name, struct stat& held)
+{
+    const auto it = m_held.find(path);
+    if (it == m_held.end())
+        return -1;
+    bool current = ::fstat(it->fd, &held) == 0 && held.st_nlink > 0;
+    if (current && ++it->appends % PathCheckEvery == 0) {
+        struct stat named = {};
+        current = ::stat(name.constData(), &named) == 0 && named.st_dev == held.st_dev &&
+                  named.st_ino == held.st_ino;
+    }
+    if (current)
+        return it->fd;
+    release(path);
+    return -1;
+}
+
+void DiskWriter::release(const QString& path)
+{
+    const auto it = m_held.find(path);
+    if (it == m_held.end())
+        return;
+    ::close(it->fd);
+    m_held.erase(it);
 }
 
 void DiskWriter::report(const QString& path, const QString& error)

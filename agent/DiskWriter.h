@@ -2,10 +2,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QSet>
 #include <QString>
 
 #include <pthread.h>
+#include <sys/stat.h>
 #include <thread>
 #include <vector>
 
@@ -25,6 +27,8 @@ class DiskWriter
 public:
     static constexpr qsizetype DefaultLimitBytes = qsizetype{16} << 20;
     static constexpr qsizetype DefaultLimitJobs = 256;
+    // How many appends to a file may go to it after someone else renamed another file over it.
+    static constexpr int PathCheckEvery = 60;
 
     explicit DiskWriter(qsizetype limitBytes = DefaultLimitBytes, qsizetype limitJobs = DefaultLimitJobs);
     ~DiskWriter(); // writes what is queued, then stops
@@ -54,6 +58,19 @@ private:
     void run();
     void perform(const Job& job);
     void report(const QString& path, const QString& error); // logged once until the path works again
+    int heldFor(const QString& path, const QByteArray& name, struct stat& held);
+    void release(const QString& path);
+
+    // Files appended to stay open between jobs (the writer thread's own): a second's counters then
+    // cost a write, not a folder check, an open, a stat and a close. fstat() before each append
+    // sees a file removed meanwhile (made again, header first); every PathCheckEvery appends the
+    // path is looked up too, for a file renamed over it by someone else.
+    struct Held
+    {
+        int fd = -1;
+        int appends = 0;
+    };
+    QHash<QString, Held> m_held;
 
     qsizetype m_limitBytes;
     mutable pthread_mutex_t m_mutex;

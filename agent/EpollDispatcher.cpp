@@ -145,9 +145,9 @@ void EpollDispatcher::updateWatch(int fd, Watch& watch)
 
 void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject* object)
 {
-    // Every type as precise: batond's timers are few, and a coarse one firing on time costs nothing.
-    m_timers.push_back(
-        Timer{timerId, interval, timerType, object, steadyNow() + std::chrono::milliseconds(interval)});
+    m_timers.push_back(Timer{timerId, interval, timerType, object,
+                             steadyNow() + std::chrono::milliseconds(interval),
+                             earliness(interval, timerType)});
 }
 
 bool EpollDispatcher::unregisterTimer(int timerId)
@@ -183,6 +183,17 @@ int EpollDispatcher::remainingTime(int timerId)
         return -1;
     const auto left = std::chrono::ceil<std::chrono::milliseconds>(t->due - steadyNow());
     return static_cast<int>(std::max<qint64>(0, left.count()));
+}
+
+EpollDispatcher::Clock::duration EpollDispatcher::earliness(qint64 intervalMs, Qt::TimerType type)
+{
+    // Qt's promise for a coarse timer: within 5 % of its interval (and precise below 20 ms). Up to
+    // that much early, it fires in a round something else woke: the journal's and the heartbeat's
+    // seconds then cost no wake-up of their own beside the adverts (each one a cold start, as
+    // dear as an advert received). Never late: the wait still ends at the timer's own time.
+    if (type == Qt::PreciseTimer || intervalMs <= 20)
+        return Clock::duration::zero();
+    return std::chrono::milliseconds(intervalMs / 20);
 }
 
 BATON_HOT EpollDispatcher::Timer* EpollDispatcher::findTimer(int id)
@@ -347,11 +358,11 @@ BATON_HOT bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype 
 
 BATON_HOT bool EpollDispatcher::activateTimers(Clock::time_point now)
 {
-    // Only what was due when the round began, earliest first: a timer re-armed at 0 ms in a
-    // handler waits for the next round, so descriptors are never starved.
+    // Only what was due when the round began (a coarse timer: nearly due), earliest first: a timer re-armed
+    // at 0 ms in a handler waits for the next round, so descriptors are never starved.
     QVarLengthArray<std::pair<Clock::time_point, int>, 16> due;
     for (const Timer& t : m_timers)
-        if (t.due <= now && !t.firing)
+        if (t.due - t.early <= now && !t.firing)
             due.append({t.due, t.id});
     if (due.isEmpty())
         return false;
@@ -359,7 +370,7 @@ BATON_HOT bool EpollDispatcher::activateTimers(Clock::time_point now)
     for (const auto& [when, id] : due) {
         Timer* t = findTimer(id);
         // Gone, firing in an outer loop, or the same id given to a new timer meanwhile.
-        if (t == nullptr || t->firing || t->due > now)
+        if (t == nullptr || t->firing || t->due - t->early > now)
             continue;
         const auto interval = std::chrono::milliseconds(t->intervalMs);
         t->due += interval;

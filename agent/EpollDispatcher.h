@@ -80,7 +80,8 @@ private:
         Qt::TimerType type;
         QObject* object;
         Clock::time_point due;
-        bool firing = false; // its QTimerEvent is being handled: no second one meanwhile
+        Clock::duration early; // how long before `due` it may fire in a round woken otherwise
+        bool firing = false;   // its QTimerEvent is being handled: no second one meanwhile
     };
     // Up to one notifier of each type per descriptor, as QSocketNotifier allows; epoll holds the
     // descriptor once with the union of their events.
@@ -122,6 +123,7 @@ private:
     bool activateNotifiers(const Ready* ready, qsizetype count);
     bool activateTimers(Clock::time_point now);
     Timer* findTimer(int id);
+    static Clock::duration earliness(qint64 intervalMs, Qt::TimerType type);
     void drainWakeUp();
 
     int m_epoll = -1;

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -38,6 +39,25 @@ char unblock(const QString& fifo)
     if (reader >= 0)
         ::close(reader);
     return byte;
+}
+
+// A journal under `dir` that `writer` has appended to once (so holds open): its path.
+QString journalOnce(DiskWriter& writer, const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("counters"));
+    if (!writer.append(path, "a", "HEAD\n"))
+        return {};
+    writer.drain();
+    return path;
+}
+
+// The file at `path` after `writer` appended `data` to it (the header if new) and finished.
+QByteArray afterAppending(DiskWriter& writer, const QString& path, const QByteArray& data)
+{
+    if (!writer.append(path, data, "HEAD\n"))
+        return "(refused)";
+    writer.drain();
+    return contents(path);
 }
 
 int g_cannotWrite = 0;
@@ -81,6 +101,48 @@ private Q_SLOTS:
         writer.drain();
         QCOMPARE(contents(path), QByteArray("whole\nafter\n"));
         QCOMPARE(modeOf(path), 0600);
+    }
+
+    // Appended files stay open between jobs; one removed meanwhile is made again, header first.
+    void aRemovedFileIsMadeAgainWithItsHeader()
+    {
+        DiskWriter writer;
+        const QString path = journalOnce(writer, *m_dir);
+        QCOMPARE(contents(path), QByteArray("HEAD\na"));
+        QVERIFY(QFile::remove(path));
+        QCOMPARE(afterAppending(writer, path, "two"), QByteArray("HEAD\ntwo"));
+    }
+
+    // Someone else's file renamed over an appended one is appended to from the next job on.
+    void aFileRenamedOverItIsAppendedTo()
+    {
+        DiskWriter writer;
+        const QString path = journalOnce(writer, *m_dir);
+        QVERIFY(!path.isEmpty());
+        const QString other = m_dir->filePath(QStringLiteral("other"));
+        {
+            QFile file(other);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("OTHER\n");
+        }
+        QCOMPARE(std::rename(QFile::encodeName(other).constData(), QFile::encodeName(path).constData()), 0);
+        QCOMPARE(afterAppending(writer, path, "x"), QByteArray("OTHER\nx"));
+    }
+
+    // A file moved away (still linked, under another name) is followed by a new one at the path
+    // within PathCheckEvery appends.
+    void aFileMovedAwayIsMadeAgain()
+    {
+        DiskWriter writer;
+        const QString path = journalOnce(writer, *m_dir);
+        const QString moved = m_dir->filePath(QStringLiteral("counters.old"));
+        QVERIFY(QFile::rename(path, moved));
+        for (int i = 0; i < DiskWriter::PathCheckEvery; ++i)
+            QVERIFY(writer.append(path, "x", "HEAD\n"));
+        writer.drain();
+        const QByteArray now = contents(path);
+        QVERIFY2(now.startsWith("HEAD\nx") && now.endsWith('x'), now.constData());
+        QCOMPARE(now.count('x') + contents(moved).count('x'), DiskWriter::PathCheckEvery);
     }
 
     // A write that cannot finish (a FIFO nobody reads, as a disk that does not answer) holds the

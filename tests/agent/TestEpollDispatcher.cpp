@@ -90,6 +90,33 @@ struct SocketPair
 class TestEpollDispatcher : public QObject
 {
     Q_OBJECT
+    // A coarse single-shot timer of `coarseMs` and a precise one of `preciseMs` (earlier): how many
+    // wake-ups of the loop came between the precise one's round and the coarse one's (0: the same
+    // round). Fails if the coarse one fired more than 5 % early.
+    int coarseRound(int coarseMs, int preciseMs)
+    {
+        int rounds = 0;
+        int preciseRound = -1;
+        int coarseFiredIn = -1;
+        QElapsedTimer clock;
+        const auto c = connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake, this,
+                               [&rounds] { ++rounds; });
+        clock.start();
+        QTimer::singleShot(preciseMs, Qt::PreciseTimer, this, [&] { preciseRound = rounds; });
+        qint64 coarseAt = -1;
+        QTimer::singleShot(coarseMs, Qt::CoarseTimer, this, [&] {
+            coarseFiredIn = rounds;
+            coarseAt = clock.elapsed();
+        });
+        runLoop(coarseMs + 200);
+        disconnect(c);
+        if (preciseRound < 0 || coarseFiredIn < 0)
+            return -1000; // one of them never fired
+        if (coarseAt < coarseMs - coarseMs / 20)
+            return -2000; // earlier than its slack
+        return coarseFiredIn - preciseRound;
+    }
+
 private Q_SLOTS:
     void installedForTheMainThread()
     {
@@ -113,6 +140,18 @@ private Q_SLOTS:
         QCOMPARE(order, (QList<int>{10, 20, 30}));
         for (int i = 0; i < order.size(); ++i)
             QVERIFY2(at[i] >= order[i] * 1'000'000LL, qPrintable(QString::number(at[i])));
+    }
+
+    // A coarse timer (Qt's default above 20 ms) may fire up to 5 % of its interval early in a round
+    // something else woke, sparing a wake-up of its own; earlier than that, never.
+    void coarseTimerRidesAWakeUpWithinItsSlack()
+    {
+        QCOMPARE(coarseRound(2000, 1950), 0); // 50 ms before: inside the 100 ms it may be early
+    }
+
+    void coarseTimerNeverFiresBeforeItsSlack()
+    {
+        QVERIFY(coarseRound(2000, 1500) > 0); // 500 ms before: the coarse one waits for its own
     }
 
     void repeatingTimerStopsWhenKilled()
