@@ -130,9 +130,7 @@ void DiskWriter::run()
             while (m_count == 0 && !m_stopping)
                 pthread_cond_wait(&m_work, &m_mutex);
             if (m_count == 0) {
-                for (const Held& h : std::as_const(m_held))
-                    ::close(h.fd);
-                m_held.clear();
+                releaseAll();
                 return; // stopping, and everything is written
             }
             job = &m_ring[static_cast<size_t>(m_head)];
@@ -180,6 +178,8 @@ void DiskWriter::perform(const Job& job)
                 ::close(fd);
             return report(job.path, QString::fromLocal8Bit(std::strerror(saved)));
         }
+        if (m_held.size() >= MaxHeld)
+            releaseAll();
         m_held.insert(job.path, Held{fd, 0});
     }
     const bool ok = (st.st_size != 0 || FdWrite::all(fd, job.header)) && FdWrite::all(fd, job.data);
@@ -207,6 +207,13 @@ int DiskWriter::heldFor(const QString& path, const QByteArray& name, struct stat
         return it->fd;
     release(path);
     return -1;
+}
+
+void DiskWriter::releaseAll()
+{
+    for (const Held& h : std::as_const(m_held))
+        ::close(h.fd);
+    m_held.clear();
 }
 
 void DiskWriter::release(const QString& path)

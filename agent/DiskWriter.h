@@ -29,6 +29,9 @@ public:
     static constexpr qsizetype DefaultLimitJobs = 256;
     // How many appends to a file may go to it after someone else renamed another file over it.
     static constexpr int PathCheckEvery = 60;
+    // Files held open at most (the agent appends to two; a reload naming a new state folder
+    // leaves the old ones behind, closed when this many are held).
+    static constexpr qsizetype MaxHeld = 8;
 
     explicit DiskWriter(qsizetype limitBytes = DefaultLimitBytes, qsizetype limitJobs = DefaultLimitJobs);
     ~DiskWriter(); // writes what is queued, then stops
@@ -60,6 +63,7 @@ private:
     void report(const QString& path, const QString& error); // logged once until the path works again
     int heldFor(const QString& path, const QByteArray& name, struct stat& held);
     void release(const QString& path);
+    void releaseAll();
 
     // Files appended to stay open between jobs (the writer thread's own): a second's counters then
     // cost a write, not a folder check, an open, a stat and a close. fstat() before each append

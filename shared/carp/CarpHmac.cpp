@@ -60,8 +60,10 @@ bool equalInConstantTime(const CarpHmac::Digest& a, const CarpHmac::Digest& b)
     std::memcpy(&b0, b.data(), 8);
     std::memcpy(&b1, b.data() + 8, 8);
     std::memcpy(&b2, b.data() + 16, 4);
-    quint64 difference = (a0 ^ b0) | (a1 ^ b1) | quint64{a2 ^ b2};
-    // The compiler must not turn the OR chain back into an early-out comparison.
+    const quint64 wide = (a0 ^ b0) | (a1 ^ b1) | quint64{a2 ^ b2};
+    // One register wide on every architecture (a 64-bit operand is a pair on 32-bit ones): the
+    // compiler must not turn the OR chain back into an early-out comparison.
+    quint32 difference = static_cast<quint32>(wide) | static_cast<quint32>(wide >> 32);
     asm("" : "+r"(difference));
     return difference == 0;
 }

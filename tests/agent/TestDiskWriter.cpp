@@ -4,6 +4,7 @@
 // a queue bounded in bytes, and an error said once.
 #include "DiskWriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -143,6 +144,22 @@ private Q_SLOTS:
         const QByteArray now = contents(path);
         QVERIFY2(now.startsWith("HEAD\nx") && now.endsWith('x'), now.constData());
         QCOMPARE(now.count('x') + contents(moved).count('x'), DiskWriter::PathCheckEvery);
+    }
+
+    // Files held open stay few however many paths were appended to (state folders of reloads).
+    void fewFilesAreHeldOpen()
+    {
+        const auto openFiles = [] { return QDir(QStringLiteral("/proc/self/fd")).count(); };
+        const qsizetype before = openFiles();
+        {
+            DiskWriter writer;
+            for (int i = 0; i < 3 * DiskWriter::MaxHeld; ++i)
+                QVERIFY(writer.append(m_dir->filePath(QStringLiteral("journal-%1").arg(i)), "x"));
+            writer.drain();
+            QVERIFY2(openFiles() <= before + DiskWriter::MaxHeld,
+                     qPrintable(QStringLiteral("%1 open, %2 before").arg(openFiles()).arg(before)));
+        }
+        QCOMPARE(openFiles(), before); // all closed with the writer
     }
 
     // A write that cannot finish (a FIFO nobody reads, as a disk that does not answer) holds the
