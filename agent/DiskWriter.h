@@ -29,8 +29,8 @@ public:
     static constexpr qsizetype DefaultLimitJobs = 256;
     // How many appends to a file may go to it after someone else renamed another file over it.
     static constexpr int PathCheckEvery = 60;
-    // Files held open at most (the agent appends to two; a reload naming a new state folder
-    // leaves the old ones behind, closed when this many are held).
+    // Files held open at most: the agent appends to two, and any caller appending to many paths
+    // over time still holds a bounded number (all are closed when this many are held).
     static constexpr qsizetype MaxHeld = 8;
 
     explicit DiskWriter(qsizetype limitBytes = DefaultLimitBytes, qsizetype limitJobs = DefaultLimitJobs);
