@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AgentClock.h"
 
+#include "SteadyNow.h"
+
 #include <QFile>
 
 #include <time.h>
@@ -12,7 +14,7 @@ qint64 read(clockid_t clock)
 {
     timespec ts{};
     clock_gettime(clock, &ts);
-    return qint64{ts.tv_sec} * 1000 + ts.tv_nsec / 1'000'000;
+    return milliseconds(ts);
 }
 } // namespace
 

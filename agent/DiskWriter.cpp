@@ -152,9 +152,8 @@ void DiskWriter::perform(const Job& job)
 {
     if (job.replace) {
         release(job.path); // the rename below leaves a held descriptor on the old file
-        if (const QString error = StateDirectory::ensure(QFileInfo(job.path).absolutePath());
-            !error.isEmpty())
-            return report(job.path, error);
+        if (!folderReady(job.path))
+            return;
         QSaveFile file(job.path);
         if (!file.open(QIODevice::WriteOnly))
             return report(job.path, file.errorString());
@@ -168,9 +167,8 @@ void DiskWriter::perform(const Job& job)
     struct stat st = {};
     int fd = heldFor(job.path, name, st);
     if (fd < 0) {
-        if (const QString error = StateDirectory::ensure(QFileInfo(job.path).absolutePath());
-            !error.isEmpty())
-            return report(job.path, error);
+        if (!folderReady(job.path))
+            return;
         fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
         if (fd < 0 || ::fstat(fd, &st) != 0) {
             const int saved = errno;
@@ -189,6 +187,15 @@ void DiskWriter::perform(const Job& job)
         return report(job.path, QString::fromLocal8Bit(std::strerror(saved)));
     }
     m_failing.remove(job.path);
+}
+
+// The folder of `path` exists (made as StateDirectory makes it), or the failure is reported.
+bool DiskWriter::folderReady(const QString& path)
+{
+    const QString error = StateDirectory::ensure(QFileInfo(path).absolutePath());
+    if (!error.isEmpty())
+        report(path, error);
+    return error.isEmpty();
 }
 
 // The descriptor held for `path` if it still names the file (its stat in `held`), else -1.

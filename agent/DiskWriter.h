@@ -61,6 +61,7 @@ private:
     void run();
     void perform(const Job& job);
     void report(const QString& path, const QString& error); // logged once until the path works again
+    bool folderReady(const QString& path);
     int heldFor(const QString& path, const QByteArray& name, struct stat& held);
     void release(const QString& path);
     void releaseAll();

@@ -358,8 +358,8 @@ BATON_HOT bool EpollDispatcher::activateNotifiers(const Ready* ready, qsizetype 
 
 BATON_HOT bool EpollDispatcher::activateTimers(Clock::time_point now)
 {
-    // Only what was due when the round began (a coarse timer: nearly due), earliest first: a timer re-armed
-    // at 0 ms in a handler waits for the next round, so descriptors are never starved.
+    // Only what was due when the round began (a coarse timer: nearly due), earliest first: a timer
+    // re-armed at 0 ms in a handler waits for the next round, so descriptors are never starved.
     QVarLengthArray<std::pair<Clock::time_point, int>, 16> due;
     for (const Timer& t : m_timers)
         if (t.due - t.early <= now && !t.firing)

@@ -48,6 +48,22 @@ void writeState(const Sha1Block::State& state, unsigned char* out)
     }
 }
 
+// SHA-1's padding after the `filled` bytes a message left in `block`, then its last compressions:
+// 0x80, zeros, and the length in bits of the key block and the `length` bytes of message.
+void finish(Sha1Block::State& state, std::array<unsigned char, Sha1BlockSize>& block, std::size_t filled,
+            quint64 length)
+{
+    block[filled++] = 0x80;
+    if (filled > block.size() - 8) { // no room for the length: it goes into a block of its own
+        std::memset(block.data() + filled, 0, block.size() - filled);
+        Sha1Block::compress(state, block.data());
+        filled = 0;
+    }
+    std::memset(block.data() + filled, 0, block.size() - 8 - filled);
+    qToBigEndian((Sha1BlockSize + length) * 8, block.data() + block.size() - 8);
+    Sha1Block::compress(state, block.data());
+}
+
 // Every byte compared whatever the first difference, with no branch on the bytes: how long a
 // rejection takes tells a forger nothing about how much of a digest was right.
 bool equalInConstantTime(const CarpHmac::Digest& a, const CarpHmac::Digest& b)
@@ -103,7 +119,7 @@ CarpHmac::CarpHmac(const QByteArray& password, quint8 vhid, QList<quint32> vips,
     // mac() yields the all-zero failure digest when hashing a long key fails, which verifies
     // nothing. Each padded key is one whole block: SHA-1's initial state after it is all there is.
     m_keyed = ok;
-    m_inner = m_outer = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0}; // FIPS 180-4 5.3.1
+    m_inner = m_outer = Sha1Block::Initial;
     Sha1Block::compress(m_inner, inner.data());
     Sha1Block::compress(m_outer, outer.data());
     OPENSSL_cleanse(inner.data(), inner.size());
@@ -137,7 +153,7 @@ BATON_HOT CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> m
     // length in bits of key block and message): no buffering or length bookkeeping in OpenSSL, no
     // wipe of its buffer a byte at a time (SHA1_Final's), and no allocation however many VIPs.
     Sha1Block::State work = m_inner;
-    std::array<unsigned char, Sha1BlockSize> block{};
+    std::array<unsigned char, Sha1BlockSize> block; // every byte written before it is hashed
     std::size_t filled = 0;
     quint64 length = 0;
     for (const QByteArrayView part : message) {
@@ -156,22 +172,11 @@ BATON_HOT CarpHmac::Digest CarpHmac::mac(std::initializer_list<QByteArrayView> m
             }
         }
     }
-    block[filled++] = 0x80;
-    if (filled > block.size() - 8) { // no room for the length: it goes into a block of its own
-        std::memset(block.data() + filled, 0, block.size() - filled);
-        Sha1Block::compress(work, block.data());
-        filled = 0;
-    }
-    std::memset(block.data() + filled, 0, block.size() - 8 - filled);
-    qToBigEndian((Sha1BlockSize + length) * 8, block.data() + block.size() - 8);
-    Sha1Block::compress(work, block.data());
+    finish(work, block, filled, length);
 
-    block.fill(0);
-    writeState(work, block.data());
-    block[Sha1DigestSize] = 0x80;
-    qToBigEndian(quint64{Sha1BlockSize + Sha1DigestSize} * 8, block.data() + block.size() - 8);
+    writeState(work, block.data()); // the inner digest, the outer hash's whole message
     work = m_outer;
-    Sha1Block::compress(work, block.data());
+    finish(work, block, Sha1DigestSize, Sha1DigestSize);
     writeState(work, result.data());
     // The block and state on the stack are not wiped: they derive from the keyed states this
     // object keeps for its whole life, and expose nothing those do not.

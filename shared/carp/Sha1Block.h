@@ -16,6 +16,8 @@ class Sha1Block
 {
 public:
     using State = std::array<quint32, 5>; // h0 .. h4
+    // The state before the first block (FIPS 180-4, 5.3.1).
+    static constexpr State Initial{0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
 
     static void compress(State& state, const unsigned char* block);
     // Whether compress() runs on the CPU's SHA extensions (SHA, SSSE3, SSE4.1).
