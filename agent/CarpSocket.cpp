@@ -73,7 +73,7 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, q
     }
     m_ifindex = ifindex;
     m_group = group;
-    m_watch = std::make_unique<ReadWatch>(m_fd, [this] { readReady(); });
+    m_watch = std::make_unique<ReadWatch>(m_fd, [this] { readPending(); });
     return {};
 }
 
@@ -124,72 +124,54 @@ BATON_HOT QString CarpSocket::send(QByteArrayView ipv4Packet)
     return {};
 }
 
-BATON_HOT void CarpSocket::readReady()
-{
-    // The steady traffic is one advert per interval: one recvmsg reads it, without recvmmsg's
-    // second attempt that finds the queue empty (a header copied in, a queue locked, for
-    // nothing). A packet that arrived close behind the one before it is a burst (a flood, or
-    // adverts queued while the loop was busy): the rest is read in batches at once.
-    if (m_fd < 0)
-        return;
-    // The system call itself, not glibc's wrapper: that one is a cancellation point and marks the
-    // thread around every call; batond cancels no threads.
-    const auto bytes =
-        static_cast<ssize_t>(::syscall(SYS_recvmsg, m_fd, &m_messages[0].msg_hdr, MSG_DONTWAIT));
-    if (bytes < 0)
-        return; // EAGAIN: nothing after all; other errors show up again on the next read
-    m_messages[0].msg_len = static_cast<unsigned int>(bytes);
-    if (deliver(1) && m_closeBehind)
-        readPending();
-}
-
 BATON_HOT void CarpSocket::readPending()
 {
-    // At most a batch per call and MaxPerWakeup per wake-up: under a flood of protocol-112
-    // packets the event loop must still get to the advert timer. recvmmsg reads what is queued in
-    // one call and says when it is drained, without a read that fails.
-    for (int done = 0; m_fd >= 0 && done < MaxPerWakeup;) {
+    // Each packet is handed over at once, in arrival order, but at most a batch per wake-up: under
+    // a flood of protocol-112 packets the event loop must still get to the advert timer. The
+    // notifier is level-triggered, so what is left wakes us again straight away. recvmmsg reads
+    // what is queued in one call and says when it is drained, without a read that fails.
+    if (m_fd < 0)
+        return;
+    std::array<mmsghdr, Batch>& messages = m_messages;
+    for (int done = 0; done < MaxPerWakeup;) {
+        // The system call itself, not glibc's wrapper: that one is a cancellation point and marks
+        // the thread around every call; batond cancels no threads.
         const int n =
-            static_cast<int>(::syscall(SYS_recvmmsg, m_fd, m_messages.data(), Batch, MSG_DONTWAIT, nullptr));
-        if (n <= 0 || !deliver(n) || n < Batch)
+            static_cast<int>(::syscall(SYS_recvmmsg, m_fd, messages.data(), Batch, MSG_DONTWAIT, nullptr));
+        if (n <= 0)
             return; // EAGAIN: drained; other errors show up again on the next read
+        // The kernel stamps with the wall clock; the loop runs on the steady one. The age of each
+        // packet carries over, unless the wall clock stepped in between (then: read now).
+        timespec wall{};
+        clock_gettime(CLOCK_REALTIME, &wall);
+        m_wallClockMs = milliseconds(wall);
+        const TimePoint steady = std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch());
+        for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+            TimePoint arrived = steady;
+            for (cmsghdr* c = CMSG_FIRSTHDR(&messages[i].msg_hdr); c != nullptr;
+                 c = CMSG_NXTHDR(&messages[i].msg_hdr, c)) {
+                if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_TIMESTAMPNS)
+                    continue;
+                timespec stamp{};
+                std::memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
+                const qint64 ageUs =
+                    (qint64{wall.tv_sec} - stamp.tv_sec) * 1'000'000 + (wall.tv_nsec - stamp.tv_nsec) / 1000;
+                if (ageUs >= 0 && ageUs <= MaxAge.count())
+                    arrived = steady - Micros(ageUs);
+            }
+            // The kernel wrote back the control length of the messages it filled, and only
+            // theirs: resetting just those leaves the rest of the batch's lines untouched.
+            messages[i].msg_hdr.msg_controllen = ControlSize;
+            if (m_handler)
+                m_handler(QByteArrayView(m_buffers[i].data(), static_cast<qsizetype>(messages[i].msg_len)),
+                          arrived);
+            if (m_fd < 0)
+                return; // the handler closed us
+        }
+        if (n < Batch)
+            return;
         done += n;
     }
-}
-
-BATON_HOT bool CarpSocket::deliver(int count)
-{
-    // The kernel stamps with the wall clock; the loop runs on the steady one. The age of each
-    // packet carries over, unless the wall clock stepped in between (then: read now).
-    timespec wall{};
-    clock_gettime(CLOCK_REALTIME, &wall);
-    m_wallClockMs = milliseconds(wall);
-    const TimePoint steady = std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch());
-    for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
-        TimePoint arrived = steady;
-        for (cmsghdr* c = CMSG_FIRSTHDR(&m_messages[i].msg_hdr); c != nullptr;
-             c = CMSG_NXTHDR(&m_messages[i].msg_hdr, c)) {
-            if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_TIMESTAMPNS)
-                continue;
-            timespec stamp{};
-            std::memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
-            const qint64 ageUs =
-                (qint64{wall.tv_sec} - stamp.tv_sec) * 1'000'000 + (wall.tv_nsec - stamp.tv_nsec) / 1000;
-            if (ageUs >= 0 && ageUs <= MaxAge.count())
-                arrived = steady - Micros(ageUs);
-        }
-        m_closeBehind = arrived - m_lastArrival < BurstGap;
-        m_lastArrival = arrived;
-        // The kernel wrote back the control length of the messages it filled, and only theirs:
-        // resetting just those leaves the rest of the batch's lines untouched.
-        m_messages[i].msg_hdr.msg_controllen = ControlSize;
-        if (m_handler)
-            m_handler(QByteArrayView(m_buffers[i].data(), static_cast<qsizetype>(m_messages[i].msg_len)),
-                      arrived);
-        if (m_fd < 0)
-            return false; // the handler closed us
-    }
-    return true;
 }
 
 } // namespace baton

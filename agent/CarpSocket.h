@@ -19,10 +19,10 @@ class ReadWatch;
 
 // A raw IPv4 socket for protocol 112 bound to one interface and joined to the CARP group there.
 // Sends whole IPv4 packets (IP_HDRINCL, TTL 255 built by CarpCodec); multicast loop is off, so
-// our own adverts never come back. Packets are read the moment they arrive (no pcap buffering):
-// one per system call as they come, one per interval; several per call in a burst. Each is handed
-// to one handler without a copy or a signal, with the time the kernel received it: an advert's
-// lateness is judged by when it reached the host, not by when a busy loop got round to reading it.
+// our own adverts never come back. Packets are read the moment they arrive (no pcap buffering),
+// several per system call, and handed to one handler without a copy or a signal, each with the
+// time the kernel received it: an advert's lateness is judged by when it reached the host, not by
+// when a busy loop got round to reading it.
 class CarpSocket : public QObject
 {
     Q_OBJECT
@@ -45,11 +45,8 @@ public:
     int ifindex() const { return m_ifindex; }
     // Returns an empty string on success, else the error.
     QString send(QByteArrayView ipv4Packet);
-    // What the loop calls when the socket is readable: one packet, and the rest of what is queued
-    // when it came close behind the last (a flood, or adverts queued while the loop was busy).
-    void readReady();
-    // Hands over everything queued now: before acting on a deadline, the adverts that arrived
-    // before it must count.
+    // Hands over what is queued now, as if the socket had just become readable: before acting on
+    // a deadline, the adverts that arrived before it must count.
     void readPending();
     // The wall clock (ms since the epoch) as read for the packets being handed over: the time a
     // handler records them under, without reading the clock again.
@@ -59,29 +56,20 @@ private:
     static constexpr int Batch = 8;
     static constexpr int MaxPerWakeup = 64;
     static constexpr int BufferSize = 2048;
-    static constexpr int ControlSize = 32;      // one SCM_TIMESTAMPNS: CMSG_SPACE(sizeof(timespec))
+    static constexpr int ControlSize = 64;      // one SCM_TIMESTAMPNS
     static constexpr Micros MaxAge{10'000'000}; // older than that: the wall clock stepped
-    // Packets closer together than this are a burst: one peer's adverts come 3.9 ms apart at
-    // the fastest CARP allows, so its steady traffic never is.
-    static constexpr Micros BurstGap{1000};
     QString attachFilter(quint8 vhid);
-    // Hands the first `count` messages to the handler; false if the handler closed us.
-    bool deliver(int count);
 
     int m_fd = -1;
     int m_ifindex = 0;
     quint32 m_group = 0;
     qint64 m_wallClockMs = 0;
-    TimePoint m_lastArrival{};
-    bool m_closeBehind = false; // the last packet arrived within BurstGap of the one before
     std::unique_ptr<ReadWatch> m_watch;
     Handler m_handler;
-    // The first message's header, vector and control buffer lie within a few lines of each other
-    // and of its packet buffer: a single read touches them and little else.
-    std::array<mmsghdr, Batch> m_messages{};
-    std::array<iovec, Batch> m_vectors{};
-    std::array<std::array<char, ControlSize>, Batch> m_controls{};
     std::array<std::array<char, BufferSize>, Batch> m_buffers{};
+    std::array<std::array<char, ControlSize>, Batch> m_controls{};
+    std::array<iovec, Batch> m_vectors{};
+    std::array<mmsghdr, Batch> m_messages{};
 };
 
 } // namespace baton

@@ -64,8 +64,8 @@ grep 'recv' "$WORK/adverts1.txt" | matches 'advbase 0 advskew 1 .*ignored-replay
 pass "status counts $count replayed adverts; batonctl adverts lists them as ignored-replayed-counter"
 
 # (d) A burst: the same replay 300 times back to back, as fast as the attacker can send. The
-# agent reads a packet that close behind the last in batches; every one is counted, unless the
-# kernel dropped it at the socket's queue (counted there: /proc/net/raw's last column).
+# agent reads what has queued in batches; every one is counted, unless the kernel dropped it at the
+# socket's queue (counted there: /proc/net/raw's last column).
 raw_drops() { ip netns exec "$N2" awk '$2 ~ /:0070$/ { d += $NF } END { print d + 0 }' /proc/net/raw; }
 drops0=$(raw_drops)
 forge --source 192.0.2.11 --advbase 255 --advskew 255 --count 300 --interval-ms 0 > "$WORK/d.out" ||

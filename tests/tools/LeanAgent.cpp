@@ -171,7 +171,7 @@ int main(int argc, char** argv)
                 socket.readPending(); // as batond: adverts that beat the deadline count first
                 apply(machine.timerFired(now()));
             } else {
-                socket.readReady();
+                socket.readPending();
             }
         }
     }
