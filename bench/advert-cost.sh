@@ -64,8 +64,8 @@ pinned() {
 }
 # own_copy PATH: a copy of the binary at PATH (without its debug sections: the same code and data)
 # for one process to run. Processes running one binary file share its pages, and an agent whose
-# file three other pairs ran beside it cost 4-9 % more per advert than the same agent from a file
-# of its own, in 5 rounds of 6; on a server each agent's file is its own.
+# file three other pairs ran beside it cost 7 % more per advert than the same agent from a file of
+# its own (median of 10 rounds, dearer in 9; docs/BENCHMARKS.md); on a server each has its own.
 own_copy() {
     local copy
     copy=$(mktemp "$WORK/bin-$(basename "$1")-XXXXXX") && strip --strip-debug -o "$copy" "$1" &&
