@@ -66,10 +66,12 @@ private:
     qint64 m_wallClockMs = 0;
     std::unique_ptr<ReadWatch> m_watch;
     Handler m_handler;
-    std::array<std::array<char, BufferSize>, Batch> m_buffers{};
-    std::array<std::array<char, ControlSize>, Batch> m_controls{};
-    std::array<iovec, Batch> m_vectors{};
+    // What a read touches lies together, the first packet's buffer right after the headers: an
+    // advert then costs the lines it needs, not pages at both ends of 16 KiB of buffers.
     std::array<mmsghdr, Batch> m_messages{};
+    std::array<iovec, Batch> m_vectors{};
+    std::array<std::array<char, ControlSize>, Batch> m_controls{};
+    std::array<std::array<char, BufferSize>, Batch> m_buffers{};
 };
 
 } // namespace baton

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+struct epoll_event;
+
 namespace baton {
 
 // The advert thread's event loop: one epoll_pwait2 with a nanosecond deadline, nothing else.
@@ -114,13 +116,23 @@ private:
         bool removed = false; // unwatched while firing: erased once its call returns
     };
 
+    // What a round served: the direct lane alone lets the loop wait again without returning.
+    enum class Served
+    {
+        Nothing,
+        DirectLane,
+        Qt, // Qt's handlers ran, or a wake-up came: back to the QEventLoop that called us
+    };
+    Served serveRound(QEventLoop::ProcessEventsFlags flags);
+    bool isWakeUp(const epoll_event& event) const;
     void updateWatch(int fd, Watch& watch);
-    bool activateDirect(const Ready* ready, qsizetype count);
+    bool activateDirect(const epoll_event* events, int count);
     bool activateDirectTimers(Clock::time_point now);
     DirectTimer* findDirectTimer(int id);
     std::vector<std::unique_ptr<DirectWatch>>::iterator findDirectWatch(int fd);
     const timespec* waitLimit(Clock::time_point now, timespec& storage) const;
-    bool activateNotifiers(const Ready* ready, qsizetype count);
+    bool activateNotifiers(const epoll_event* events, int count);
+    bool notify(int fd, quint32 events);
     bool activateTimers(Clock::time_point now);
     Timer* findTimer(int id);
     static Clock::duration earliness(qint64 intervalMs, Qt::TimerType type);

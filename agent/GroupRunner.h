@@ -85,7 +85,6 @@ private:
     HookRunner& m_hooks;
     CarpMachine m_machine;
     CarpHmac m_hmac;
-    CarpSocket m_socket;
     DeadlineTimer m_timer{[this] { onTimer(); }}; // the machine's deadline, to the microsecond
     RejectLog m_rejects;
     AdvertGuard m_guard;
@@ -107,6 +106,9 @@ private:
     int m_sendFailures = 0;
     int m_sendSuccesses = 0;
     bool m_demotedForSendErrors = false;
+    // Last: its 16 KiB of receive buffers would otherwise part the members every advert touches
+    // (above) from the socket's own, one page or two more per advert.
+    CarpSocket m_socket;
 };
 
 } // namespace baton

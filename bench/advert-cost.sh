@@ -22,7 +22,8 @@
 #   ADVERT_COST_ROUNDS=N: the one-group cases N times over, round after round, each figure as the
 #   median of the N with its range (a single run's figures on this kind of host vary by tens of per
 #   cent between runs). ADVERT_COST_COMPARE=PATH: a second batond binary, run as another case of
-#   each round (before/after a change on the same host state).
+#   each round (before/after a change on the same host state); side by side, the two trade
+#   places in the start order every other round.
 #   ADVERT_COST_SIDE_BY_SIDE=1: each round runs batond's pairs (at 11.7 ms and at 7.8 ms, the CARP
 #   intervals either side of keepalived's 10 ms, each on both policies; and the comparison's), the
 #   backup's yardstick (lean_agent behind a batond master) and the two keepalived pairs at the same
@@ -324,14 +325,24 @@ for ((r = 1; r <= ROUNDS; r++)); do
         # Every case's pair at once, each in its own namespaces, measured over the same seconds.
         start=$(($(date +%s) + 15))
         children=()
+        roles=()
         for c in "${CASES[@]}"; do
-            ADVERT_COST_ROLE=$c ADVERT_COST_START=$start "$0" "$SECONDS_PER_CASE" \
-                > "$WORK/side-$r-$c.txt" 2> "$WORK/side-$r-$c.err" &
+            # Every other round the build and its comparison trade places in the start order (and
+            # whatever placement comes with it): a difference between them is then theirs, not
+            # their places'. Two copies of one build measured 1-5 % apart by place alone.
+            role=$c
+            if ((r % 2 == 0)) && [[ -n ${ADVERT_COST_COMPARE:-} ]]; then
+                [[ $c == batond ]] && role=compare
+                [[ $c == compare ]] && role=batond
+            fi
+            roles+=("$role")
+            ADVERT_COST_ROLE=$role ADVERT_COST_START=$start "$0" "$SECONDS_PER_CASE" \
+                > "$WORK/side-$r-$role.txt" 2> "$WORK/side-$r-$role.err" &
             children+=("$!")
         done
         for i in "${!children[@]}"; do
             wait "${children[$i]}" ||
-                die "the case ${CASES[$i]} failed in round $r: $(tail -n 20 "$WORK/side-$r-${CASES[$i]}.err")"
+                die "the case ${roles[$i]} failed in round $r: $(tail -n 20 "$WORK/side-$r-${roles[$i]}.err")"
         done
     fi
     for c in "${CASES[@]}"; do

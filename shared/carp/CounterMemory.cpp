@@ -18,7 +18,8 @@ qsizetype tableSizeFor(qsizetype capacity)
 
 CounterMemory::CounterMemory(qsizetype capacity)
     : m_ring(static_cast<size_t>(std::max<qsizetype>(capacity, 1)))
-    , m_table(static_cast<size_t>(tableSizeFor(std::max<qsizetype>(capacity, 1))))
+    , m_tableMemory(static_cast<size_t>(tableSizeFor(std::max<qsizetype>(capacity, 1))) * sizeof(quint64))
+    , m_table(static_cast<quint64*>(m_tableMemory.data()), m_tableMemory.size() / sizeof(quint64))
 {
 }
 

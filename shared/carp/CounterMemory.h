@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/HugePageBuffer.h"
+
 #include <QtGlobal>
 
+#include <span>
 #include <vector>
 
 namespace baton {
@@ -38,11 +41,13 @@ private:
     void erase(quint64 counter);
 
     // The table holds the counters themselves, not indexes into the ring: a lookup then touches
-    // one line of a table far larger than the caches, not a second one in the ring as well.
-    std::vector<quint64> m_ring;  // the counters, in arrival order from m_head
-    std::vector<quint64> m_table; // open addressing, linear probing; 0 = empty
-    bool m_zeroKnown = false;     // counter 0, which the table cannot hold
-    qsizetype m_head = 0;         // the oldest entry (when full), the next to be overwritten
+    // one line of a table far larger than the caches, not a second one in the ring as well. It is
+    // read at a random place per advert, so it lies on a huge page where it can (HugePageBuffer).
+    std::vector<quint64> m_ring; // the counters, in arrival order from m_head
+    HugePageBuffer m_tableMemory;
+    std::span<quint64> m_table; // open addressing, linear probing; 0 = empty
+    bool m_zeroKnown = false;   // counter 0, which the table cannot hold
+    qsizetype m_head = 0;       // the oldest entry (when full), the next to be overwritten
     qsizetype m_size = 0;
     quint64 m_insertions = 0;
 };

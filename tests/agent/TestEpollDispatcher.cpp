@@ -435,6 +435,73 @@ private Q_SLOTS:
         QVERIFY(!watch);
     }
 
+    void directRoundsStayInOneCallOfTheLoop()
+    {
+        // exec() calls back only to look for exit(), which interrupts the dispatcher: rounds of
+        // the direct lane alone are served within one call, and the interrupt ends it.
+        QAbstractEventDispatcher* dispatcher = QAbstractEventDispatcher::instance();
+        SocketPair pair;
+        int calls = 0;
+        ReadWatch watch(pair.fd[0], [&] {
+            if (++calls == 5)
+                dispatcher->interrupt();
+        });
+        // What earlier tests left (a posted event's wake-up) is served first: it would end a round.
+        for (int i = 0; i < 100 && dispatcher->processEvents(QEventLoop::AllEvents); ++i) {
+        }
+        pair.send(1);    // never drained: readable in every round
+        QTimer backstop; // only if the interrupt is lost
+        backstop.start(5000);
+        dispatcher->processEvents(QEventLoop::WaitForMoreEvents | QEventLoop::EventLoopExec);
+        QCOMPARE(calls, 5);
+        // Without EventLoopExec (QCoreApplication::processEvents) one round, one return.
+        dispatcher->processEvents(QEventLoop::WaitForMoreEvents);
+        QCOMPARE(calls, 6);
+    }
+
+    void exitFromTheDirectLaneEndsExec()
+    {
+        SocketPair pair;
+        QEventLoop loop;
+        int calls = 0;
+        ReadWatch watch(pair.fd[0], [&] {
+            if (++calls == 3)
+                loop.exit(7);
+        });
+        DeadlineTimer backstop([&loop] { loop.exit(-1); }); // only if the exit is lost
+        backstop.start(steadyNow() + Micros(5'000'000));
+        pair.send(1);
+        QCOMPARE(loop.exec(), 7);
+        QCOMPARE(calls, 3);
+    }
+
+    void quitPostedFromAnotherThreadEndsBusyDirectRounds()
+    {
+        // Every round serves the direct lane (a descriptor always readable): a quit posted from
+        // another thread still gets through, and a QTimer still fires between those rounds.
+        SocketPair pair;
+        int calls = 0;
+        ReadWatch watch(pair.fd[0], [&calls] { ++calls; });
+        pair.send(1);
+        QEventLoop loop;
+        bool timerFired = false;
+        QTimer::singleShot(20, Qt::PreciseTimer, this, [&timerFired] { timerFired = true; });
+        QTimer::singleShot(5000, &loop, [&loop] { loop.exit(-1); }); // only if the quit is lost
+        std::thread poster([&loop] {
+            std::this_thread::sleep_for(100ms);
+            QMetaObject::invokeMethod(
+                &loop, [&loop] { loop.exit(3); }, Qt::QueuedConnection);
+        });
+        QElapsedTimer clock;
+        clock.start();
+        const int code = loop.exec();
+        poster.join();
+        QCOMPARE(code, 3);
+        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(timerFired);
+        QVERIFY(calls > 10);
+    }
+
     void secondWatchOfADescriptorIsRefused()
     {
         SocketPair pair;
