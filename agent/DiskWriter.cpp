@@ -81,25 +81,27 @@ bool DiskWriter::replace(const QString& path, const QByteArray& data)
 bool DiskWriter::enqueue(Job job)
 {
     Job done; // the slot's old buffers, released after the lock on this (the caller's) thread
-    Locker lock(&m_mutex);
-    const qsizetype slots = static_cast<qsizetype>(m_ring.size());
-    if (m_count == slots || m_queuedBytes + job.bytes() > m_limitBytes) {
-        ++m_dropped;
-        if (!m_dropSaid)
-            qCritical(
-                "the disk is not keeping up: %lld writes (%lld bytes) for the state folder are waiting; "
-                "writes to %s and later ones are dropped until it catches up",
-                static_cast<long long>(m_count), static_cast<long long>(m_queuedBytes),
-                qUtf8Printable(job.path));
-        m_dropSaid = true;
-        return false;
+    {
+        Locker lock(&m_mutex);
+        const qsizetype slots = static_cast<qsizetype>(m_ring.size());
+        if (m_count == slots || m_queuedBytes + job.bytes() > m_limitBytes) {
+            ++m_dropped;
+            if (!m_dropSaid)
+                qCritical("the disk is not keeping up: %lld writes (%lld bytes) for the state folder are "
+                          "waiting; writes to %s and later ones are dropped until it catches up",
+                          static_cast<long long>(m_count), static_cast<long long>(m_queuedBytes),
+                          qUtf8Printable(job.path));
+            m_dropSaid = true;
+            return false;
+        }
+        Job& slot = m_ring[static_cast<size_t>((m_head + m_count) % slots)];
+        done = std::move(slot);
+        m_queuedBytes += job.bytes();
+        slot = std::move(job);
+        ++m_count;
+        ++m_queued;
     }
-    Job& slot = m_ring[static_cast<size_t>((m_head + m_count) % slots)];
-    done = std::move(slot);
-    m_queuedBytes += job.bytes();
-    slot = std::move(job);
-    ++m_count;
-    ++m_queued;
+    // After the lock: a writer woken while it is still held would only wait for it again.
     pthread_cond_signal(&m_work);
     return true;
 }
@@ -120,9 +122,10 @@ quint64 DiskWriter::dropped() const
 
 void DiskWriter::run()
 {
-    // Normal scheduling even if the thread was started by a real-time one without reset-on-fork.
-    if (!RealtimeSetup::normalise())
-        qWarning("disk writer: cannot return its thread to normal scheduling");
+    // Normal scheduling even if the thread was started by a real-time one without reset-on-fork,
+    // as a batch thread: it never preempts the advert thread (RealtimeSetup::background).
+    if (!RealtimeSetup::background())
+        qWarning("disk writer: cannot put its thread on batch scheduling");
     for (;;) {
         const Job* job = nullptr;
         {

@@ -71,6 +71,14 @@ bool RealtimeSetup::normalise()
     return ok;
 }
 
+bool RealtimeSetup::background()
+{
+    sched_param param{};
+    const bool ok = sched_setscheduler(0, SCHED_BATCH, &param) == 0;
+    prctl(PR_SET_TIMERSLACK, 0UL, 0UL, 0UL, 0UL);
+    return ok;
+}
+
 bool RealtimeSetup::realtime()
 {
     const int policy = sched_getscheduler(0) & ~SCHED_RESET_ON_FORK;

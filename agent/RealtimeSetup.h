@@ -32,6 +32,11 @@ public:
     // Normal scheduling and default timer slack for the calling thread (or a process about to
     // exec): async-signal-safe, so a child process modifier may call it. False if refused.
     static bool normalise();
+    // As normalise(), but SCHED_BATCH: a fair share of the CPU, and its wake-ups never preempt
+    // the thread running. For the disk writer: on normal scheduling (real-time refused) its
+    // second's write would otherwise cut into the advert thread's work on that CPU, twice over
+    // (preempted, then woken again when the writer finds the queue's lock still held).
+    static bool background();
     // Whether the calling thread runs under a real-time policy.
     static bool realtime();
 };

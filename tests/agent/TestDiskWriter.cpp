@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -259,6 +260,25 @@ private Q_SLOTS:
         }
         QCOMPARE(contents(path).count('\n'), 200);
         QVERIFY(contents(path).endsWith("199\n"));
+    }
+
+    // The writer never preempts the advert thread when it wakes (on normal scheduling both share
+    // a CPU): it runs as a batch thread.
+    void theWriterRunsAsABatchThread()
+    {
+        DiskWriter writer;
+        QVERIFY(writer.append(m_dir->filePath(QStringLiteral("events")), QByteArrayLiteral("x\n")));
+        writer.drain(); // the thread has set its policy before its first job
+        int found = 0;
+        for (const QString& task :
+             QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+            if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "disk")
+                continue;
+            ++found;
+            QCOMPARE(sched_getscheduler(task.toInt()), SCHED_BATCH);
+        }
+        QCOMPARE(found, 1);
     }
 
 private:

@@ -586,6 +586,36 @@ private Q_SLOTS:
         QCOMPARE(fired, 1);
     }
 
+    void deadlinesAddedAndRemovedDuringARound()
+    {
+        // Two deadlines due in one round: the first one's call adds many more (the dispatcher's
+        // list grows and moves) and deletes the second, which then never fires; the added ones do.
+        int firstFired = 0;
+        int secondFired = 0;
+        int addedFired = 0;
+        std::vector<std::unique_ptr<DeadlineTimer>> added;
+        std::unique_ptr<DeadlineTimer> second;
+        DeadlineTimer first([&] {
+            ++firstFired;
+            for (int i = 0; i < 40; ++i) {
+                added.push_back(std::make_unique<DeadlineTimer>([&addedFired] { ++addedFired; }));
+                added.back()->start(steadyNow() + Micros(3'000));
+            }
+            second.reset();
+        });
+        second = std::make_unique<DeadlineTimer>([&secondFired] { ++secondFired; });
+        const TimePoint due = steadyNow() + Micros(2'000);
+        first.start(due);
+        second->start(due + Micros(1)); // after the first in the same round, if not sooner
+        QThread::msleep(5);             // both are past due when the loop next looks
+        QTRY_COMPARE_WITH_TIMEOUT(addedFired, 40, 1000);
+        QCOMPARE(firstFired, 1);
+        QCOMPARE(secondFired, 0);
+        runLoop(20);
+        QCOMPARE(firstFired, 1);
+        QCOMPARE(addedFired, 40);
+    }
+
     void deadlineRearmedOrDeletedInItsOwnCall()
     {
         int fired = 0;

@@ -47,12 +47,16 @@ for n in 1 2; do
         tid=${task##*/}
         [[ $tid == "$pid" ]] && continue
         others=$((others + 1))
-        [[ $(policy_of "$pid/task/$tid") == 0 ]] ||
-            die "node $n: thread $tid ($(cat "$task/comm")) inherited policy $(policy_of "$pid/task/$tid")"
+        # The disk writer runs SCHED_BATCH (3), never preempting the advert thread; the rest
+        # SCHED_OTHER (0).
+        want=0
+        [[ $(cat "$task/comm") == disk ]] && want=3
+        [[ $(policy_of "$pid/task/$tid") == "$want" ]] ||
+            die "node $n: thread $tid ($(cat "$task/comm")) has policy $(policy_of "$pid/task/$tid"), not $want"
     done
     ((others > 0)) || die "node $n: no other thread (the control channel's) to check"
 done
-pass "advert threads SCHED_FIFO, the control channels' threads normal"
+pass "advert threads SCHED_FIFO, the disk writers SCHED_BATCH, the control channels' threads normal"
 [[ $(cat "$WORK/hook-policy.eth0") == 0 ]] || die "the up-hook ran with policy $(cat "$WORK/hook-policy.eth0")"
 pass "the up-hook ran with normal scheduling"
 
