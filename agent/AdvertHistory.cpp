@@ -23,6 +23,15 @@ quint16 AdvertHistory::interfaceId(const QString& name)
     return static_cast<quint16>(id < 0 ? m_interfaces.size() - 1 : id);
 }
 
+BATON_HOT void AdvertHistory::prefetch() const
+{
+    // Without the lock: only the recording thread changes these, and it is the caller.
+    if (m_ring.empty())
+        return;
+    __builtin_prefetch(&m_ring[static_cast<std::size_t>((m_first + m_count) % Capacity)], 1);
+    __builtin_prefetch(&m_ring[static_cast<std::size_t>(m_first)]);
+}
+
 BATON_HOT void AdvertHistory::record(const Entry& entry)
 {
     const qint64 oldest = entry.timeMs - KeepMs;

@@ -48,6 +48,8 @@ public:
     // not a shared string whose reference count every advert would touch four times.
     quint16 interfaceId(const QString& name);
     void record(const Entry& entry);
+    // Starts fetching the lines the next record() writes and reads (call from the recording thread).
+    void prefetch() const;
     // Entries newer than nowMs - seconds, oldest first.
     QList<AdvertRecord> since(qint64 nowMs, int seconds) const;
     qsizetype size() const;

@@ -217,6 +217,11 @@ BATON_HOT void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
     if (reject == CarpReject::None) {
         if (decoded.advert.vhid != m_config.vhid)
             return; // another virtual host sharing the wire: not ours to judge or count
+        // What the guard and the history will touch starts loading while the HMAC is computed:
+        // lines no advert touched since the last one, each a cache miss otherwise.
+        m_guard.prefetch(decoded.advert.counter);
+        if (m_history)
+            m_history->prefetch();
         reject = CarpCodec::verify(decoded.advert, m_config.vhid, m_hmac);
     }
     if (reject != CarpReject::None) {
@@ -298,11 +303,15 @@ BATON_HOT void GroupRunner::sendAdvert(const action::SendAdvert& send)
     advert.advskew = send.advskew;
     advert.demote = send.demote;
     advert.counter = nextCounter();
-    m_guard.noteSent(advert.counter);
+    // Loading while the HMAC is computed, as for an advert received (onPacket).
+    m_guard.prefetch(advert.counter);
+    if (m_history)
+        m_history->prefetch();
     advert.source = m_config.source;
     advert.destination = m_config.multicastGroup;
     CarpCodec::Packet packet;
     CarpCodec::encodePacket(advert, m_hmac, m_ipId++, packet);
+    m_guard.noteSent(advert.counter); // before it leaves: a replay of it is refused from then on
     const QString error = m_socket.send(QByteArrayView(packet.data(), CarpAdvert::PacketSize));
     recordAdvert(wallNowMs(), advert,
                  error.isEmpty() ? AdvertHistory::Verdict::Sent : AdvertHistory::Verdict::SendFailed);

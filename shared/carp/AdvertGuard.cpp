@@ -44,6 +44,11 @@ std::optional<AdvertGuard::Sign> AdvertGuard::signFromCode(QStringView code)
     return std::nullopt;
 }
 
+BATON_HOT void AdvertGuard::prefetch(quint64 counter) const
+{
+    m_counters.prefetch(counter);
+}
+
 BATON_HOT void AdvertGuard::noteSent(quint64 counter)
 {
     m_counters.insert(counter);

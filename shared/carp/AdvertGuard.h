@@ -54,6 +54,8 @@ public:
 
     // `advert` passed CarpCodec::verify for our vhid; `machine` is the group's state machine.
     Verdict inspect(TimePoint now, const CarpAdvert& advert, const CarpMachine& machine);
+    // A hint before the HMAC check of a received advert: its counter's memory starts loading.
+    void prefetch(quint64 counter) const;
     // Our own adverts' counters: a replay of one of them, under any source, is refused too.
     void noteSent(quint64 counter);
 

@@ -42,6 +42,14 @@ BATON_HOT qsizetype CounterMemory::find(quint64 counter) const
     }
 }
 
+BATON_HOT void CounterMemory::prefetch(quint64 counter) const
+{
+    __builtin_prefetch(&m_table[static_cast<size_t>(slotOf(counter))]);
+    const qsizetype capacity = this->capacity();
+    const qsizetype next = m_size < capacity ? (m_head + m_size) % capacity : m_head;
+    __builtin_prefetch(&m_ring[static_cast<size_t>(next)], 1);
+}
+
 BATON_HOT bool CounterMemory::contains(quint64 counter) const
 {
     return counter == 0 ? m_zeroKnown : find(counter) >= 0;

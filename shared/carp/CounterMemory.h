@@ -24,6 +24,9 @@ public:
     explicit CounterMemory(qsizetype capacity = DefaultCapacity);
 
     bool contains(quint64 counter) const;
+    // Starts fetching the lines a lookup and an insertion of `counter` will read: the table's
+    // line is a cache miss on every advert, which the HMAC check can hide if asked first.
+    void prefetch(quint64 counter) const;
     // Remembers the counter (forgetting the oldest when full); false if it was already known.
     bool insert(quint64 counter);
     qsizetype size() const { return m_size; }

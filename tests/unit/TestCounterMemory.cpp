@@ -21,6 +21,7 @@ private Q_SLOTS:
     void consecutiveCounters();
     void matchesModel();
     void newestSince();
+    void prefetchChangesNothing();
 };
 
 void TestCounterMemory::remembers()
@@ -109,6 +110,22 @@ void TestCounterMemory::newestSince()
         memory.insert(c);
     // More came than memory holds: the journal gets what is still there, newest last.
     QCOMPARE(memory.newestSince(mark), (std::vector<quint64>{16, 17, 18, 19}));
+}
+
+void TestCounterMemory::prefetchChangesNothing()
+{
+    // A hint only, at every fill level (empty, partly full, full and wrapping): what is
+    // remembered, and in which order, stays as it was.
+    CounterMemory memory(8);
+    for (quint64 c = 0; c < 20; ++c) {
+        const std::vector<quint64> before = memory.ordered();
+        memory.prefetch(c * 0x9E3779B97F4A7C15ULL);
+        memory.prefetch(0);
+        QCOMPARE(memory.ordered(), before);
+        QCOMPARE(memory.contains(c + 1), false);
+        QVERIFY(memory.insert(c + 1));
+    }
+    QCOMPARE(memory.size(), qsizetype{8});
 }
 
 QTEST_GUILESS_MAIN(TestCounterMemory)
