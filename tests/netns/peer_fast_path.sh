@@ -23,6 +23,7 @@ peer_conf() { # peer_conf N: control_conf with the other node as its partner
 }
 peer_json() { ctl "$1" --json status | /usr/bin/python3 -c 'import json, sys; p = json.load(sys.stdin).get("peer_link", {}); print(p.get("to_partner"), p.get("from_partner"))'; }
 link_ready() { [[ $(peer_json 1) == "up up" && $(peer_json 2) == "up up" ]]; }
+follows_node1() { ctl 2 status | grep -q 'peer 192.0.2.11, last heard'; }
 # notify CERT-NAME [peer_notifier options]: a notice to node 2's peer listener, sent from node 1's
 # management address, about vhid 1 of 192.0.2.11 with the VIP unless the options say otherwise.
 notify() {
@@ -56,7 +57,9 @@ grep -q 'connection ended\|connection to the partner .* lost' "$WORK/batond1.log
     die "a reload without changes dropped the peer link"
 pass "peer link up both ways, in the status, kept across a reload"
 
-# The safety rules, against node 2 (BACKUP, following node 1).
+# The safety rules, against node 2 (BACKUP, following node 1). Until node 2 has heard an advert
+# (node 1 sends one a second) a notice about another master is a cold start's claim, not a refusal.
+wait_until 5 follows_node1 || die "node 2 has not heard node 1's adverts: $(ctl 2 status)"
 expect_notice "refused not-partner;" node3
 expect_notice "refused not-partner;" admin
 expect_notice "verdict 2 stale;" node1 --age-ms 5000
