@@ -73,7 +73,7 @@ QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, q
     }
     m_ifindex = ifindex;
     m_group = group;
-    m_watch = std::make_unique<ReadWatch>(m_fd, [this] { readPending(); });
+    m_watch.emplace(m_fd, [this] { readPending(); });
     return {};
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ReadWatch.h"
 #include "carp/CarpTiming.h"
 
 #include <QByteArrayView>
@@ -9,13 +10,11 @@
 
 #include <array>
 #include <functional>
-#include <memory>
+#include <optional>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
 namespace baton {
-
-class ReadWatch;
 
 // A raw IPv4 socket for protocol 112 bound to one interface and joined to the CARP group there.
 // Sends whole IPv4 packets (IP_HDRINCL, TTL 255 built by CarpCodec); multicast loop is off, so
@@ -64,7 +63,7 @@ private:
     int m_ifindex = 0;
     quint32 m_group = 0;
     qint64 m_wallClockMs = 0;
-    std::unique_ptr<ReadWatch> m_watch;
+    std::optional<ReadWatch> m_watch; // here, not in a block of heap of its own: read every advert
     Handler m_handler;
     // What a read touches lies together, the first packet's buffer right after the headers: an
     // advert then costs the lines it needs, not pages at both ends of 16 KiB of buffers.

@@ -12,8 +12,8 @@ namespace baton {
 DeadlineTimer::DeadlineTimer(std::function<void()> onDue)
 {
     if (EpollDispatcher* loop = EpollDispatcher::current()) {
-        m_dispatcher = loop;
-        m_id = loop->addDirectTimer(std::move(onDue));
+        m_direct.onDue = std::move(onDue);
+        loop->addDirectTimer(m_direct);
         return;
     }
     m_timer = std::make_unique<QTimer>();
@@ -24,15 +24,15 @@ DeadlineTimer::DeadlineTimer(std::function<void()> onDue)
 
 DeadlineTimer::~DeadlineTimer()
 {
-    if (m_dispatcher)
-        m_dispatcher->removeDirectTimer(m_id);
+    if (m_direct.loop != nullptr)
+        m_direct.loop->removeDirectTimer(m_direct);
 }
 
 BATON_HOT void DeadlineTimer::start(TimePoint deadline)
 {
     using std::chrono::steady_clock;
-    if (m_dispatcher) {
-        m_dispatcher->armDirectTimer(m_id, steady_clock::time_point(deadline));
+    if (m_direct.loop != nullptr) {
+        m_direct.loop->armDirectTimer(m_direct, steady_clock::time_point(deadline));
         return;
     }
     if (!m_timer)
@@ -45,14 +45,14 @@ BATON_HOT void DeadlineTimer::start(TimePoint deadline)
 
 BATON_HOT TimePoint DeadlineTimer::now() const
 {
-    const auto t = m_dispatcher ? m_dispatcher->roundTime() : steadyNow();
+    const auto t = m_direct.loop != nullptr ? m_direct.loop->roundTime() : steadyNow();
     return std::chrono::duration_cast<Micros>(t.time_since_epoch());
 }
 
 void DeadlineTimer::stop()
 {
-    if (m_dispatcher)
-        m_dispatcher->disarmDirectTimer(m_id);
+    if (m_direct.loop != nullptr)
+        m_direct.loop->disarmDirectTimer(m_direct);
     else if (m_timer)
         m_timer->stop();
 }

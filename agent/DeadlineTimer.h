@@ -4,7 +4,6 @@
 #include "EpollDispatcher.h"
 #include "carp/CarpTiming.h"
 
-#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -25,14 +24,15 @@ public:
 
     void start(TimePoint deadline);
     void stop();
-    bool direct() const { return m_dispatcher != nullptr; }
+    bool direct() const { return m_direct.loop != nullptr; }
     // "Now" for the function called: on the direct lane the loop's one reading of the clock for
     // this wake-up (a reading saved per advert), else the clock read afresh.
     TimePoint now() const;
 
 private:
-    QPointer<EpollDispatcher> m_dispatcher;
-    int m_id = 0;
+    // On the direct lane: the function and where the loop keeps its deadline, here with the
+    // owner's data (no pointer to follow into a block of its own, as a QPointer's).
+    EpollDispatcher::DirectTimer m_direct;
     std::unique_ptr<QTimer> m_timer;
 };
 

@@ -72,6 +72,13 @@ EpollDispatcher::EpollDispatcher(QObject* parent)
 
 EpollDispatcher::~EpollDispatcher()
 {
+    // Owners outliving the loop (the process is ending) must not call into it.
+    for (const WatchSlot& w : m_directWatches)
+        if (w.watch != nullptr)
+            w.watch->loop = nullptr;
+    for (const TimerSlot& t : m_directTimers)
+        if (t.timer != nullptr)
+            t.timer->loop = nullptr;
     if (m_wake >= 0)
         ::close(m_wake);
     if (m_epoll >= 0)
@@ -82,7 +89,7 @@ void EpollDispatcher::registerSocketNotifier(QSocketNotifier* notifier)
 {
     const int fd = static_cast<int>(notifier->socket());
     const int type = notifier->type();
-    if (findDirectWatch(fd) != m_directWatches.end()) {
+    if (findDirectWatch(fd) != nullptr) {
         qWarning("EpollDispatcher: descriptor %d is on the direct lane; its notifier is not watched", fd);
         return;
     }
@@ -163,8 +170,7 @@ bool EpollDispatcher::unregisterTimer(int timerId)
 
 bool EpollDispatcher::unregisterTimers(QObject* object)
 {
-    const auto removed = std::erase_if(m_timers, [object](const Timer& t) { return t.object == object; });
-    return removed > 0;
+    return m_timers.removeIf([object](const Timer& t) { return t.object == object; }) > 0;
 }
 
 QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(QObject* object) const
@@ -428,9 +434,9 @@ BATON_HOT const timespec* EpollDispatcher::waitLimit(Clock::time_point now, time
     };
     for (const Timer& t : m_timers)
         consider(t.due);
-    for (const auto& t : m_directTimers)
-        if (t->armed && !t->firing)
-            consider(t->due);
+    for (const TimerSlot& t : m_directTimers)
+        if (t.armed && !t.firing)
+            consider(t.due);
     if (!next)
         return nullptr;
     const auto ns = std::max<qint64>(0, (*next - now).count());
@@ -444,117 +450,136 @@ EpollDispatcher* EpollDispatcher::current()
     return qobject_cast<EpollDispatcher*>(QAbstractEventDispatcher::instance());
 }
 
-QString EpollDispatcher::watchDirect(int fd, Direct onReadable)
+QString EpollDispatcher::watchDirect(DirectWatch& watch, int fd)
 {
-    if (findDirectWatch(fd) != m_directWatches.end() || m_watches.contains(fd))
+    if (watch.loop != nullptr)
+        return QStringLiteral("this watch is on the direct lane already");
+    if (findDirectWatch(fd) != nullptr || m_watches.contains(fd))
         return QStringLiteral("descriptor %1 is watched already").arg(fd);
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.u64 = DirectTag | static_cast<quint32>(fd);
     if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev) != 0)
         return errnoText("epoll_ctl");
-    m_directWatches.push_back(std::make_unique<DirectWatch>(DirectWatch{fd, std::move(onReadable)}));
+    m_directWatches.append(WatchSlot{fd, &watch});
+    watch.loop = this;
+    watch.fd = fd;
     return {};
 }
 
-void EpollDispatcher::unwatchDirect(int fd)
+void EpollDispatcher::unwatchDirect(DirectWatch& watch)
 {
-    const auto it = findDirectWatch(fd);
-    if (it == m_directWatches.end())
+    if (watch.loop != this)
+        return;
+    watch.loop = nullptr;
+    WatchSlot* slot = findDirectWatch(watch.fd);
+    if (slot == nullptr)
         return;
     epoll_event ev{};
-    epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &ev); // EBADF if closed first: it left epoll then
-    if ((*it)->firing)
-        (*it)->removed = true; // its function is running: it goes when the call returns
-    else
-        m_directWatches.erase(it);
+    epoll_ctl(m_epoll, EPOLL_CTL_DEL, watch.fd, &ev); // EBADF if closed first: it left epoll then
+    slot->watch = nullptr;
+    m_directEmptied = true;
+    closeUpDirect();
 }
 
-BATON_HOT std::vector<std::unique_ptr<EpollDispatcher::DirectWatch>>::iterator
-EpollDispatcher::findDirectWatch(int fd)
+BATON_HOT EpollDispatcher::WatchSlot* EpollDispatcher::findDirectWatch(int fd)
 {
-    return std::find_if(m_directWatches.begin(), m_directWatches.end(),
-                        [fd](const auto& w) { return w->fd == fd && !w->removed; });
+    // The descriptors lie in the list itself: a lookup reads no watch but the one it finds.
+    for (WatchSlot& w : m_directWatches)
+        if (w.fd == fd && w.watch != nullptr)
+            return &w;
+    return nullptr;
 }
 
-int EpollDispatcher::addDirectTimer(Direct onDue)
+void EpollDispatcher::addDirectTimer(DirectTimer& timer)
 {
-    const int id = m_nextDirectTimer++;
-    m_directTimers.push_back(std::make_unique<DirectTimer>(DirectTimer{id, std::move(onDue)}));
-    return id;
-}
-
-BATON_HOT void EpollDispatcher::armDirectTimer(int id, Clock::time_point due)
-{
-    if (DirectTimer* t = findDirectTimer(id)) {
-        t->due = due;
-        t->armed = true;
-    }
-}
-
-void EpollDispatcher::disarmDirectTimer(int id)
-{
-    if (DirectTimer* t = findDirectTimer(id))
-        t->armed = false;
-}
-
-void EpollDispatcher::removeDirectTimer(int id)
-{
-    DirectTimer* t = findDirectTimer(id);
-    if (t == nullptr)
+    if (timer.loop != nullptr)
         return;
-    if (t->firing) {
-        t->removed = true; // its function is running: it goes when the round is over
-        t->armed = false;
-    } else {
-        std::erase_if(m_directTimers, [t](const auto& p) { return p.get() == t; });
-    }
+    timer.slot = static_cast<int>(m_directTimers.size());
+    timer.loop = this;
+    m_directTimers.append(TimerSlot{&timer});
 }
 
-BATON_HOT EpollDispatcher::DirectTimer* EpollDispatcher::findDirectTimer(int id)
+BATON_HOT void EpollDispatcher::armDirectTimer(const DirectTimer& timer, Clock::time_point due)
 {
-    const auto it = std::find_if(m_directTimers.begin(), m_directTimers.end(),
-                                 [id](const auto& t) { return t->id == id && !t->removed; });
-    return it == m_directTimers.end() ? nullptr : it->get();
+    if (timer.loop != this)
+        return;
+    TimerSlot& slot = m_directTimers[timer.slot];
+    slot.due = due;
+    slot.armed = true;
+}
+
+void EpollDispatcher::disarmDirectTimer(const DirectTimer& timer)
+{
+    if (timer.loop == this)
+        m_directTimers[timer.slot].armed = false;
+}
+
+void EpollDispatcher::removeDirectTimer(DirectTimer& timer)
+{
+    if (timer.loop != this)
+        return;
+    TimerSlot& slot = m_directTimers[timer.slot];
+    slot.timer = nullptr;
+    slot.armed = false;
+    timer.loop = nullptr;
+    m_directEmptied = true;
+    closeUpDirect();
+}
+
+void EpollDispatcher::closeUpDirect()
+{
+    // Not while a call of the lane runs (here or in an outer loop): its slot must stay put.
+    if (m_directCalls > 0 || !m_directEmptied)
+        return;
+    m_directEmptied = false;
+    m_directWatches.removeIf([](const WatchSlot& w) { return w.watch == nullptr; });
+    m_directTimers.removeIf([](const TimerSlot& t) { return t.timer == nullptr; });
+    for (qsizetype i = 0; i < m_directTimers.size(); ++i)
+        m_directTimers[i].timer->slot = static_cast<int>(i);
 }
 
 BATON_HOT bool EpollDispatcher::activateDirect(const epoll_event* events, int count)
 {
     bool any = false;
+    ++m_directCalls;
     for (int i = 0; i < count; ++i) {
         if ((events[i].data.u64 & DirectTag) == 0)
             continue;
         // Looked up again each time: a handler may unwatch any of them, itself included.
-        const auto it = findDirectWatch(static_cast<int>(events[i].data.u64 & 0xFFFFFFFFU));
-        if (it == m_directWatches.end() || (*it)->firing)
+        const int fd = static_cast<int>(events[i].data.u64 & 0xFFFFFFFFU);
+        WatchSlot* slot = findDirectWatch(fd);
+        if (slot == nullptr || slot->firing)
             continue;
-        DirectWatch* watch = it->get(); // stays put while it fires, even if unwatched meanwhile
-        watch->firing = true;
-        watch->onReadable();
-        watch->firing = false;
-        if (watch->removed)
-            std::erase_if(m_directWatches, [watch](const auto& w) { return w.get() == watch; });
+        const qsizetype at = slot - m_directWatches.data();
+        slot->firing = true;
+        slot->watch->onReadable(); // may watch more (the list may move) or unwatch any
+        m_directWatches[at].firing = false;
         any = true;
     }
+    --m_directCalls;
+    closeUpDirect();
     return any;
 }
 
 BATON_HOT bool EpollDispatcher::activateDirectTimers(Clock::time_point now)
 {
     bool any = false;
-    // By index: a handler may add, arm or remove timers, its own included; removed ones stay
-    // (marked) until the round is over, so nothing moves under the loop.
-    for (std::size_t i = 0; i < m_directTimers.size(); ++i) {
-        DirectTimer* t = m_directTimers[i].get();
-        if (!t->armed || t->firing || t->removed || t->due > now)
+    ++m_directCalls;
+    // By index: a handler may add (the list may move), arm or remove timers, its own included;
+    // a removed one's slot is emptied, not erased, until the calls are over.
+    for (qsizetype i = 0; i < m_directTimers.size(); ++i) {
+        TimerSlot& slot = m_directTimers[i];
+        if (slot.timer == nullptr || !slot.armed || slot.firing || slot.due > now)
             continue;
-        t->armed = false;
-        t->firing = true;
-        t->onDue();
-        t->firing = false;
+        slot.armed = false;
+        slot.firing = true;
+        slot.timer->onDue();
+        m_directTimers[i].firing = false;
         any = true;
     }
-    std::erase_if(m_directTimers, [](const auto& t) { return t->removed && !t->firing; });
+    --m_directCalls;
+    closeUpDirect();
     return any;
 }
 

@@ -2,11 +2,11 @@
 #pragma once
 
 #include <QAbstractEventDispatcher>
+#include <QVarLengthArray>
 
 #include <atomic>
 #include <chrono>
 #include <functional>
-#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -41,16 +41,34 @@ public:
     // The calling thread's dispatcher if it is one of these, else null (Qt's own loop).
     static EpollDispatcher* current();
 
-    // Calls `onReadable` while `fd` is readable (level-triggered), never re-entered from a nested
-    // loop. Empty on success, else why not (e.g. the descriptor is watched already).
-    QString watchDirect(int fd, Direct onReadable);
-    void unwatchDirect(int fd);
-    // Timers of the direct lane: created idle, armed for one absolute deadline at a time, called
-    // once when it passes (never before), never re-entered. Removing one while it fires is safe.
-    int addDirectTimer(Direct onDue);
-    void armDirectTimer(int id, Clock::time_point due);
-    void disarmDirectTimer(int id);
-    void removeDirectTimer(int id);
+    // The direct lane's functions are kept by their owners (ReadWatch, DeadlineTimer), beside the
+    // owner's other data, and the lane's lists lie inside this object: a wake-up for an advert
+    // touches no small block of heap of its own, each on a page of its own (docs/BENCHMARKS.md).
+    // An owner may be deleted in its own call, as with `delete this`: nothing of it is touched
+    // after the call returns.
+    struct DirectWatch
+    {
+        Direct onReadable;
+        EpollDispatcher* loop = nullptr; // while watched; cleared if the loop goes first
+        int fd = -1;
+    };
+    struct DirectTimer
+    {
+        Direct onDue;
+        EpollDispatcher* loop = nullptr; // while added; cleared if the loop goes first
+        int slot = -1;                   // its place in the loop's list
+    };
+
+    // Calls `watch.onReadable` while `fd` is readable (level-triggered), never re-entered from a
+    // nested loop. Empty on success, else why not (e.g. the descriptor is watched already).
+    QString watchDirect(DirectWatch& watch, int fd);
+    void unwatchDirect(DirectWatch& watch);
+    // Timers of the direct lane: added idle, armed for one absolute deadline at a time, called once
+    // when it passes (never before), never re-entered. Removing one while it fires is safe.
+    void addDirectTimer(DirectTimer& timer);
+    void armDirectTimer(const DirectTimer& timer, Clock::time_point due);
+    void disarmDirectTimer(const DirectTimer& timer);
+    void removeDirectTimer(DirectTimer& timer);
 
     // The steady clock as read once per wake-up, before the direct lane's deadlines are checked:
     // their functions take it as "now" instead of reading the clock again.
@@ -99,21 +117,20 @@ private:
         quint32 events;
     };
 
-    struct DirectTimer
+    // A removed one's slot is emptied (null), and the lists closed up once no call of the direct
+    // lane is under way: a call's slot stays where it is while the call runs.
+    struct TimerSlot
     {
-        int id;
-        Direct onDue;
+        DirectTimer* timer;
         Clock::time_point due{};
         bool armed = false;
         bool firing = false;
-        bool removed = false; // removed while firing: erased once its call returns
     };
-    struct DirectWatch
+    struct WatchSlot
     {
         int fd;
-        Direct onReadable;
+        DirectWatch* watch;
         bool firing = false;
-        bool removed = false; // unwatched while firing: erased once its call returns
     };
 
     // What a round served: the direct lane alone lets the loop wait again without returning.
@@ -128,8 +145,8 @@ private:
     void updateWatch(int fd, Watch& watch);
     bool activateDirect(const epoll_event* events, int count);
     bool activateDirectTimers(Clock::time_point now);
-    DirectTimer* findDirectTimer(int id);
-    std::vector<std::unique_ptr<DirectWatch>>::iterator findDirectWatch(int fd);
+    WatchSlot* findDirectWatch(int fd);
+    void closeUpDirect();
     const timespec* waitLimit(Clock::time_point now, timespec& storage) const;
     bool activateNotifiers(const epoll_event* events, int count);
     bool notify(int fd, quint32 events);
@@ -152,12 +169,14 @@ private:
     Clock::time_point m_roundTime{};
     bool m_roundTimeCurrent = false; // nothing ran since m_roundTime was read (the loop's thread only)
     bool m_pwait2 = true;            // epoll_pwait2 (Linux 5.11): deadlines to the nanosecond
-    std::vector<Timer> m_timers;
+    // Inside this object up to a few groups' worth: no block of heap (and page) of their own.
+    QVarLengthArray<Timer, 8> m_timers;
+    QVarLengthArray<WatchSlot, 8> m_directWatches; // one per group
+    QVarLengthArray<TimerSlot, 8> m_directTimers;  // one per group
+    int m_directCalls = 0;                         // the direct lane's calls under way (nested loops)
+    bool m_directEmptied = false;                  // a slot waits to be closed up
     std::unordered_map<int, Watch> m_watches;
     int m_regularFiles = 0;
-    std::vector<std::unique_ptr<DirectWatch>> m_directWatches; // few: one per group
-    std::vector<std::unique_ptr<DirectTimer>> m_directTimers;
-    int m_nextDirectTimer = 1;
 };
 
 } // namespace baton

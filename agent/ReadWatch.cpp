@@ -6,14 +6,13 @@
 namespace baton {
 
 ReadWatch::ReadWatch(int fd, std::function<void()> onReadable)
-    : m_fd(fd)
 {
     if (EpollDispatcher* loop = EpollDispatcher::current()) {
-        const QString error = loop->watchDirect(fd, onReadable);
-        if (error.isEmpty()) {
-            m_dispatcher = loop;
+        m_direct.onReadable = onReadable;
+        const QString error = loop->watchDirect(m_direct, fd);
+        if (error.isEmpty())
             return;
-        }
+        m_direct.onReadable = nullptr;
         qWarning("descriptor %d on Qt's notifier instead of the direct lane: %s", fd, qUtf8Printable(error));
     }
     m_notifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
@@ -23,8 +22,8 @@ ReadWatch::ReadWatch(int fd, std::function<void()> onReadable)
 
 ReadWatch::~ReadWatch()
 {
-    if (m_dispatcher)
-        m_dispatcher->unwatchDirect(m_fd);
+    if (m_direct.loop != nullptr)
+        m_direct.loop->unwatchDirect(m_direct);
 }
 
 } // namespace baton

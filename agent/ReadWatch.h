@@ -3,7 +3,6 @@
 
 #include "EpollDispatcher.h"
 
-#include <QPointer>
 #include <QSocketNotifier>
 
 #include <functional>
@@ -21,11 +20,10 @@ public:
     ReadWatch(const ReadWatch&) = delete;
     ReadWatch& operator=(const ReadWatch&) = delete;
 
-    bool direct() const { return m_dispatcher != nullptr; }
+    bool direct() const { return m_direct.loop != nullptr; }
 
 private:
-    int m_fd;
-    QPointer<EpollDispatcher> m_dispatcher;
+    EpollDispatcher::DirectWatch m_direct; // on the direct lane: the function, here with the owner's data
     std::unique_ptr<QSocketNotifier> m_notifier;
 };
 

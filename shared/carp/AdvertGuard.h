@@ -5,9 +5,9 @@
 #include "CarpTiming.h"
 
 #include <QLatin1StringView>
+#include <QVarLengthArray>
 
 #include <optional>
-#include <vector>
 
 namespace baton {
 
@@ -88,7 +88,7 @@ private:
 
     CounterMemory& m_counters;
     quint32 m_ownSource;
-    std::vector<Track> m_tracks;
+    QVarLengthArray<Track, 2> m_tracks; // the partner, and room for one more, inside this object
 };
 
 } // namespace baton

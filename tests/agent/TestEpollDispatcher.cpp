@@ -25,6 +25,7 @@
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 using namespace baton;
 using namespace std::chrono_literals;
@@ -630,6 +631,63 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!timer, 1000);
         runLoop(20);
         QCOMPARE(fired, 3);
+    }
+
+    void deadlineArmedAfterAnEarlierOneWasRemoved()
+    {
+        // The loop keeps each deadline in its own list, found by place: removing one closes the
+        // list up, and those after it must still arm and fire their own, not a neighbour's.
+        std::vector<int> order;
+        auto first = std::make_unique<DeadlineTimer>([&order] { order.push_back(1); });
+        DeadlineTimer second([&order] { order.push_back(2); });
+        DeadlineTimer third([&order] { order.push_back(3); });
+        first->start(steadyNow() + Micros(1'000'000));
+        first.reset();
+        const TimePoint now = steadyNow();
+        third.start(now + Micros(2'000));
+        second.start(now + Micros(8'000));
+        runLoop(40);
+        QCOMPARE(order, (std::vector<int>{3, 2}));
+        second.start(steadyNow() + Micros(1'000));
+        third.stop();
+        runLoop(20);
+        QCOMPARE(order, (std::vector<int>{3, 2, 2}));
+    }
+
+    void ownersOutliveTheirLoop()
+    {
+        // A thread's loop goes with the thread; a deadline or a watch made on it and deleted later
+        // (as the process ends) must neither call into the loop gone nor fire.
+        auto thread = std::make_unique<QThread>();
+        thread->setEventDispatcher(new EpollDispatcher);
+        thread->start();
+        QObject context;
+        context.moveToThread(thread.get());
+        SocketPair pair;
+        std::unique_ptr<ReadWatch> watch;
+        std::unique_ptr<DeadlineTimer> timer;
+        std::atomic<int> calls{0};
+        bool direct = false;
+        QMetaObject::invokeMethod(
+            &context,
+            [&] {
+                watch = std::make_unique<ReadWatch>(pair.fd[0], [&calls] { ++calls; });
+                timer = std::make_unique<DeadlineTimer>([&calls] { ++calls; });
+                direct = watch->direct() && timer->direct();
+            },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(direct);
+        thread->quit();
+        QVERIFY(thread->wait(5000));
+        thread.reset(); // deletes its dispatcher
+        QVERIFY(!watch->direct());
+        QVERIFY(!timer->direct());
+        timer->start(steadyNow()); // nowhere to go: ignored
+        timer->stop();
+        pair.send(1);
+        watch.reset();
+        timer.reset();
+        QCOMPARE(calls.load(), 0);
     }
 
     void qtLoopGetsTheFallbacks()
