@@ -217,11 +217,7 @@ BATON_HOT void GroupRunner::onPacket(QByteArrayView packet, TimePoint arrivedAt)
     if (reject == CarpReject::None) {
         if (decoded.advert.vhid != m_config.vhid)
             return; // another virtual host sharing the wire: not ours to judge or count
-        // What the guard and the history will touch starts loading while the HMAC is computed:
-        // lines no advert touched since the last one, each a cache miss otherwise.
-        m_guard.prefetch(decoded.advert.counter);
-        if (m_history)
-            m_history->prefetch();
+        prefetchFor(decoded.advert.counter);
         reject = CarpCodec::verify(decoded.advert, m_config.vhid, m_hmac);
     }
     if (reject != CarpReject::None) {
@@ -295,6 +291,16 @@ BATON_HOT void GroupRunner::apply(const CarpActions& actions)
     }
 }
 
+BATON_HOT void GroupRunner::prefetchFor(quint64 counter) const
+{
+    // What the guard and the history will touch for an advert with this counter, received or
+    // sent, starts loading while the HMAC is computed: lines no advert touched since the last one,
+    // each a cache miss otherwise.
+    m_guard.prefetch(counter);
+    if (m_history)
+        m_history->prefetch();
+}
+
 BATON_HOT void GroupRunner::sendAdvert(const action::SendAdvert& send)
 {
     CarpAdvert advert;
@@ -303,10 +309,7 @@ BATON_HOT void GroupRunner::sendAdvert(const action::SendAdvert& send)
     advert.advskew = send.advskew;
     advert.demote = send.demote;
     advert.counter = nextCounter();
-    // Loading while the HMAC is computed, as for an advert received (onPacket).
-    m_guard.prefetch(advert.counter);
-    if (m_history)
-        m_history->prefetch();
+    prefetchFor(advert.counter);
     advert.source = m_config.source;
     advert.destination = m_config.multicastGroup;
     CarpCodec::Packet packet;

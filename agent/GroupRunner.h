@@ -68,6 +68,7 @@ private:
     void reportForgery(TimePoint now, AdvertGuard::Sign sign, quint32 source);
     void apply(const CarpActions& actions);
     void sendAdvert(const action::SendAdvert& send);
+    void prefetchFor(quint64 counter) const;
     void noteSendResult(const QString& error);
     void clearSendDemotion();
     void checkVipsPresent();
