@@ -30,7 +30,7 @@ public:
         ForeignBowOut,   // a bow-out from a node that is not the master being followed (one is)
         FieldChange,     // advbase/advskew/demote alternate between two values
         OwnAddress,      // our source address with a counter we never sent
-        Flapping,        // advert-triggered takeovers and yields too often (the machine damps them)
+        Flapping,        // advert-triggered takeovers too often (the machine damps them)
         Count
     };
     enum class Trust : quint8

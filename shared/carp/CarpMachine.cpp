@@ -55,6 +55,12 @@ BATON_HOT Micros CarpMachine::masterDownFor(const CarpAdvert& advert) const
     return std::min(masterDownInterval(), CarpTiming::toMicros(claimed));
 }
 
+void CarpMachine::noteAdvertTransition(TimePoint now)
+{
+    std::erase_if(m_advertTransitions, [&](TimePoint t) { return now - t >= m_params.transitionWindow; });
+    m_advertTransitions.push_back(now);
+}
+
 bool CarpMachine::damped(TimePoint now, CarpActions& out)
 {
     std::erase_if(m_advertTransitions, [&](TimePoint t) { return now - t >= m_params.transitionWindow; });
@@ -125,8 +131,11 @@ BATON_HOT CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdv
     if (advert.isBowOut() || !mayTransition)
         return out; // the other node is leaving (we already hold the VIP), or not to be acted on
     if (remotePreferred(advert)) {
-        if (damped(now, out))
-            return out;
+        // Never damped: yielding cannot make two masters, and refusing to did, both MASTER until
+        // the window passed (a minute: the VIP's traffic split, after a few stalls of a VM's CPU
+        // had each let the backup take over for an advert or two). Counted, so that the takeovers
+        // feeding a flap are damped.
+        noteAdvertTransition(now);
         // ucarp sends one last advert so that a returning preferred master learns it must reassert.
         out.emplace_back(ownAdvert());
         leaveMaster(now, CarpReason::PreferredMaster, CarpState::Backup, false, out);

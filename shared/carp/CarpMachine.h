@@ -91,6 +91,7 @@ private:
     CarpActions onAdvertAsMaster(TimePoint now, const CarpAdvert& advert, bool mayTransition);
     CarpActions onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition, bool cold);
     bool damped(TimePoint now, CarpActions& out); // notes the transition if it may happen
+    void noteAdvertTransition(TimePoint now);     // one that is never damped (a yield)
     void claim(TimePoint now, CarpReason reason, CarpActions& out);
     void becomeMaster(TimePoint now, CarpReason reason, CarpActions& out);
     void leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out);

@@ -33,7 +33,7 @@ enum class CarpReason : quint8
     MaintenanceOff,
     DemoteChanged,
     Shutdown,
-    FlapDamped,      // advert-triggered takeovers and yields came too often: relying on timers for now
+    FlapDamped,      // advert-triggered takeovers came too often: taking over on timers only for now
     PartnerLinkLost, // the partner agent said, over the peer link, that the master lost its link
 };
 

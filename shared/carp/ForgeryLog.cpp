@@ -27,8 +27,9 @@ QString ForgeryLog::describe(AdvertGuard::Sign sign)
         return QStringLiteral("adverts with this node's own address that it did not send: another host uses "
                               "our address (two masters), or they are forged; ignored");
     case Sign::Flapping:
-        return QStringLiteral("takeovers and yields decided by advert contents came too often; the pair "
-                              "relies on timers until it calms down");
+        return QStringLiteral("takeovers decided by advert contents came too often; this node takes "
+                              "over on its timers only until it calms down (it still yields to a "
+                              "preferred master)");
     case Sign::None:
     case Sign::Count:
         break;
