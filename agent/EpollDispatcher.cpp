@@ -472,12 +472,17 @@ void EpollDispatcher::unwatchDirect(DirectWatch& watch)
     if (watch.loop != this)
         return;
     watch.loop = nullptr;
-    WatchSlot* slot = findDirectWatch(watch.fd);
-    if (slot == nullptr)
+    // By the watch, not its descriptor: closed first, its number may be watched again already.
+    const auto slot = std::find_if(m_directWatches.begin(), m_directWatches.end(),
+                                   [&watch](const WatchSlot& w) { return w.watch == &watch; });
+    if (slot == m_directWatches.end())
         return;
-    epoll_event ev{};
-    epoll_ctl(m_epoll, EPOLL_CTL_DEL, watch.fd, &ev); // EBADF if closed first: it left epoll then
     slot->watch = nullptr;
+    // Closed first, the descriptor left epoll by itself; its number, watched again, is not ours.
+    if (findDirectWatch(watch.fd) == nullptr && !m_watches.contains(watch.fd)) {
+        epoll_event ev{};
+        epoll_ctl(m_epoll, EPOLL_CTL_DEL, watch.fd, &ev);
+    }
     m_directEmptied = true;
     closeUpDirect();
 }
