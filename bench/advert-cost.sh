@@ -223,10 +223,10 @@ case_lean_backup() {
     wait_until 10 has_vip 1 || die "batond on node 1 did not take the VIP"
     start_lean 2 4
     sleep 2
-    # Side by side, the other pairs start meanwhile, their real-time agents pinned to the same two
-    # CPUs at the same priority: one's start-up can hold a CPU longer than a master-down interval,
-    # and the lean backup leaves at the first one. Started again once if it left before the
-    # measurement; leaving during it still fails the case.
+    # Side by side, a dozen agents run on two CPUs, and a shared host may then take a CPU away for
+    # longer than a master-down interval (steal: gaps of 30-94 ms in a master's adverts were seen);
+    # the lean backup leaves at the first one. Started again once if it left before the
+    # measurement; leaving during it still fails the case (the round's figures are not clean).
     if [[ -n ${ADVERT_COST_START:-} ]]; then
         local wait=$((ADVERT_COST_START - $(date +%s) - 3))
         ((wait > 0)) && sleep "$wait"
