@@ -55,17 +55,25 @@ BATON_HOT Micros CarpMachine::masterDownFor(const CarpAdvert& advert) const
     return std::min(masterDownInterval(), CarpTiming::toMicros(claimed));
 }
 
-void CarpMachine::noteAdvertTransition(TimePoint now)
+int CarpMachine::recentAdvertTransitions(TimePoint now)
 {
     std::erase_if(m_advertTransitions, [&](TimePoint t) { return now - t >= m_params.transitionWindow; });
+    return static_cast<int>(m_advertTransitions.size());
+}
+
+void CarpMachine::noteAdvertTransition(TimePoint now)
+{
+    // Only the newest maxAdvertTransitions matter (are that many within the window?): yields,
+    // never refused, must not grow the list without bound.
+    if (recentAdvertTransitions(now) >= m_params.maxAdvertTransitions && !m_advertTransitions.empty())
+        m_advertTransitions.erase(m_advertTransitions.begin());
     m_advertTransitions.push_back(now);
 }
 
 bool CarpMachine::damped(TimePoint now, CarpActions& out)
 {
-    std::erase_if(m_advertTransitions, [&](TimePoint t) { return now - t >= m_params.transitionWindow; });
-    if (static_cast<int>(m_advertTransitions.size()) < m_params.maxAdvertTransitions) {
-        m_advertTransitions.push_back(now);
+    if (recentAdvertTransitions(now) < m_params.maxAdvertTransitions) {
+        noteAdvertTransition(now);
         m_dampNotified = false;
         return false;
     }

@@ -92,6 +92,7 @@ private:
     CarpActions onAdvertAsBackup(TimePoint now, const CarpAdvert& advert, bool mayTransition, bool cold);
     bool damped(TimePoint now, CarpActions& out); // notes the transition if it may happen
     void noteAdvertTransition(TimePoint now);     // one that is never damped (a yield)
+    int recentAdvertTransitions(TimePoint now);   // within the window (older ones forgotten)
     void claim(TimePoint now, CarpReason reason, CarpActions& out);
     void becomeMaster(TimePoint now, CarpReason reason, CarpActions& out);
     void leaveMaster(TimePoint now, CarpReason reason, CarpState to, bool bowOut, CarpActions& out);
