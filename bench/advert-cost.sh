@@ -41,6 +41,7 @@ fi
 LEAN_AGENT=${LEAN_AGENT:-$(dirname "$BATOND")/../tests/lean_agent}
 NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-3600} # the whole benchmark, not one test
 source "$(dirname "$0")/../tests/netns/lib.sh"
+source "$(dirname "$0")/pair-conf.sh"
 require_root
 [[ -x $LEAN_AGENT ]] ||
     die "no lean_agent at $LEAN_AGENT (build the target lean_agent, or set LEAN_AGENT to it)"
@@ -112,47 +113,7 @@ ns_cpu_ns() {
 }
 counter() { ip netns exec "$(ns_of "$1")" cat "/sys/class/net/eth0/statistics/$2"; }
 
-# batond_conf N VHIDS BASE SKEW: node N's file with VHIDS groups (vhid 1 the VIP, vhid i > 1
-# 192.0.2.(139+i)).
-batond_conf() {
-    local n=$1 vhids=$2 base=$3 skew=$4 i vip
-    {
-        echo "state-dir = $WORK/state$n"
-        for ((i = 1; i <= vhids; i++)); do
-            vip=$VIP
-            ((i > 1)) && vip=192.0.2.$((139 + i))
-            printf '[vhid %d]\ninterface = eth0\nsource = 192.0.2.1%d\nvip = %s/24\npassword = some_password\n' \
-                "$i" "$n" "$vip"
-            printf 'advbase = %d\nadvskew = %d\n' "$base" "$((skew + n - 1))"
-        done
-    } > "$WORK/batond$n.conf"
-    echo "$WORK/batond$n.conf"
-}
-
-# keepalived_conf N [realtime]: with `realtime`, the VRRP process on SCHED_RR at batond's priority
-# (10) with its memory locked.
-keepalived_conf() {
-    local n=$1 realtime=
-    [[ ${2:-} == realtime ]] && realtime=$'    vrrp_rt_priority 10\n    vrrp_no_swap\n'
-    cat > "$WORK/keepalived$n.conf" << EOT
-global_defs {
-    vrrp_version 3
-    max_auto_priority -1
-$realtime}
-vrrp_instance bench {
-    state BACKUP
-    interface eth0
-    virtual_router_id 1
-    priority $((200 - n * 50))
-    advert_int 0.01
-    virtual_ipaddress {
-        $VIP/24 dev eth0
-    }
-}
-EOT
-    echo "$WORK/keepalived$n.conf"
-}
-
+# The pairs' files: batond_conf and keepalived_conf (bench/pair-conf.sh).
 start_keepalived() { # start_keepalived N [realtime]
     local n=$1 bin
     bin=$(own_copy "$(command -v keepalived)")

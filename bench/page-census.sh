@@ -12,53 +12,22 @@ POLICY=${2:-normal}
 [[ $AGENT == batond || $AGENT == keepalived ]] || { echo "usage: $0 batond|keepalived [realtime]" >&2; exit 2; }
 BATONCTL=${BATONCTL:-/bin/true}
 source "$(dirname "$0")/../tests/netns/lib.sh"
+source "$(dirname "$0")/pair-conf.sh"
 require_root
 topology
-
-batond_conf() {
-    local n=$1
-    {
-        echo "state-dir = $WORK/state$n"
-        printf '[vhid 1]\ninterface = eth0\nsource = 192.0.2.1%d\nvip = %s/24\npassword = some_password\n' "$n" "$VIP"
-        printf 'advbase = 0\nadvskew = %d\n' "$((3 + n - 1))"
-    } > "$WORK/batond$n.conf"
-    chmod 600 "$WORK/batond$n.conf"
-    echo "$WORK/batond$n.conf"
-}
-keepalived_conf() {
-    local n=$1 realtime=
-    [[ $POLICY == realtime ]] && realtime=$'    vrrp_rt_priority 10\n    vrrp_no_swap\n'
-    cat > "$WORK/keepalived$n.conf" << EOT
-global_defs {
-    vrrp_version 3
-    max_auto_priority -1
-$realtime}
-vrrp_instance census {
-    state BACKUP
-    interface eth0
-    virtual_router_id 1
-    priority $((200 - n * 50))
-    advert_int 0.01
-    virtual_ipaddress {
-        $VIP/24 dev eth0
-    }
-}
-EOT
-    echo "$WORK/keepalived$n.conf"
-}
 
 declare -A PID_OF
 for n in 1 2; do
     if [[ $AGENT == batond ]]; then
         wrap=()
         [[ $POLICY == realtime ]] || wrap=(setpriv --inh-caps=-sys_nice --bounding-set=-sys_nice)
-        ip netns exec "$(ns_of "$n")" "${wrap[@]}" "$BATOND" --config "$(batond_conf "$n")" \
+        ip netns exec "$(ns_of "$n")" "${wrap[@]}" "$BATOND" --config "$(batond_conf "$n" 1 0 3)" \
             >> "$WORK/agent$n.log" 2>&1 &
         PIDS+=("$!")
         PID_OF[$n]=$!
     else
         ip netns exec "$(ns_of "$n")" keepalived --dont-fork --log-console --vrrp \
-            --use-file "$(keepalived_conf "$n")" --pid "$WORK/k$n.pid" --vrrp_pid "$WORK/k$n-vrrp.pid" \
+            --use-file "$(keepalived_conf "$n" "$POLICY")" --pid "$WORK/k$n.pid" --vrrp_pid "$WORK/k$n-vrrp.pid" \
             >> "$WORK/agent$n.log" 2>&1 &
         PIDS+=("$!")
     fi

@@ -299,6 +299,20 @@ control_pki() {
     "$BATONCTL" pki issue-console "$WORK/pki" viewer > /dev/null
 }
 
+# group_conf N [LINE...]: node N's batond.conf for vhid 1 on eth0 with the VIP and its own state
+# directory, each LINE (e.g. "advskew = 3") added to the group, mode 0600; prints the path.
+group_conf() {
+    local n=$1 line
+    shift
+    {
+        printf 'state-dir = %s\n[vhid 1]\ninterface = eth0\nsource    = 192.0.2.1%d\n' "$WORK/state$n" "$n"
+        printf 'vip       = %s/24\npassword  = some_password\n' "$VIP"
+        for line in "$@"; do echo "$line"; done
+    } > "$WORK/batond$n.conf"
+    chmod 600 "$WORK/batond$n.conf"
+    echo "$WORK/batond$n.conf"
+}
+
 # control_conf N [advskew]: node N's batond.conf with the listener on its management address and
 # its own state directory; prints the path.
 control_conf() {

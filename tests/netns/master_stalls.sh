@@ -9,24 +9,9 @@ source "$(dirname "$0")/lib.sh"
 require_root
 topology
 
-conf() { # conf N SKEW
-    cat > "$WORK/batond$1.conf" << EOT
-state-dir = $WORK/state$1
-[vhid 1]
-interface = eth0
-source    = 192.0.2.1$1
-vip       = $VIP/24
-password  = some_password
-advbase   = 0
-advskew   = $2
-EOT
-    chmod 600 "$WORK/batond$1.conf"
-    echo "$WORK/batond$1.conf"
-}
-
-start_batond 1 --config "$(conf 1 3)"
+start_batond 1 --config "$(group_conf 1 "advbase = 0" "advskew = 3")"
 wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
-start_batond 2 --config "$(conf 2 4)"
+start_batond 2 --config "$(group_conf 2 "advbase = 0" "advskew = 4")"
 sleep 1
 has_vip 2 && die "node 2 holds the VIP before any stall"
 

@@ -5,20 +5,7 @@
 # in its log, so a half-switched pair is loud, not silent.
 source "$(dirname "$0")/lib.sh"
 topology
-strict_conf() { # strict_conf N yes|no
-    cat > "$WORK/batond$1.conf" <<EOT
-state-dir = $WORK/state$1
-[vhid 1]
-interface   = eth0
-source      = 192.0.2.1$1
-vip         = $VIP/24
-password    = some_password
-advskew     = $1
-strict-auth = $2
-EOT
-    chmod 600 "$WORK/batond$1.conf"
-    echo "$WORK/batond$1.conf"
-}
+strict_conf() { group_conf "$1" "advskew = $1" "strict-auth = $2"; } # strict_conf N yes|no
 start_batond 1 --config "$(strict_conf 1 yes)"
 wait_until 8 has_vip 1 || die "node 1 did not take the VIP"
 start_batond 2 --config "$(strict_conf 2 yes)"
