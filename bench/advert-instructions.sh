@@ -12,6 +12,7 @@ SECONDS_PER_CASE=${1:-20}
 OUT_DIR=${2:-}
 NETNS_TEST_TIMEOUT=${NETNS_TEST_TIMEOUT:-1800}
 source "$(dirname "$0")/../tests/netns/lib.sh"
+source "$(dirname "$0")/pair-conf.sh"
 require_root
 if ! command -v callgrind_control > /dev/null; then
     apt-get -o DPkg::Lock::Timeout=600 install -y valgrind > "$WORK/apt.log" 2>&1 ||
@@ -28,22 +29,6 @@ reset_topology() {
     topology
 }
 
-conf() { # conf N VHIDS BASE SKEW: vhid 1 the VIP, vhid i > 1 192.0.2.(139+i)
-    local n=$1 vhids=$2 base=$3 skew=$4 i vip
-    {
-        echo "state-dir = $WORK/state$n"
-        for ((i = 1; i <= vhids; i++)); do
-            vip=$VIP
-            ((i > 1)) && vip=192.0.2.$((139 + i))
-            printf '[vhid %d]\ninterface = eth0\nsource = 192.0.2.1%d\nvip = %s/24\npassword = some_password\n' \
-                "$i" "$n" "$vip"
-            printf 'advbase = %d\nadvskew = %d\n' "$base" "$((skew + n - 1))"
-        done
-    } > "$WORK/c$n.conf"
-    chmod 600 "$WORK/c$n.conf"
-    echo "$WORK/c$n.conf"
-}
-
 # count ROLE VHIDS BASE SKEW -> "instructions adverts"
 count() {
     local role=$1 vhids=$2 base=$3 skew=$4 traced=1 out="$WORK/callgrind.out"
@@ -53,7 +38,7 @@ count() {
     for n in 1 2; do
         local cmd=("$BATOND")
         ((n == traced)) && cmd=("${vg[@]}" "$BATOND")
-        ip netns exec "$(ns_of "$n")" "${cmd[@]}" --config "$(conf "$n" "$vhids" "$base" "$skew")" \
+        ip netns exec "$(ns_of "$n")" "${cmd[@]}" --config "$(batond_conf "$n" "$vhids" "$base" "$skew")" \
             >> "$WORK/batond$n.log" 2>&1 &
         PIDS+=("$!")
         ((n == traced)) && local vgpid=$!
