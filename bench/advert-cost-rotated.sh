@@ -52,7 +52,12 @@ for ((r = 0; r < ROUNDS; r++)); do
     done
     for entry in "${names[@]}"; do
         read -r who role file <<< "$entry"
-        read -r m b tx rx < <(tail -n 1 "$file")
+        read -r m b tx rx disturbed < <(tail -n 1 "$file")
+        if ((disturbed)); then
+            # A role changed during the measurement (advert-cost.sh's measure): not steady state.
+            echo "round $r: $who $role left out: a role changed during the measurement" >&2
+            continue
+        fi
         line=$(awk -v r="$r" -v w="$who" -v p="$role" -v m="$m" -v b="$b" -v t="$tx" -v x="$rx" \
             'BEGIN { printf "%d %s %s %.2f %.2f", r, w, p, m / t, b / x }')
         echo "$line"

@@ -123,9 +123,11 @@ start_keepalived() { # start_keepalived N [realtime]
     PIDS+=("$!")
 }
 
-# measure -> "master-cpu-us backup-cpu-us sent received" over SECONDS_PER_CASE in steady state.
-# With ADVERT_COST_START (seconds since the epoch), the measurement starts then: the side-by-side
-# mode starts all its pairs' measurements together.
+# measure -> "master-cpu-us backup-cpu-us sent received disturbed" over SECONDS_PER_CASE in steady
+# state; disturbed is 1 when the backup sent more than two packets meanwhile (it took over, if only
+# for an advert: a shared host's stall can do that to any agent at fast adverts), else 0. With
+# ADVERT_COST_START (seconds since the epoch), the measurement starts then: the side-by-side mode
+# starts all its pairs' measurements together.
 measure() {
     if [[ -n ${ADVERT_COST_START:-} ]]; then
         local wait=$((ADVERT_COST_START - $(date +%s)))
@@ -134,14 +136,16 @@ measure() {
     else
         sleep 3
     fi
-    local c1 c2 tx rx
+    local c1 c2 tx rx backup_tx
     c1=$(ns_cpu_ns "$N1")
     c2=$(ns_cpu_ns "$N2")
     tx=$(counter 1 tx_packets)
     rx=$(counter 2 rx_packets)
+    backup_tx=$(counter 2 tx_packets)
     sleep "$SECONDS_PER_CASE"
     echo "$((($(ns_cpu_ns "$N1") - c1) / 1000)) $((($(ns_cpu_ns "$N2") - c2) / 1000))" \
-        "$(($(counter 1 tx_packets) - tx)) $(($(counter 2 rx_packets) - rx))"
+        "$(($(counter 1 tx_packets) - tx)) $(($(counter 2 rx_packets) - rx))" \
+        "$(($(counter 2 tx_packets) - backup_tx > 2 ? 1 : 0))"
 }
 
 case_batond() { # case_batond VHIDS BASE SKEW
@@ -170,12 +174,22 @@ start_lean() {
 }
 
 # measure_lean N: measure, then fail if node N's lean_agent stopped meanwhile (it exits when refused
-# real-time, or as a backup when it stops hearing the master).
+# real-time). Side by side, a dozen agents share two CPUs, and a shared host may take a CPU away for
+# longer than a master-down interval (steal: gaps of 30-94 ms in a master's adverts were seen): the
+# lean backup then stays silent until the next advert and says so in its log; a measurement with
+# such a miss counts as disturbed.
 measure_lean() {
-    local result
+    local result missed_before missed m b tx rx disturbed
+    missed_before=$(grep -c 'no advert for a master-down interval' "$WORK/lean$1.log" || true)
     result=$(measure)
     kill -0 "$LEAN_PID" 2> /dev/null || die "lean_agent on node $1 stopped: $(tail -n 5 "$WORK/lean$1.log")"
-    echo "$result"
+    missed=$(grep -c 'no advert for a master-down interval' "$WORK/lean$1.log" || true)
+    read -r m b tx rx disturbed <<< "$result"
+    if ((missed > missed_before)); then
+        echo "lean_agent on node $1 missed the master's adverts $((missed - missed_before)) times (host stalls)" >&2
+        disturbed=1
+    fi
+    echo "$m $b $tx $rx $disturbed"
 }
 
 case_lean_backup() {
@@ -184,19 +198,6 @@ case_lean_backup() {
     wait_until 10 has_vip 1 || die "batond on node 1 did not take the VIP"
     start_lean 2 4
     sleep 2
-    # Side by side, a dozen agents run on two CPUs, and a shared host may then take a CPU away for
-    # longer than a master-down interval (steal: gaps of 30-94 ms in a master's adverts were seen);
-    # the lean backup leaves at the first one. Started again once if it left before the
-    # measurement; leaving during it still fails the case (the round's figures are not clean).
-    if [[ -n ${ADVERT_COST_START:-} ]]; then
-        local wait=$((ADVERT_COST_START - $(date +%s) - 3))
-        ((wait > 0)) && sleep "$wait"
-        if ! kill -0 "$LEAN_PID" 2> /dev/null; then
-            echo "lean_agent left before the measurement ($(tail -n 1 "$WORK/lean2.log")); started again" >&2
-            start_lean 2 4
-            sleep 2
-        fi
-    fi
     measure_lean 2
 }
 
@@ -265,6 +266,7 @@ else
 fi
 # median_range "v1 v2 ...": "median (min–max)" of the numbers given.
 median_range() {
+    [[ -n $1 ]] || { echo "–"; return; }
     tr ' ' '\n' <<< "$1" | sort -n | awk '{ v[NR] = $1 } END {
         m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
         printf "%.1f (%.1f–%.1f)", m, v[1], v[NR] }'
@@ -283,15 +285,16 @@ echo "| agent, interval | adverts sent / received | master CPU (ms) | µs per ad
 echo "|---|---|---|---|---|---|"
 for c in "${CASES[@]}"; do
     result=$(one_group_case "$c") || die "the case $c failed (above)"
-    read -r m b tx rx <<< "$result"
-    echo "| ${LABEL[$c]} | $tx / $rx | $(ms "$m") | $(per_advert "$m" "$tx") | $(ms "$b") | $(per_advert "$b" "$rx") |"
+    read -r m b tx rx disturbed <<< "$result"
+    ((disturbed)) && c_note=" (a role changed meanwhile)" || c_note=""
+    echo "| ${LABEL[$c]}$c_note | $tx / $rx | $(ms "$m") | $(per_advert "$m" "$tx") | $(ms "$b") | $(per_advert "$b" "$rx") |"
 done
 echo
 elif [[ ${ADVERT_COST_ONLY:-} != vhids ]]; then
 [[ -n ${ADVERT_COST_SIDE_BY_SIDE:-} ]] && echo "Side by side: the pairs of each round run at the same time, each in namespaces of its own."
 # Rounds: every case once per round, in the same order (or side by side, all at once), so that a
 # drift of the host's speed touches all of them alike; medians over the rounds, each round below.
-declare -A SENT RECEIVED
+declare -A SENT RECEIVED DISTURBED
 rounds_log=""
 for ((r = 1; r <= ROUNDS; r++)); do
     line="| $r |"
@@ -325,7 +328,13 @@ for ((r = 1; r <= ROUNDS; r++)); do
         else
             result=$(one_group_case "$c") || die "the case $c failed in round $r (above)"
         fi
-        read -r m b tx rx <<< "$result"
+        read -r m b tx rx disturbed <<< "$result"
+        if ((disturbed)); then
+            # A role changed during the measurement: not steady state, left out of the medians.
+            line+=" $(per_advert "$m" "$tx") / $(per_advert "$b" "$rx") * |"
+            DISTURBED[$c]=$((${DISTURBED[$c]:-0} + 1))
+            continue
+        fi
         SENT[$c]+="$(per_advert "$m" "$tx") "
         RECEIVED[$c]+="$(per_advert "$b" "$rx") "
         line+=" $(per_advert "$m" "$tx") / $(per_advert "$b" "$rx") |"
@@ -335,7 +344,9 @@ done
 echo "| agent, interval ($ROUNDS rounds) | µs per advert sent: median (min–max) | µs per advert received: median (min–max) |"
 echo "|---|---|---|"
 for c in "${CASES[@]}"; do
-    echo "| ${LABEL[$c]} | $(median_range "${SENT[$c]% }") | $(median_range "${RECEIVED[$c]% }") |"
+    left=""
+    ((${DISTURBED[$c]:-0} > 0)) && left=" (${DISTURBED[$c]} of $ROUNDS rounds left out)"
+    echo "| ${LABEL[$c]}$left | $(median_range "${SENT[$c]% }") | $(median_range "${RECEIVED[$c]% }") |"
 done
 echo
 header="| round |"
@@ -348,13 +359,16 @@ echo "$header"
 echo "$rule"
 printf '%s' "$rounds_log"
 echo
+echo "\\* a role changed during that round's measurement (the backup sent adverts, or lean_agent missed the master's): left out of the medians."
+echo
 fi
 if [[ ${ADVERT_COST_ONLY:-} != one ]]; then
 echo "| batond, advbase 1 | adverts sent / received | master CPU (ms) | share of a core | µs per advert sent | backup CPU (ms) | share of a core | µs per advert received |"
 echo "|---|---|---|---|---|---|---|---|"
 for vhids in 1 50 100; do
     result=$(case_batond "$vhids" 1 1) || die "the case of $vhids vhids failed (above)"
-    read -r m b tx rx <<< "$result"
+    read -r m b tx rx disturbed <<< "$result"
+    ((disturbed)) && echo "($vhids vhids: the backup sent adverts during the measurement)" >&2
     echo "| $vhids vhid$( ((vhids > 1)) && echo s) | $tx / $rx | $(ms "$m") | $(share "$m") % | $(per_advert "$m" "$tx") | $(ms "$b") | $(share "$b") % | $(per_advert "$b" "$rx") |"
 done
 echo

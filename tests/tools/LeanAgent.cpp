@@ -6,8 +6,10 @@
 // for the machine's deadline, no Qt event loop, no other timers or descriptors. Since batond's
 // adverts run on the direct lane of its own loop (EpollDispatcher), the difference from batond's
 // figure is what the rest of the agent costs per advert. It never touches addresses, ARP or hooks.
-// As a backup (the default) it exits 1 if the machine wants to become MASTER; with --master it
-// takes that role (adverts only, no VIP) when the machine does.
+// As a backup (the default) it never sends: when the machine wants to become MASTER (a host's stall
+// hid the master's adverts for a master-down interval) it says so on stderr and stays silent until
+// the master's next advert steps the machine down. With --master it takes that role (adverts only,
+// no VIP) when the machine does.
 #include "AdvertHistory.h"
 #include "CarpSocket.h"
 #include "RealtimeSetup.h"
@@ -112,10 +114,12 @@ int main(int argc, char** argv)
     // directory) would take a second run's adverts for replays of the first's.
     quint64 counter = QRandomGenerator::system()->generate64();
     const bool mayBeMaster = parser.isSet(master);
-    int exitCode = -1;
+    int missedMasterDown = 0;
     const auto apply = [&](const CarpActions& actions) {
         for (const CarpAction& a : actions) {
             if (const auto* send = std::get_if<action::SendAdvert>(&a)) {
+                if (!mayBeMaster)
+                    continue;
                 CarpAdvert advert;
                 advert.vhid = params.vhid;
                 advert.advbase = send->advbase;
@@ -137,8 +141,10 @@ int main(int argc, char** argv)
                 const itimerspec off{};
                 timerfd_settime(timer, 0, &off, nullptr);
             } else if (std::holds_alternative<action::AddVips>(a) && !mayBeMaster) {
-                std::fprintf(stderr, "lean_agent: the machine wants to become MASTER: no adverts heard\n");
-                exitCode = 1;
+                std::fprintf(stderr,
+                             "lean_agent: no advert for a master-down interval (%d so far); staying "
+                             "silent until the master's next advert\n",
+                             ++missedMasterDown);
             }
         }
     };
@@ -160,7 +166,7 @@ int main(int argc, char** argv)
         apply(machine.advertReceived(arrivedAt, decoded.advert, verdict.trust == AdvertGuard::Trust::Full));
     });
     apply(machine.start(now(), true));
-    while (exitCode < 0) {
+    for (;;) {
         epoll_event ready[2];
         const int n = epoll_wait(poller, ready, 2, -1);
         for (int i = 0; i < n; ++i) {
@@ -175,5 +181,4 @@ int main(int argc, char** argv)
             }
         }
     }
-    return exitCode;
 }
