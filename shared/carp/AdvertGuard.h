@@ -36,7 +36,7 @@ public:
     enum class Trust : quint8
     {
         Full,      // act on it
-        KeepAlive, // it shows the master alive, nothing more: no takeover, no yield
+        KeepAlive, // it shows the master alive: no takeover, no reassert (a master still yields to it)
         None,      // drop it
     };
     struct Verdict

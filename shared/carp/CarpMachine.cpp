@@ -83,9 +83,18 @@ bool CarpMachine::damped(TimePoint now, CarpActions& out)
     return true;
 }
 
+BATON_HOT quint8 CarpMachine::effectiveSkew() const
+{
+    // ucarp ignores the demote byte and, after failed sends, advertises advskew 240 (or its own if
+    // larger) instead. Doing both keeps a demoted node the less preferred in every peer's eyes:
+    // with the byte alone a ucarp peer would yield to a demoted batond that yielded to it.
+    constexpr quint8 DemotedSkew = 240;
+    return m_demote > 0 ? std::max(m_params.advskew, DemotedSkew) : m_params.advskew;
+}
+
 BATON_HOT SendAdvert CarpMachine::ownAdvert() const
 {
-    return SendAdvert{m_params.advbase, m_params.advskew, m_demote};
+    return SendAdvert{m_params.advbase, effectiveSkew(), m_demote};
 }
 
 CarpActions CarpMachine::start(TimePoint now, bool linkUp)
@@ -110,7 +119,7 @@ bool CarpMachine::remotePreferred(const CarpAdvert& advert) const
     if (advert.demote != m_demote)
         return advert.demote < m_demote;
     const quint32 remote = CarpTiming::ticks(advert.advbase, advert.advskew);
-    const quint32 local = CarpTiming::ticks(m_params.advbase, m_params.advskew);
+    const quint32 local = CarpTiming::ticks(m_params.advbase, effectiveSkew());
     if (remote != local)
         return remote < local;
     return tieBreakKey(advert.source) < tieBreakKey(m_params.source);
@@ -136,19 +145,22 @@ BATON_HOT CarpActions CarpMachine::onAdvertAsMaster(TimePoint now, const CarpAdv
                                                     bool mayTransition)
 {
     CarpActions out;
-    if (advert.isBowOut() || !mayTransition)
-        return out; // the other node is leaving (we already hold the VIP), or not to be acted on
+    if (advert.isBowOut())
+        return out; // the other node is leaving; we already hold the VIP
     if (remotePreferred(advert)) {
-        // Never damped: yielding cannot make two masters, and refusing to did, both MASTER until
-        // the window passed (a minute: the VIP's traffic split, after a few stalls of a VM's CPU
-        // had each let the backup take over for an advert or two). Counted, so that the takeovers
-        // feeding a flap are damped.
+        // Never damped nor refused, not even to a source the guard holds suspect (!mayTransition):
+        // yielding cannot make two masters, and refusing to did, both MASTER until the window or
+        // the guard's hold passed (a minute: the VIP's traffic split, after a few stalls of a VM's
+        // CPU had each let the backup take over for an advert or two, or after a ucarp peer's
+        // advskew went to 240 and back). Counted, so that the takeovers feeding a flap are damped.
         noteAdvertTransition(now);
         // ucarp sends one last advert so that a returning preferred master learns it must reassert.
         out.emplace_back(ownAdvert());
         leaveMaster(now, CarpReason::PreferredMaster, CarpState::Backup, false, out);
         return out;
     }
+    if (!mayTransition)
+        return out; // suspect timing fields: no reassert on their word
     // At most once an interval: a stream of less preferred adverts (forged or not) must not turn
     // into a stream of ARP broadcasts and log lines.
     if (m_lastReassert && now - *m_lastReassert < advertInterval())
@@ -171,7 +183,7 @@ BATON_HOT std::optional<CarpReason> CarpMachine::backupTakeoverReason(const Carp
     if (advert.demote > m_demote)
         return CarpReason::PeerDemoted;
     const quint32 remote = CarpTiming::ticks(advert.advbase, advert.advskew);
-    const quint32 local = CarpTiming::ticks(m_params.advbase, m_params.advskew);
+    const quint32 local = CarpTiming::ticks(m_params.advbase, effectiveSkew());
     if (m_params.preempt && !m_handedOver && advert.demote == m_demote && local < remote)
         return CarpReason::Preempt;
     const quint32 masterDown =

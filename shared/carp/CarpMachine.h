@@ -103,6 +103,7 @@ private:
     void cancel(CarpActions& out);
     void transition(TimePoint now, CarpState to, CarpReason reason, CarpActions& out);
     action::SendAdvert ownAdvert() const;
+    quint8 effectiveSkew() const; // the advskew advertised and compared: raised while demoted
     Micros claimDuration() const;
 
     CarpParams m_params;

@@ -319,9 +319,14 @@ void TestCarpMachine::scenarios_data()
                               Notify{CarpReason::NonPreferredMaster, CarpState::Master, CarpState::Master}},
                              CarpState::Master}}};
 
-    QTest::newRow("keep-alive trust: a master neither yields nor reasserts") << Scenario{
-        s, toMaster() + std::vector<Step>{{t, keepAlive(advert(Node2, 0, 1)), {}, CarpState::Master},
-                                          {t + 1ms, keepAlive(advert(Node2, 1, 1)), {}, CarpState::Master}}};
+    // Refusing to yield to a source the guard holds suspect left two masters for the guard's hold
+    // (a minute) after a real peer's demotion came and went; a yield cannot make two masters.
+    QTest::newRow("keep-alive trust: a master still yields to a preferred one") << Scenario{
+        s, toMaster() + std::vector<Step>{{t, keepAlive(advert(Node2, 1, 0)), yield, CarpState::Backup}}};
+
+    QTest::newRow("keep-alive trust: a master does not reassert against a less preferred one") << Scenario{
+        s, toMaster() + std::vector<Step>{{t, keepAlive(advert(Node2, 1, 1)), {}, CarpState::Master},
+                                          {t + 1ms, keepAlive(advert(Node2, 1, 2)), {}, CarpState::Master}}};
 
     QTest::newRow("keep-alive trust: a backup only re-arms its own master-down") << Scenario{
         s,
@@ -500,14 +505,32 @@ void TestCarpMachine::scenarios_data()
                std::vector<Step>{
                    {t,
                     demote(5),
-                    {SendAdvert{1, 1, 5}, ArmTimer{t + Interval},
+                    {SendAdvert{1, 240, 5}, ArmTimer{t + Interval},
                      Notify{CarpReason::DemoteChanged, CarpState::Master, CarpState::Master}},
                     CarpState::Master},
                    {t + 1ms,
                     receive(advert(Node2, 1, 100)),
-                    {SendAdvert{1, 1, 5}, RemoveVips{}, RunHook{Hook::Down}, ArmTimer{t + 1ms + MasterDown},
+                    {SendAdvert{1, 240, 5}, RemoveVips{}, RunHook{Hook::Down}, ArmTimer{t + 1ms + MasterDown},
                      Notify{CarpReason::PreferredMaster, CarpState::Master, CarpState::Backup}},
                     CarpState::Backup}}};
+
+    // A ucarp peer reads advskew, not the demote byte: a demoted master advertises 240 (as ucarp
+    // does after failed sends), and two demoted masters compare the raised skews as they see them.
+    QTest::newRow("demote: two demoted masters compare the raised skews (a tie: the lower address keeps)")
+        << Scenario{seed(Node2),
+                    toMaster(advert(Node1, 1, 100)) +
+                        std::vector<Step>{
+                            {t,
+                             demote(240),
+                             {SendAdvert{1, 240, 240}, ArmTimer{t + Interval},
+                              Notify{CarpReason::DemoteChanged, CarpState::Master, CarpState::Master}},
+                             CarpState::Master},
+                            {t + 1ms,
+                             receive(advert(Node1, 1, 240, 240)),
+                             {SendAdvert{1, 240, 240}, RemoveVips{}, RunHook{Hook::Down},
+                              ArmTimer{t + 1ms + MasterDown},
+                              Notify{CarpReason::PreferredMaster, CarpState::Master, CarpState::Backup}},
+                             CarpState::Backup}}};
 
     QTest::newRow("link down as MASTER: VIP removed, BACKUP, timer off; link up listens first") << Scenario{
         s,
