@@ -214,6 +214,10 @@ void ControlService::noteStarted()
 void ControlService::noteStopping(int signal)
 {
     raise(ev::AgentStopping{signal});
+    // A stopped agent restores nothing until it starts again, which `systemctl stop` may make
+    // never: a link it took down for a test comes back up now. (Killed, it cannot; the next
+    // start carries the restore out at its deadline.)
+    m_restorer.restoreAll(QStringLiteral("batond stopping"));
 }
 
 bool ControlService::manages(const QString& interface) const

@@ -59,7 +59,8 @@ public:
     // Thread-safe: the control thread answers `adverts` from it.
     const AdvertHistory& adverts() const { return m_adverts; }
     const EventJournal& history() const { return m_history; }
-    // The agent's own start and stop, on record beside everything else.
+    // The agent's own start and stop, on record beside everything else; stopping also brings
+    // up every link still down for a test.
     void noteStarted();
     void noteStopping(int signal);
     void startHeartbeat();

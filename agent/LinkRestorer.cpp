@@ -176,6 +176,13 @@ void LinkRestorer::check()
     arm();
 }
 
+void LinkRestorer::restoreAll(const QString& by)
+{
+    const QList<SavedRestore> all = m_pending;
+    for (const SavedRestore& r : all)
+        restore(r, true, by); // a failure is logged and stays recorded for the next start
+}
+
 void LinkRestorer::arm()
 {
     const std::optional<qint64> next = nextDueInMs();

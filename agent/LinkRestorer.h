@@ -40,6 +40,8 @@ public:
     std::optional<Failure> bringUp(const QString& interface, const QString& by);
     // Carries out every restore that is due; the timer calls it, and so may a test.
     void check();
+    // Carries out every pending restore now (batond stopping: no one would later).
+    void restoreAll(const QString& by);
 
     const QList<SavedRestore>& saved() const { return m_pending; }
     // As the status shows them: the wall-clock time each will happen, read off the boot clock.

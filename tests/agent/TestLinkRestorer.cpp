@@ -53,6 +53,7 @@ private Q_SLOTS:
     void saveFailureTouchesNothing();
     void restoreFailureRetried();
     void bringUpEndsItEarly();
+    void stoppingRestoresEverythingNow();
     void refusals();
 };
 
@@ -234,6 +235,29 @@ void TestLinkRestorer::bringUpEndsItEarly()
     QVERIFY(events.first().first().value<ControlEvent::Body>() ==
             ControlEvent::Body(ev::RestoreDone{s("eth0"), true, 0, s("bob")}));
     QCOMPARE(rig.restorer->nextDueInMs(), std::nullopt);
+}
+
+void TestLinkRestorer::stoppingRestoresEverythingNow()
+{
+    // Nothing restores a link after the agent has stopped (until it starts again, which may be
+    // never): every pending one comes up now; one that fails stays recorded for the next start.
+    Rig rig;
+    QVERIFY(!rig.restorer->takeDown(s("eth0"), 600, s("alice")));
+    QVERIFY(!rig.restorer->takeDown(s("eth1"), 900, s("bob")));
+    QTRY_COMPARE(rig.links.up.value(s("eth1")), false);
+    QCOMPARE(rig.links.up.value(s("eth0")), false);
+    rig.links.failing << s("eth1");
+    QSignalSpy events(rig.restorer.get(), &LinkRestorer::event);
+    rig.restorer->restoreAll(s("batond stopping"));
+    QCOMPARE(rig.links.up.value(s("eth0")), true);
+    QCOMPARE(rig.links.up.value(s("eth1")), false);
+    QCOMPARE(rig.restorer->saved().size(), 1);
+    QCOMPARE(rig.restorer->saved().first().interface, s("eth1"));
+    QCOMPARE(rig.saves.last(), rig.restorer->saved());
+    QVERIFY(events.first().first().value<ControlEvent::Body>() ==
+            ControlEvent::Body(ev::RestoreDone{s("eth0"), true, 0, s("batond stopping")}));
+    QVERIFY(events.last().first().value<ControlEvent::Body>() ==
+            ControlEvent::Body(ev::RestoreFailed{s("eth1")}));
 }
 
 void TestLinkRestorer::refusals()
