@@ -42,6 +42,7 @@ CarpSocket::~CarpSocket()
 QString CarpSocket::open(const QString& interface, int ifindex, quint32 group, quint8 vhid)
 {
     close();
+    m_arrivals.opened(std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch()));
     m_fd = ::socket(AF_INET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, CarpAdvert::IpProtocol);
     if (m_fd < 0)
         return errnoText("raw socket for IP protocol 112 (needs CAP_NET_RAW)");
@@ -140,12 +141,12 @@ BATON_HOT void CarpSocket::readPending()
             static_cast<int>(::syscall(SYS_recvmmsg, m_fd, messages.data(), Batch, MSG_DONTWAIT, nullptr));
         if (n <= 0)
             return; // EAGAIN: drained; other errors show up again on the next read
-        // The kernel stamps with the wall clock; the loop runs on the steady one. The age of each
-        // packet carries over, unless the wall clock stepped in between (then: read now).
+        // The kernel stamps with the wall clock; the loop runs on the steady one (ArrivalClock).
         timespec wall{};
         clock_gettime(CLOCK_REALTIME, &wall);
         m_wallClockMs = milliseconds(wall);
         const TimePoint steady = std::chrono::duration_cast<Micros>(steadyNow().time_since_epoch());
+        m_arrivals.beginBatch(microseconds(wall), steady);
         for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
             TimePoint arrived = steady;
             for (cmsghdr* c = CMSG_FIRSTHDR(&messages[i].msg_hdr); c != nullptr;
@@ -154,10 +155,7 @@ BATON_HOT void CarpSocket::readPending()
                     continue;
                 timespec stamp{};
                 std::memcpy(&stamp, CMSG_DATA(c), sizeof stamp);
-                const qint64 ageUs =
-                    (qint64{wall.tv_sec} - stamp.tv_sec) * 1'000'000 + (wall.tv_nsec - stamp.tv_nsec) / 1000;
-                if (ageUs >= 0 && ageUs <= MaxAge.count())
-                    arrived = steady - Micros(ageUs);
+                arrived = m_arrivals.arrival(microseconds(stamp));
             }
             // The kernel wrote back the control length of the messages it filled, and only
             // theirs: resetting just those leaves the rest of the batch's lines untouched.
@@ -168,8 +166,10 @@ BATON_HOT void CarpSocket::readPending()
             if (m_fd < 0)
                 return; // the handler closed us
         }
-        if (n < Batch)
+        if (n < Batch) {
+            m_arrivals.drained();
             return;
+        }
         done += n;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ArrivalClock.h"
 #include "ReadWatch.h"
 #include "carp/CarpTiming.h"
 
@@ -55,14 +56,14 @@ private:
     static constexpr int Batch = 8;
     static constexpr int MaxPerWakeup = 64;
     static constexpr int BufferSize = 2048;
-    static constexpr int ControlSize = 64;      // one SCM_TIMESTAMPNS
-    static constexpr Micros MaxAge{10'000'000}; // older than that: the wall clock stepped
+    static constexpr int ControlSize = 64; // one SCM_TIMESTAMPNS
     QString attachFilter(quint8 vhid);
 
     int m_fd = -1;
     int m_ifindex = 0;
     quint32 m_group = 0;
     qint64 m_wallClockMs = 0;
+    ArrivalClock m_arrivals;
     std::optional<ReadWatch> m_watch; // here, not in a block of heap of its own: read every advert
     Handler m_handler;
     // What a read touches lies together, the first packet's buffer right after the headers: an

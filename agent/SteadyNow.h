@@ -25,6 +25,12 @@ inline qint64 milliseconds(const timespec& t) noexcept
     return qint64{t.tv_sec} * 1000 + t.tv_nsec / 1'000'000;
 }
 
+// A clock reading as microseconds.
+inline qint64 microseconds(const timespec& t) noexcept
+{
+    return qint64{t.tv_sec} * 1'000'000 + t.tv_nsec / 1000;
+}
+
 // The wall clock in ms since the epoch, straight from the vDSO: not QDateTime's way per advert.
 inline qint64 wallNowMs() noexcept
 {
