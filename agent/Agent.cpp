@@ -32,8 +32,10 @@ Agent::Agent(Source source, QString path, QObject* parent)
             g->handover();
     });
     connect(&m_links, &LinkMonitor::linksChanged, this, [this] {
+        m_netlink.beginRound();
         for (const auto& g : m_groups)
             g->refreshLink();
+        m_netlink.endRound();
     });
 }
 

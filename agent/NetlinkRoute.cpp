@@ -95,6 +95,7 @@ QString NetlinkRoute::addAddress(int ifindex, const Ipv4Prefix& address, const Q
     auto a = makeAddress(ifindex, address);
     if (!label.isEmpty())
         rtnl_addr_set_label(a.get(), label.toLocal8Bit().constData());
+    m_roundAddresses.reset();
     const int err = rtnl_addr_add(m_socket, a.get(), 0);
     if (err < 0 && err != -NLE_EXIST)
         return QStringLiteral("add %1: %2").arg(address.toString(), nlError(err));
@@ -106,30 +107,48 @@ QString NetlinkRoute::removeAddress(int ifindex, const Ipv4Prefix& address)
     if (!m_socket)
         return m_error;
     auto a = makeAddress(ifindex, address);
+    m_roundAddresses.reset();
     const int err = rtnl_addr_delete(m_socket, a.get(), 0);
     if (err < 0 && err != -NLE_NOADDR && err != -NLE_OBJ_NOTFOUND && err != -NLE_NODEV)
         return QStringLiteral("remove %1: %2").arg(address.toString(), nlError(err));
     return {};
 }
 
-QList<Ipv4Prefix> NetlinkRoute::addresses(int ifindex)
+QList<NetlinkRoute::Address> NetlinkRoute::dumpAddresses()
 {
-    QList<Ipv4Prefix> out;
+    QList<Address> out;
     nl_cache* cache = nullptr;
     if (!m_socket || rtnl_addr_alloc_cache(m_socket, &cache) < 0)
         return out;
     for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
         auto* a = reinterpret_cast<rtnl_addr*>(o);
         nl_addr* local = rtnl_addr_get_local(a);
-        if (rtnl_addr_get_ifindex(a) != ifindex || rtnl_addr_get_family(a) != AF_INET || !local ||
-            nl_addr_get_len(local) != 4)
+        if (rtnl_addr_get_family(a) != AF_INET || !local || nl_addr_get_len(local) != 4)
             continue;
         quint32 be = 0;
         std::memcpy(&be, nl_addr_get_binary_addr(local), sizeof be);
-        out << Ipv4Prefix{ntohl(be), rtnl_addr_get_prefixlen(a)};
+        out << Address{rtnl_addr_get_ifindex(a), Ipv4Prefix{ntohl(be), rtnl_addr_get_prefixlen(a)}};
     }
     nl_cache_free(cache);
     return out;
+}
+
+QList<Ipv4Prefix> NetlinkRoute::addresses(int ifindex)
+{
+    if (m_inRound && !m_roundAddresses)
+        m_roundAddresses = dumpAddresses();
+    const QList<Address> all = m_inRound ? *m_roundAddresses : dumpAddresses();
+    QList<Ipv4Prefix> out;
+    for (const Address& a : all)
+        if (a.ifindex == ifindex)
+            out << a.prefix;
+    return out;
+}
+
+void NetlinkRoute::endRound()
+{
+    m_inRound = false;
+    m_roundAddresses.reset();
 }
 
 QString NetlinkRoute::setLinkUp(const QString& name, bool up)
