@@ -187,7 +187,7 @@ BATON_HOT std::optional<CarpReason> CarpMachine::backupTakeoverReason(const Carp
     if (m_params.preempt && !m_handedOver && advert.demote == m_demote && local < remote)
         return CarpReason::Preempt;
     const quint32 masterDown =
-        CarpTiming::masterDownTicks(m_params.advbase, m_params.advskew, m_params.deadratio);
+        CarpTiming::masterDownTicks(m_params.advbase, effectiveSkew(), m_params.deadratio);
     if (remote > masterDown)
         return CarpReason::SlowMaster;
     return std::nullopt;

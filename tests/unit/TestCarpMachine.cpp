@@ -532,6 +532,25 @@ void TestCarpMachine::scenarios_data()
                               Notify{CarpReason::PreferredMaster, CarpState::Master, CarpState::Backup}},
                              CarpState::Backup}}};
 
+    {
+        // Both demoted (failed sends on both): the master's raised advskew is no slow master to a
+        // backup whose own is raised alike (deadratio 1: 496 ticks, against 257 unraised).
+        CarpParams one = s;
+        one.deadratio = 1;
+        QTest::newRow("demote: a demoted backup takes a demoted master for no slow one") << Scenario{
+            one,
+            {{0us,
+              start(),
+              {RemoveVips{}, RunHook{Hook::Down}, ArmTimer{Interval},
+               Notify{CarpReason::Startup, CarpState::Init, CarpState::Backup}},
+              CarpState::Backup},
+             {1ms,
+              demote(240),
+              {Notify{CarpReason::DemoteChanged, CarpState::Backup, CarpState::Backup}},
+              CarpState::Backup},
+             {1s, receive(advert(Node2, 1, 240, 240)), {ArmTimer{1s + Interval}}, CarpState::Backup}}};
+    }
+
     QTest::newRow("link down as MASTER: VIP removed, BACKUP, timer off; link up listens first") << Scenario{
         s,
         toMaster() + std::vector<Step>{
