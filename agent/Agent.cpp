@@ -32,6 +32,8 @@ Agent::Agent(Source source, QString path, QObject* parent)
             g->handover();
     });
     connect(&m_links, &LinkMonitor::linksChanged, this, [this] {
+        if (m_stopping)
+            return; // the groups are down; a link restored at the stop must not reopen them
         m_netlink.beginRound();
         for (const auto& g : m_groups)
             g->refreshLink();
@@ -216,6 +218,8 @@ void Agent::terminate(int signal)
         m_channel->stop();
     for (const auto& g : m_groups)
         g->shutdown();
+    if (m_control)
+        m_control->restoreLinksBeforeStopping();
     if (m_peer)
         m_peer->stop();
     if (m_journal)

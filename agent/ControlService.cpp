@@ -214,10 +214,17 @@ void ControlService::noteStarted()
 void ControlService::noteStopping(int signal)
 {
     raise(ev::AgentStopping{signal});
+}
+
+void ControlService::restoreLinksBeforeStopping()
+{
     // A stopped agent restores nothing until it starts again, which `systemctl stop` may make
     // never: a link it took down for a test comes back up now. (Killed, it cannot; the next
     // start carries the restore out at its deadline.)
     m_restorer.restoreAll(QStringLiteral("batond stopping"));
+    for (const SavedRestore& r : m_restorer.saved())
+        qCritical("link %s stays down until batond starts again (its restore is recorded)",
+                  qUtf8Printable(r.interface));
 }
 
 bool ControlService::manages(const QString& interface) const

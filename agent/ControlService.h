@@ -59,10 +59,11 @@ public:
     // Thread-safe: the control thread answers `adverts` from it.
     const AdvertHistory& adverts() const { return m_adverts; }
     const EventJournal& history() const { return m_history; }
-    // The agent's own start and stop, on record beside everything else; stopping also brings
-    // up every link still down for a test.
+    // The agent's own start and stop, on record beside everything else.
     void noteStarted();
     void noteStopping(int signal);
+    // Brings up every link still down for a test (the groups have stopped by then).
+    void restoreLinksBeforeStopping();
     void startHeartbeat();
     void publishSoon(); // coalesces bursts of changes into one status message
 
