@@ -10,12 +10,11 @@ namespace baton {
 BATON_HOT void ArrivalClock::beginBatch(qint64 wallUs, TimePoint steady)
 {
     const qint64 offsetUs = wallUs - steady.count();
-    const qint64 sinceUs = steady.count() - m_steady.count();
     // Slewing (NTP, chrony) moves both clocks alike; their offset moves when the wall clock steps
     // (settimeofday, chrony's makestep, a leap second, a restored snapshot, a suspend), and the
     // step may lie between a stamp of this batch and the clock reads. The tolerance covers a
     // stall between the two reads; a larger one counts as a step, which errs late, the safe side.
-    m_stampsUsable = !m_begun || std::llabs(offsetUs - m_offsetUs) <= StepToleranceUs + sinceUs / 1000;
+    m_stampsUsable = !m_begun || std::llabs(offsetUs - m_offsetUs) <= StepToleranceUs;
     m_begun = true;
     m_offsetUs = offsetUs;
     m_wallUs = wallUs;

@@ -29,7 +29,7 @@ public:
 
 private:
     static constexpr qint64 MaxAgeUs = 10'000'000;
-    static constexpr qint64 StepToleranceUs = 1'000; // plus 1000 ppm of the time between batches
+    static constexpr qint64 StepToleranceUs = 1'000;
 
     qint64 m_wallUs = 0;
     TimePoint m_steady{};

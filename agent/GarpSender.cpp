@@ -26,7 +26,7 @@ QString GarpSender::send(int ifindex, const MacAddress& mac, quint32 vip)
     to.sll_halen = 6;
     std::memset(to.sll_addr, 0xff, 6);
     // Never blocks: it runs on the advert thread, and a stalled transmit queue must cost this
-    // announcement (the next one follows with the next advert), not the adverts.
+    // announcement (the caller logs it), not the adverts.
     const ssize_t sent = ::sendto(fd, frame.constData(), static_cast<size_t>(frame.size()), MSG_DONTWAIT,
                                   reinterpret_cast<const sockaddr*>(&to), sizeof to);
     const int savedErrno = errno;

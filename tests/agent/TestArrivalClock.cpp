@@ -59,8 +59,8 @@ private Q_SLOTS:
         c.beginBatch(Wall, Steady);
         c.beginBatch(Wall + 1'000'000 + 900, Steady + 1s);
         QCOMPARE(c.arrival(Wall + 1'000'000 + 900 - 300), Steady + 1s - 300us);
-        c.beginBatch(Wall + 2'000'000 + 900 + 2'100, Steady + 2s); // 1 ms + 1000 ppm of 1 s: a step
-        QCOMPARE(c.arrival(Wall + 2'000'000 + 3'000 - 300), Steady + 2s);
+        c.beginBatch(Wall + 2'000'000 + 900 + 1'100, Steady + 2s); // more than 1 ms: a step
+        QCOMPARE(c.arrival(Wall + 2'000'000 + 2'000 - 300), Steady + 2s);
     }
 
     void neverBeforeTheQueueWasLastEmpty()
