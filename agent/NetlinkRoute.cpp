@@ -118,6 +118,7 @@ QList<NetlinkRoute::Address> NetlinkRoute::dumpAddresses()
 {
     QList<Address> out;
     nl_cache* cache = nullptr;
+    ++m_addressDumps;
     if (!m_socket || rtnl_addr_alloc_cache(m_socket, &cache) < 0)
         return out;
     for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {

@@ -46,6 +46,7 @@ public:
     // of 100 addresses, 8-15 ms of the advert thread per event).
     void beginRound() { m_inRound = true; }
     void endRound();
+    int addressDumps() const { return m_addressDumps; } // so far (for tests)
     bool linkExists(const QString& name) override { return link(name).has_value(); }
     QString setLinkUp(const QString& name, bool up) override;
 
@@ -60,6 +61,7 @@ private:
     nl_sock* m_socket = nullptr;
     QString m_error;
     bool m_inRound = false;
+    int m_addressDumps = 0;
     std::optional<QList<Address>> m_roundAddresses;
 };
 
