@@ -102,6 +102,11 @@ reset_topology() {
     # Each case starts with empty state directories: no counters remembered from the last one.
     rm -rf "$WORK"/state1 "$WORK"/state2
     topology
+    # No IPv6: a backup's router solicitations and MLD reports would read as adverts it sent
+    # (measure's check that the roles held).
+    for ns in "$N1" "$N2"; do
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.eth0.disable_ipv6=1
+    done
 }
 
 # ns_cpu_ns NS: nanoseconds on a CPU so far, all threads of all processes in namespace NS.
@@ -350,7 +355,9 @@ echo "|---|---|---|"
 for c in "${CASES[@]}"; do
     left=""
     ((${DISTURBED[$c]:-0} > 0)) && left=" (${DISTURBED[$c]} of $ROUNDS rounds left out)"
-    echo "| ${LABEL[$c]}$left | $(median_range "${SENT[$c]% }") | $(median_range "${RECEIVED[$c]% }") |"
+    sent=${SENT[$c]:-}
+    received=${RECEIVED[$c]:-}
+    echo "| ${LABEL[$c]}$left | $(median_range "${sent% }") | $(median_range "${received% }") |"
 done
 echo
 header="| round |"
